@@ -1,0 +1,108 @@
+package io.modelgate.scanner;
+
+import io.modelgate.scanner.analysis.CoreRules;
+import io.modelgate.scanner.folder.FolderAnalyzer;
+import io.modelgate.scanner.folder.FolderContext;
+import io.modelgate.scanner.folder.FolderView;
+import io.modelgate.scanner.model.ArtifactPath;
+import io.modelgate.scanner.model.FileResult;
+import io.modelgate.scanner.model.FileStatus;
+import io.modelgate.scanner.model.Finding;
+import io.modelgate.scanner.model.FolderResult;
+import io.modelgate.scanner.model.Location;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the folder analysers over each walked folder and merges what they report into the file
+ * results. A finding on a file that is not there (a missing shard) gets an entry of its own.
+ */
+final class FolderPass {
+
+    private final List<FolderAnalyzer> analyzers;
+    private final Limits limits;
+
+    FolderPass(List<FolderAnalyzer> analyzers, Limits limits) {
+        this.analyzers = analyzers;
+        this.limits = limits;
+    }
+
+    List<FolderResult> run(List<FileTarget> targets, List<FileResult> results) {
+        if (analyzers.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<FileResult>> byFolder = new LinkedHashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            String folder = targets.get(i).folderDisplayPath();
+            if (folder != null) {
+                byFolder.computeIfAbsent(folder, k -> new ArrayList<>()).add(results.get(i));
+            }
+        }
+        List<FolderResult> folders = new ArrayList<>();
+        for (Map.Entry<String, List<FileResult>> entry : byFolder.entrySet()) {
+            FolderView view = new FolderView(Path.of(entry.getKey()), entry.getKey(), entry.getValue());
+            FolderContext context = new FolderContext(limits);
+            for (FolderAnalyzer analyzer : analyzers) {
+                try {
+                    analyzer.analyze(view, context);
+                } catch (IOException | RuntimeException e) {
+                    String where = view.childPath(".");
+                    context.report(Finding.of(CoreRules.INCOMPLETE, Location.of(ArtifactPath.of(entry.getKey())), null,
+                            "folder check " + analyzer.getClass().getSimpleName() + " failed: " + e.getMessage()));
+                    context.incomplete(where, "folder check failed: " + e.getMessage());
+                }
+            }
+            merge(results, context);
+            if (!context.facts().isEmpty()) {
+                folders.add(new FolderResult(entry.getKey(), context.facts()));
+            }
+        }
+        return folders;
+    }
+
+    private static void merge(List<FileResult> results, FolderContext context) {
+        Map<String, List<Finding>> findingsByFile = new LinkedHashMap<>();
+        for (Finding f : context.findings()) {
+            findingsByFile.computeIfAbsent(f.location().path().segments().get(0), k -> new ArrayList<>()).add(f);
+        }
+        Map<String, List<String>> incomplete = context.incompleteByFile();
+        Set<String> touched = new java.util.LinkedHashSet<>(findingsByFile.keySet());
+        touched.addAll(incomplete.keySet());
+        for (String path : touched) {
+            List<Finding> extra = findingsByFile.getOrDefault(path, List.of());
+            List<String> reasons = incomplete.getOrDefault(path, List.of());
+            int index = indexOf(results, path);
+            if (index < 0) {
+                boolean isIncomplete = !reasons.isEmpty();
+                results.add(new FileResult(path, "absent", Set.of(), 0, null,
+                        FileStatus.decide(false, isIncomplete, !extra.isEmpty(), true),
+                        Scanner.sorted(extra), reasons, Map.of()));
+                continue;
+            }
+            FileResult old = results.get(index);
+            List<Finding> findings = new ArrayList<>(old.findings());
+            findings.addAll(extra);
+            List<String> allReasons = new ArrayList<>(old.incompleteReasons());
+            allReasons.addAll(reasons);
+            FileStatus status = FileStatus.decide(old.status() == FileStatus.ERROR, !allReasons.isEmpty(),
+                    !findings.isEmpty(), old.status() != FileStatus.SKIPPED || !findings.isEmpty());
+            results.set(index, new FileResult(old.path(), old.format(), old.innerFormats(), old.size(), old.sha256(),
+                    status, Scanner.sorted(findings), allReasons, old.facts()));
+        }
+    }
+
+    private static int indexOf(List<FileResult> results, String path) {
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).path().equals(path)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

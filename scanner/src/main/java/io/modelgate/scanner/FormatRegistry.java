@@ -1,0 +1,38 @@
+package io.modelgate.scanner;
+
+import io.modelgate.scanner.analysis.AnalysisEngine;
+import io.modelgate.scanner.analysis.FormatAnalyzer;
+import io.modelgate.scanner.detect.ContentDetector;
+import io.modelgate.scanner.detect.FormatDetector;
+import io.modelgate.scanner.detect.MagicDetector;
+import io.modelgate.scanner.folder.FolderAnalyzer;
+
+import java.util.List;
+
+/**
+ * The explicit, ordered list of built-in detectors and analysers. A security-relevant parser set is
+ * never discovered from the classpath: adding a format means adding a line here.
+ */
+public final class FormatRegistry {
+
+    private FormatRegistry() {
+    }
+
+    /** Detectors in the order they are tried: magic numbers first, structural sniffers after. */
+    public static List<FormatDetector> detectors() {
+        return List.of(
+                new MagicDetector());
+    }
+
+    public static List<FormatAnalyzer> analyzers() {
+        return List.of();
+    }
+
+    public static List<FolderAnalyzer> folderAnalyzers() {
+        return List.of();
+    }
+
+    public static AnalysisEngine engine(Limits limits) {
+        return new AnalysisEngine(new ContentDetector(detectors()), analyzers(), limits);
+    }
+}

@@ -1,0 +1,41 @@
+package io.modelgate.scanner;
+
+import io.modelgate.scanner.analysis.CoreRules;
+import io.modelgate.scanner.model.Rule;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Every rule the scanner can emit: the single list behind `modelgate rules`, SARIF and the docs. */
+public final class RuleCatalog {
+
+    private static final List<Rule> ALL = build();
+
+    private RuleCatalog() {
+    }
+
+    private static List<Rule> build() {
+        List<Rule> rules = new ArrayList<>();
+        rules.addAll(CoreRules.ALL);
+        Set<String> ids = new HashSet<>();
+        for (Rule rule : rules) {
+            if (!ids.add(rule.id())) {
+                throw new IllegalStateException("duplicate rule id " + rule.id());
+            }
+        }
+        rules.sort(Comparator.comparing(Rule::id));
+        return List.copyOf(rules);
+    }
+
+    public static List<Rule> all() {
+        return ALL;
+    }
+
+    public static Optional<Rule> byId(String id) {
+        return ALL.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,100 @@
+package io.modelgate.scanner.analysis;
+
+import io.modelgate.scanner.Limits;
+import io.modelgate.scanner.detect.ModelFormat;
+import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.model.ArtifactPath;
+import io.modelgate.scanner.model.Finding;
+import io.modelgate.scanner.model.Location;
+import io.modelgate.scanner.model.Rule;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * What an analyser sees of the scan: where the artifact is, the limits, a place to report findings
+ * and facts, and a way to hand embedded artifacts (archive members, decompressed payloads, pickles
+ * inside pickles) back to detection and analysis one level deeper.
+ */
+public final class AnalysisContext {
+
+    private final ArtifactPath path;
+    private final Limits limits;
+    private final FileCollector collector;
+    private final Deadline deadline;
+    private final ArtifactDispatcher dispatcher;
+
+    public AnalysisContext(ArtifactPath path, Limits limits, FileCollector collector, Deadline deadline,
+                           ArtifactDispatcher dispatcher) {
+        this.path = path;
+        this.limits = limits;
+        this.collector = collector;
+        this.deadline = deadline;
+        this.dispatcher = dispatcher;
+    }
+
+    public ArtifactPath path() {
+        return path;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    public int depth() {
+        return path.depth();
+    }
+
+    public Deadline deadline() {
+        return deadline;
+    }
+
+    /** Raw access for the dispatcher and tests. */
+    public FileCollector collector() {
+        return collector;
+    }
+
+    public void report(Rule rule, long offset, String subject, String message) {
+        collector.add(Finding.of(rule, Location.at(path, offset), subject, message));
+    }
+
+    public void report(Rule rule, String subject, String message) {
+        collector.add(Finding.of(rule, Location.of(path), subject, message));
+    }
+
+    /** Analysis of this artifact could not finish: fail closed. */
+    public void incomplete(String reason) {
+        collector.incomplete(path + ": " + reason);
+        report(CoreRules.INCOMPLETE, null, reason);
+    }
+
+    /** A configured limit stopped the analysis: a finding and an incomplete mark. */
+    public void limitReached(String reason) {
+        report(CoreRules.LIMIT_REACHED, null, reason);
+        incomplete(reason);
+    }
+
+    public void fact(String key, Object value) {
+        collector.fact(depth() == 0 ? key : path + "#" + key, value);
+    }
+
+    /** Refines the format of the artifact being analysed (e.g. a zip found to be a PyTorch checkpoint). */
+    public void refineFormat(ModelFormat format) {
+        if (depth() == 0) {
+            collector.format(format);
+        } else {
+            collector.innerFormat(format);
+        }
+    }
+
+    /** Detects and analyses an embedded artifact one level deeper. */
+    public void scanEmbedded(String name, ByteSource source) throws IOException {
+        dispatcher.dispatch(path.child(name), source, Optional.empty(), collector, deadline);
+    }
+
+    /** Analyses an embedded artifact as a given format, without detection. */
+    public void scanEmbeddedAs(String name, ByteSource source, ModelFormat format) throws IOException {
+        dispatcher.dispatch(path.child(name), source, Optional.of(format), collector, deadline);
+    }
+
+}

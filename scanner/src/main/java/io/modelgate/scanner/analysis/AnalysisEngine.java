@@ -1,0 +1,89 @@
+package io.modelgate.scanner.analysis;
+
+import io.modelgate.scanner.Limits;
+import io.modelgate.scanner.detect.ContentDetector;
+import io.modelgate.scanner.detect.Detection;
+import io.modelgate.scanner.detect.ModelFormat;
+import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.io.LimitExceededException;
+import io.modelgate.scanner.model.ArtifactPath;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Detect, then analyse, recursively. Errors inside one artifact become findings on that artifact and
+ * an incomplete mark; the parent and the rest of the scan carry on.
+ */
+public final class AnalysisEngine implements ArtifactDispatcher {
+
+    private final ContentDetector detector;
+    private final Map<ModelFormat, FormatAnalyzer> analyzers = new EnumMap<>(ModelFormat.class);
+    private final Limits limits;
+
+    public AnalysisEngine(ContentDetector detector, List<FormatAnalyzer> analyzerList, Limits limits) {
+        this.detector = detector;
+        this.limits = limits;
+        for (FormatAnalyzer analyzer : analyzerList) {
+            for (ModelFormat format : analyzer.formats()) {
+                FormatAnalyzer previous = analyzers.putIfAbsent(format, analyzer);
+                if (previous != null) {
+                    throw new IllegalStateException("two analysers for " + format + ": " + previous + ", " + analyzer);
+                }
+            }
+        }
+    }
+
+    public boolean hasAnalyzer(ModelFormat format) {
+        return analyzers.containsKey(format);
+    }
+
+    /** Detects the format of a source (exposed for callers that only need the format). */
+    public Detection detect(ByteSource source, String name) throws IOException {
+        return detector.detect(source, name);
+    }
+
+    @Override
+    public void dispatch(ArtifactPath path, ByteSource source, Optional<ModelFormat> forced, FileCollector collector,
+                         Deadline deadline) throws IOException {
+        AnalysisContext context = new AnalysisContext(path, limits, collector, deadline, this);
+        if (path.depth() > limits.maxDepth()) {
+            context.limitReached("container nesting deeper than " + limits.maxDepth() + " levels");
+            return;
+        }
+        deadline.check();
+        ModelFormat format = forced.isPresent() ? forced.get() : detector.detect(source, path.leafName()).format();
+        if (path.depth() == 0) {
+            collector.format(format);
+        } else {
+            collector.innerFormat(format);
+        }
+        FormatAnalyzer analyzer = analyzers.get(format);
+        if (analyzer == null) {
+            return;
+        }
+        collector.analysed();
+        try {
+            analyzer.analyze(source, context);
+        } catch (TimeoutExceededException e) {
+            throw e;
+        } catch (LimitExceededException e) {
+            context.limitReached(e.getMessage());
+        } catch (UncheckedIOException e) {
+            context.incomplete(describe(format, e.getCause()));
+        } catch (IOException | RuntimeException e) {
+            context.incomplete(describe(format, e));
+        } catch (StackOverflowError e) {
+            context.limitReached("nesting too deep to analyse");
+        }
+    }
+
+    private static String describe(ModelFormat format, Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "cannot analyse " + format.id() + " data: " + message;
+    }
+}
