@@ -39,7 +39,7 @@ public final class AnalysisEngine implements ArtifactDispatcher {
     }
 
     public boolean hasAnalyzer(ModelFormat format) {
-        return analyzers.containsKey(format);
+        return analyzerFor(format) != null;
     }
 
     /** Detects the format of a source (exposed for callers that only need the format). */
@@ -62,7 +62,7 @@ public final class AnalysisEngine implements ArtifactDispatcher {
         } else {
             collector.innerFormat(format);
         }
-        FormatAnalyzer analyzer = analyzers.get(format);
+        FormatAnalyzer analyzer = analyzerFor(format);
         if (analyzer == null) {
             return;
         }
@@ -80,6 +80,16 @@ public final class AnalysisEngine implements ArtifactDispatcher {
         } catch (StackOverflowError e) {
             context.limitReached("nesting too deep to analyse");
         }
+    }
+
+    private FormatAnalyzer analyzerFor(ModelFormat format) {
+        for (ModelFormat f = format; f != null; f = f.parent().orElse(null)) {
+            FormatAnalyzer analyzer = analyzers.get(f);
+            if (analyzer != null) {
+                return analyzer;
+            }
+        }
+        return null;
     }
 
     private static String describe(ModelFormat format, Throwable e) {

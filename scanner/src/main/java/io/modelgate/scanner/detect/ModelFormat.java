@@ -6,12 +6,12 @@ package io.modelgate.scanner.detect;
  */
 public enum ModelFormat {
     PICKLE("pickle"),
-    PYTORCH_ZIP("pytorch-zip"),
-    TORCHSCRIPT("torchscript"),
+    PYTORCH_ZIP("pytorch-zip", "zip"),
+    TORCHSCRIPT("torchscript", "zip"),
     PYTORCH_LEGACY("pytorch-legacy"),
-    PYTORCH_TAR("pytorch-tar"),
+    PYTORCH_TAR("pytorch-tar", "tar"),
     NUMPY("numpy"),
-    NPZ("npz"),
+    NPZ("npz", "zip"),
     JOBLIB("joblib"),
     ZIP("zip"),
     TAR("tar"),
@@ -25,9 +25,10 @@ public enum ModelFormat {
     SAFETENSORS("safetensors"),
     GGUF("gguf"),
     ONNX("onnx"),
-    KERAS("keras"),
+    KERAS("keras", "zip"),
     HDF5("hdf5"),
     TF_SAVED_MODEL("tf-savedmodel"),
+    TF_GRAPHDEF("tf-graphdef"),
     JINJA_TEMPLATE("jinja"),
     JSON("json"),
     PYTHON_SOURCE("python"),
@@ -37,12 +38,34 @@ public enum ModelFormat {
     UNKNOWN("unknown");
 
     private final String id;
+    private final String parentId;
 
     ModelFormat(String id) {
+        this(id, null);
+    }
+
+    ModelFormat(String id, String parentId) {
         this.id = id;
+        this.parentId = parentId;
     }
 
     public String id() {
         return id;
+    }
+
+    /**
+     * The general container this format is a kind of (a PyTorch checkpoint is a zip): when no analyser
+     * claims a format, the parent's analyser handles it, so nothing falls through unanalysed.
+     */
+    public java.util.Optional<ModelFormat> parent() {
+        if (parentId == null) {
+            return java.util.Optional.empty();
+        }
+        for (ModelFormat f : values()) {
+            if (f.id.equals(parentId)) {
+                return java.util.Optional.of(f);
+            }
+        }
+        throw new IllegalStateException("unknown parent format " + parentId);
     }
 }
