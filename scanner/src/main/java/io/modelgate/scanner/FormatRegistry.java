@@ -6,6 +6,7 @@ import io.modelgate.scanner.detect.ContentDetector;
 import io.modelgate.scanner.detect.FormatDetector;
 import io.modelgate.scanner.detect.MagicDetector;
 import io.modelgate.scanner.folder.FolderAnalyzer;
+import io.modelgate.scanner.numpy.NumpyAnalyzer;
 
 import java.util.List;
 
@@ -25,7 +26,8 @@ public final class FormatRegistry {
     }
 
     public static List<FormatAnalyzer> analyzers() {
-        return List.of();
+        return List.of(
+                new NumpyAnalyzer());
     }
 
     public static List<FolderAnalyzer> folderAnalyzers() {

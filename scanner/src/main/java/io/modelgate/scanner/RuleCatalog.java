@@ -2,6 +2,7 @@ package io.modelgate.scanner;
 
 import io.modelgate.scanner.analysis.CoreRules;
 import io.modelgate.scanner.model.Rule;
+import io.modelgate.scanner.numpy.NumpyRules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ public final class RuleCatalog {
     private static List<Rule> build() {
         List<Rule> rules = new ArrayList<>();
         rules.addAll(CoreRules.ALL);
+        rules.addAll(NumpyRules.ALL);
         Set<String> ids = new HashSet<>();
         for (Rule rule : rules) {
             if (!ids.add(rule.id())) {
