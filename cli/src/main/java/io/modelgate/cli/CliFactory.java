@@ -1,0 +1,39 @@
+package io.modelgate.cli;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/** Builds the command line with its error handling; tests drive it with string writers. */
+public final class CliFactory {
+
+    private CliFactory() {
+    }
+
+    public static CommandLine create(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new ModelGateCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setUsageHelpAutoWidth(true);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("modelgate: " + oneLine(ex));
+            return ExitCodes.USAGE_OR_INCOMPLETE;
+        });
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr().println("modelgate: " + ex.getMessage());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCodes.USAGE_OR_INCOMPLETE;
+        });
+        return cli;
+    }
+
+    private static String oneLine(Throwable ex) {
+        String message = ex.getMessage();
+        if (message == null || message.isBlank()) {
+            message = ex.getClass().getSimpleName();
+        }
+        return message.replace('\n', ' ');
+    }
+}
