@@ -1,0 +1,84 @@
+package io.modelgate.scanner;
+
+import io.modelgate.scanner.analysis.CoreRules;
+import io.modelgate.scanner.model.FileResult;
+import io.modelgate.scanner.model.FileStatus;
+import io.modelgate.scanner.model.Finding;
+import io.modelgate.scanner.model.ScanReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScannerWalkTest {
+
+    @TempDir
+    Path dir;
+
+    private FileResult result(ScanReport report, String suffix) {
+        return report.files().stream().filter(f -> f.path().endsWith(suffix)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void walksFoldersRecursivelyAndSkipsGit() throws IOException {
+        Files.createDirectories(dir.resolve("a/b"));
+        Files.writeString(dir.resolve("a/b/deep.txt"), "x");
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve(".git/HEAD"), "ref");
+        ScanReport report = Scanner.withDefaults().scan(List.of(dir));
+        assertThat(report.files()).extracting(FileResult::path).singleElement().asString().endsWith("a/b/deep.txt");
+        FileResult deep = report.files().get(0);
+        assertThat(deep.status()).isEqualTo(FileStatus.SKIPPED);
+        assertThat(deep.sha256()).isEqualTo("2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881");
+    }
+
+    @Test
+    void linksInsideTheRootAreReadUnderTheirOwnName() throws IOException {
+        Files.writeString(dir.resolve("blob"), "x");
+        Files.createSymbolicLink(dir.resolve("model.bin"), dir.resolve("blob"));
+        ScanReport report = Scanner.withDefaults().scan(List.of(dir));
+        FileResult link = result(report, "model.bin");
+        assertThat(link.sha256()).isEqualTo(result(report, "blob").sha256());
+        assertThat(link.findings()).extracting(Finding::ruleId).containsExactly(CoreRules.SYMLINK.id());
+    }
+
+    @Test
+    void linksOutOfTheRootAreNeverFollowed() throws IOException {
+        Path outside = Files.createTempFile("outside", ".txt");
+        try {
+            Path root = Files.createDirectory(dir.resolve("root"));
+            Files.createSymbolicLink(root.resolve("escape"), outside);
+            Files.createSymbolicLink(root.resolve("dangling"), root.resolve("nowhere"));
+            ScanReport report = Scanner.withDefaults().scan(List.of(root));
+            FileResult escape = result(report, "escape");
+            assertThat(escape.sha256()).isNull();
+            assertThat(escape.findings()).extracting(Finding::ruleId).containsExactly(CoreRules.SYMLINK_ESCAPE.id());
+            assertThat(result(report, "dangling").findings()).extracting(Finding::ruleId)
+                    .containsExactly(CoreRules.SYMLINK.id());
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
+    void filesOverTheSizeLimitAreIncomplete() throws IOException {
+        Path file = dir.resolve("big.bin");
+        Files.write(file, new byte[2048]);
+        Scanner scanner = new Scanner(Limits.defaults().withMaxFileBytes(1024), 1, java.time.Clock.systemUTC());
+        FileResult result = scanner.scanFile(file);
+        assertThat(result.status()).isEqualTo(FileStatus.INCOMPLETE);
+        assertThat(result.findings()).extracting(Finding::ruleId).contains(CoreRules.LIMIT_REACHED.id());
+    }
+
+    @Test
+    void missingRootIsRejected() {
+        assertThatThrownBy(() -> Scanner.withDefaults().scan(List.of(dir.resolve("none"))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
