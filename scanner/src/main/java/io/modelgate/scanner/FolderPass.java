@@ -1,6 +1,7 @@
 package io.modelgate.scanner;
 
 import io.modelgate.scanner.analysis.CoreRules;
+import io.modelgate.scanner.folder.FileDigests;
 import io.modelgate.scanner.folder.FolderAnalyzer;
 import io.modelgate.scanner.folder.FolderContext;
 import io.modelgate.scanner.folder.FolderView;
@@ -12,7 +13,9 @@ import io.modelgate.scanner.model.FolderResult;
 import io.modelgate.scanner.model.Location;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,27 +30,46 @@ final class FolderPass {
 
     private final List<FolderAnalyzer> analyzers;
     private final Limits limits;
+    private final VerificationOptions options;
+    private final Clock clock;
 
-    FolderPass(List<FolderAnalyzer> analyzers, Limits limits) {
+    FolderPass(List<FolderAnalyzer> analyzers, Limits limits, VerificationOptions options, Clock clock) {
         this.analyzers = analyzers;
         this.limits = limits;
+        this.options = options;
+        this.clock = clock;
     }
 
-    List<FolderResult> run(List<FileTarget> targets, List<FileResult> results) {
+    List<FolderResult> run(List<Path> roots, List<FileTarget> targets, List<FileResult> results) {
         if (analyzers.isEmpty()) {
             return List.of();
         }
+        // Scanned folders come first and are present even when they hold only subfolders.
+        Set<String> rootFolders = new java.util.LinkedHashSet<>();
         Map<String, List<FileResult>> byFolder = new LinkedHashMap<>();
+        for (Path root : roots) {
+            if (Files.isDirectory(root)) {
+                String shown = root.toString().replace('\\', '/');
+                rootFolders.add(shown);
+                byFolder.put(shown, new ArrayList<>());
+            }
+        }
+        Map<Path, String> digests = new java.util.HashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             String folder = targets.get(i).folderDisplayPath();
             if (folder != null) {
                 byFolder.computeIfAbsent(folder, k -> new ArrayList<>()).add(results.get(i));
             }
+            if (targets.get(i).file() != null && results.get(i).sha256() != null) {
+                digests.put(FileDigests.key(Path.of(targets.get(i).displayPath())), results.get(i).sha256());
+            }
         }
+        FileDigests known = new FileDigests(digests);
         List<FolderResult> folders = new ArrayList<>();
         for (Map.Entry<String, List<FileResult>> entry : byFolder.entrySet()) {
             FolderView view = new FolderView(Path.of(entry.getKey()), entry.getKey(), entry.getValue());
-            FolderContext context = new FolderContext(limits);
+            FolderContext context = new FolderContext(limits, options, known, rootFolders.contains(entry.getKey()),
+                    clock);
             for (FolderAnalyzer analyzer : analyzers) {
                 try {
                     analyzer.analyze(view, context);

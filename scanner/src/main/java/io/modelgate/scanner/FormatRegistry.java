@@ -7,6 +7,7 @@ import io.modelgate.scanner.detect.FormatDetector;
 import io.modelgate.scanner.detect.MagicDetector;
 import io.modelgate.scanner.folder.FolderAnalyzer;
 import io.modelgate.scanner.numpy.NumpyAnalyzer;
+import io.modelgate.scanner.integrity.LockAnalyzer;
 
 import java.util.List;
 
@@ -31,7 +32,8 @@ public final class FormatRegistry {
     }
 
     public static List<FolderAnalyzer> folderAnalyzers() {
-        return List.of();
+        return List.of(
+                new LockAnalyzer());
     }
 
     public static AnalysisEngine engine(Limits limits) {

@@ -1,6 +1,7 @@
 package io.modelgate.scanner;
 
 import io.modelgate.scanner.analysis.CoreRules;
+import io.modelgate.scanner.integrity.IntegrityRules;
 import io.modelgate.scanner.model.Rule;
 import io.modelgate.scanner.numpy.NumpyRules;
 
@@ -23,6 +24,7 @@ public final class RuleCatalog {
         List<Rule> rules = new ArrayList<>();
         rules.addAll(CoreRules.ALL);
         rules.addAll(NumpyRules.ALL);
+        rules.addAll(IntegrityRules.ALL);
         Set<String> ids = new HashSet<>();
         for (Rule rule : rules) {
             if (!ids.add(rule.id())) {

@@ -46,11 +46,17 @@ public final class Scanner {
     private final int threads;
     private final AnalysisEngine engine;
     private final Clock clock;
+    private final VerificationOptions options;
 
     public Scanner(Limits limits, int threads, Clock clock) {
+        this(limits, threads, clock, VerificationOptions.none());
+    }
+
+    public Scanner(Limits limits, int threads, Clock clock, VerificationOptions options) {
         this.limits = limits;
         this.threads = Math.max(1, threads);
         this.clock = clock;
+        this.options = options;
         this.engine = FormatRegistry.engine(limits);
     }
 
@@ -83,7 +89,8 @@ public final class Scanner {
         } finally {
             pool.shutdownNow();
         }
-        List<FolderResult> folders = new FolderPass(FormatRegistry.folderAnalyzers(), limits).run(targets, results);
+        List<FolderResult> folders = new FolderPass(FormatRegistry.folderAnalyzers(), limits, options, clock)
+                .run(roots, targets, results);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new ScanReport(ToolInfo.version(), start, millis, roots.stream().map(Path::toString).toList(), results,
                 folders);

@@ -1,8 +1,10 @@
 package io.modelgate.scanner.folder;
 
 import io.modelgate.scanner.Limits;
+import io.modelgate.scanner.VerificationOptions;
 import io.modelgate.scanner.model.Finding;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +17,52 @@ import java.util.Map;
 public final class FolderContext {
 
     private final Limits limits;
+    private final VerificationOptions options;
+    private final FileDigests digests;
+    private final boolean scanRoot;
+    private final Clock clock;
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, List<String>> incomplete = new LinkedHashMap<>();
     private final Map<String, Object> facts = new LinkedHashMap<>();
 
     public FolderContext(Limits limits) {
+        this(limits, VerificationOptions.none(), FileDigests.none(), false, Clock.systemUTC());
+    }
+
+    /**
+     * @param scanRoot true when this folder is one of the roots the user asked to scan (a lock file
+     *                 applies to it, an absent signature is reported for it)
+     */
+    public FolderContext(Limits limits, VerificationOptions options, FileDigests digests, boolean scanRoot,
+                         Clock clock) {
         this.limits = limits;
+        this.options = options;
+        this.digests = digests;
+        this.scanRoot = scanRoot;
+        this.clock = clock;
     }
 
     public Limits limits() {
         return limits;
+    }
+
+    /** Expected digests, keys and trust anchors the user supplied. */
+    public VerificationOptions options() {
+        return options;
+    }
+
+    /** Digests computed while scanning the files, to avoid hashing them again. */
+    public FileDigests digests() {
+        return digests;
+    }
+
+    public boolean isScanRoot() {
+        return scanRoot;
+    }
+
+    /** The scan's clock, for certificate validity. */
+    public Clock clock() {
+        return clock;
     }
 
     public void report(Finding finding) {
