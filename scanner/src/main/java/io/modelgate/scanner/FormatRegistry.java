@@ -8,6 +8,8 @@ import io.modelgate.scanner.detect.MagicDetector;
 import io.modelgate.scanner.folder.FolderAnalyzer;
 import io.modelgate.scanner.numpy.NumpyAnalyzer;
 import io.modelgate.scanner.integrity.LockAnalyzer;
+import io.modelgate.scanner.safetensors.SafetensorsAnalyzer;
+import io.modelgate.scanner.safetensors.SafetensorsDetector;
 
 import java.util.List;
 
@@ -23,12 +25,14 @@ public final class FormatRegistry {
     /** Detectors in the order they are tried: magic numbers first, structural sniffers after. */
     public static List<FormatDetector> detectors() {
         return List.of(
-                new MagicDetector());
+                new MagicDetector(),
+                new SafetensorsDetector());
     }
 
     public static List<FormatAnalyzer> analyzers() {
         return List.of(
-                new NumpyAnalyzer());
+                new NumpyAnalyzer(),
+                new SafetensorsAnalyzer());
     }
 
     public static List<FolderAnalyzer> folderAnalyzers() {

@@ -4,6 +4,8 @@ import io.modelgate.scanner.analysis.CoreRules;
 import io.modelgate.scanner.integrity.IntegrityRules;
 import io.modelgate.scanner.model.Rule;
 import io.modelgate.scanner.numpy.NumpyRules;
+import io.modelgate.scanner.safetensors.SafetensorsRules;
+import io.modelgate.scanner.secrets.SecretRules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +27,8 @@ public final class RuleCatalog {
         rules.addAll(CoreRules.ALL);
         rules.addAll(NumpyRules.ALL);
         rules.addAll(IntegrityRules.ALL);
+        rules.addAll(SafetensorsRules.ALL);
+        rules.addAll(SecretRules.ALL);
         Set<String> ids = new HashSet<>();
         for (Rule rule : rules) {
             if (!ids.add(rule.id())) {
