@@ -8,6 +8,7 @@ import io.modelgate.scanner.detect.MagicDetector;
 import io.modelgate.scanner.folder.FolderAnalyzer;
 import io.modelgate.scanner.numpy.NumpyAnalyzer;
 import io.modelgate.scanner.integrity.LockAnalyzer;
+import io.modelgate.scanner.gguf.GgufAnalyzer;
 import io.modelgate.scanner.safetensors.SafetensorsAnalyzer;
 import io.modelgate.scanner.safetensors.SafetensorsDetector;
 
@@ -32,7 +33,9 @@ public final class FormatRegistry {
     public static List<FormatAnalyzer> analyzers() {
         return List.of(
                 new NumpyAnalyzer(),
-                new SafetensorsAnalyzer());
+                new SafetensorsAnalyzer(),
+                new SafetensorsAnalyzer(),
+                new GgufAnalyzer());
     }
 
     public static List<FolderAnalyzer> folderAnalyzers() {

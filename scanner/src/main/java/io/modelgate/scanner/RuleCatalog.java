@@ -2,6 +2,7 @@ package io.modelgate.scanner;
 
 import io.modelgate.scanner.analysis.CoreRules;
 import io.modelgate.scanner.integrity.IntegrityRules;
+import io.modelgate.scanner.gguf.GgufRules;
 import io.modelgate.scanner.model.Rule;
 import io.modelgate.scanner.numpy.NumpyRules;
 import io.modelgate.scanner.safetensors.SafetensorsRules;
@@ -28,6 +29,7 @@ public final class RuleCatalog {
         rules.addAll(NumpyRules.ALL);
         rules.addAll(IntegrityRules.ALL);
         rules.addAll(SafetensorsRules.ALL);
+        rules.addAll(GgufRules.ALL);
         rules.addAll(SecretRules.ALL);
         Set<String> ids = new HashSet<>();
         for (Rule rule : rules) {

@@ -1,0 +1,109 @@
+package io.modelgate.scanner.gguf;
+
+import io.modelgate.scanner.io.ByteSource;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Sequential reads of fixed-width numbers from a ByteSource through a small window, in a chosen
+ * byte order. Every read checks the end of the source first; skips cost nothing.
+ */
+final class BinaryCursor {
+
+    private static final int WINDOW = 64 * 1024;
+
+    private final ByteSource source;
+    private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
+    private long windowStart;
+    private long position;
+
+    BinaryCursor(ByteSource source, long position, ByteOrder order) {
+        this.source = source;
+        this.position = position;
+        this.window.order(order).limit(0);
+    }
+
+    void order(ByteOrder order) {
+        window.order(order);
+    }
+
+    ByteOrder order() {
+        return window.order();
+    }
+
+    long position() {
+        return position;
+    }
+
+    long remaining() {
+        return source.size() - position;
+    }
+
+    void skip(long n) throws EOFException {
+        require(n);
+        position += n;
+    }
+
+    int u8() throws IOException {
+        return fill(1).get() & 0xff;
+    }
+
+    int u16() throws IOException {
+        return fill(2).getShort() & 0xffff;
+    }
+
+    long u32() throws IOException {
+        return fill(4).getInt() & 0xffffffffL;
+    }
+
+    int i32() throws IOException {
+        return fill(4).getInt();
+    }
+
+    /** An unsigned 64-bit value; negative when it is 2^63 or more. */
+    long u64() throws IOException {
+        return fill(8).getLong();
+    }
+
+    float f32() throws IOException {
+        return fill(4).getFloat();
+    }
+
+    double f64() throws IOException {
+        return fill(8).getDouble();
+    }
+
+    byte[] bytes(int n) throws IOException {
+        require(n);
+        byte[] out = source.readFully(position, n);
+        position += n;
+        return out;
+    }
+
+    private void require(long n) throws EOFException {
+        if (n < 0 || n > remaining()) {
+            throw new EOFException((n < 0 ? Long.toUnsignedString(n) : Long.toString(n)) + " bytes needed at offset "
+                    + position + " but the file ends at " + source.size());
+        }
+    }
+
+    /** Makes {@code n} bytes at the position available in the window and advances past them. */
+    private ByteBuffer fill(int n) throws IOException {
+        require(n);
+        long inWindow = position - windowStart;
+        if (inWindow < 0 || inWindow + n > window.limit()) {
+            int len = (int) Math.min(WINDOW, remaining());
+            byte[] chunk = source.readFully(position, len);
+            window.clear();
+            window.put(chunk).flip();
+            windowStart = position;
+            inWindow = 0;
+        }
+        window.position((int) inWindow);
+        position += n;
+        return window;
+    }
+}

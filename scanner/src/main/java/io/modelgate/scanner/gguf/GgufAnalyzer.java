@@ -1,0 +1,85 @@
+package io.modelgate.scanner.gguf;
+
+import io.modelgate.scanner.analysis.AnalysisContext;
+import io.modelgate.scanner.analysis.FormatAnalyzer;
+import io.modelgate.scanner.detect.ModelFormat;
+import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.metadata.MetadataInspector;
+import io.modelgate.scanner.secrets.SecretScanner;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks a GGUF file: header, metadata and tensor infos read with bounds, tensor data placement,
+ * and free-text metadata; records identity, provenance, quantisation and tokenizer facts.
+ */
+public final class GgufAnalyzer implements FormatAnalyzer {
+
+    private static final int MAX_REPORTED_PROBLEMS = 50;
+    private static final long KEPT_STRING_BUDGET = 64L << 20;
+    private static final MetadataInspector METADATA = new MetadataInspector(GgufRules.CODE_IN_METADATA,
+            GgufRules.URL_IN_METADATA, "GGUF");
+
+    @Override
+    public Set<ModelFormat> formats() {
+        return Set.of(ModelFormat.GGUF);
+    }
+
+    @Override
+    public void analyze(ByteSource source, AnalysisContext context) throws IOException {
+        long budget = Math.min(KEPT_STRING_BUDGET, context.limits().maxStringBytes());
+        GgufFile file = new GgufReader(source, context.deadline(), budget).read();
+        List<GgufProblem> problems = new ArrayList<>(file.problems());
+        if (file.fatal() == null) {
+            problems.addAll(GgufLayoutCheck.check(file, source.size()));
+        } else {
+            problems.add(0, file.fatal());
+        }
+        report(problems, context);
+        GgufFacts.record(file, context);
+        inspectStrings(file, context);
+        if (file.fatal() != null) {
+            context.incomplete("GGUF reading stopped: " + file.fatal().message());
+        }
+    }
+
+    private static void report(List<GgufProblem> problems, AnalysisContext context) {
+        int shown = Math.min(problems.size(), MAX_REPORTED_PROBLEMS);
+        for (GgufProblem p : problems.subList(0, shown)) {
+            context.report(p.rule(), p.offset(), p.subject(), p.message());
+        }
+        if (problems.size() > shown) {
+            context.report(GgufRules.MALFORMED_TENSOR_INFO, "more problems",
+                    (problems.size() - shown) + " further GGUF problems not listed");
+        }
+    }
+
+    /** Scalar strings are reviewed; templates and embedded tokenizer files only for credentials. */
+    private static void inspectStrings(GgufFile file, AnalysisContext context) throws IOException {
+        for (GgufEntry e : file.metadata().values()) {
+            context.deadline().check();
+            if (e.value() instanceof TruncatedString t) {
+                context.limitReached("GGUF metadata '" + e.key() + "' of " + t.length()
+                        + " bytes was inspected only in its first " + t.prefix().length() + " characters");
+            }
+            if (!(e.value() instanceof String) && !(e.value() instanceof TruncatedString)) {
+                continue;
+            }
+            String text = e.value().toString();
+            String key = e.key();
+            if (key.startsWith("tokenizer.chat_template") || key.startsWith("tokenizer.huggingface.")
+                    || key.startsWith("tokenizer.rwkv.")) {
+                SecretScanner.scan(text, "GGUF metadata '" + key + "'", context);
+            } else {
+                METADATA.inspect(key, text, !isUrlKey(key), context);
+            }
+        }
+    }
+
+    private static boolean isUrlKey(String key) {
+        return key.endsWith("url") || key.endsWith(".link") || key.endsWith(".doi");
+    }
+}

@@ -1,0 +1,20 @@
+package io.modelgate.scanner.gguf;
+
+import io.modelgate.scanner.model.Rule;
+
+import java.io.IOException;
+
+/** A violation after which the rest of the file cannot be located. */
+final class MalformedGgufException extends IOException {
+
+    private final transient GgufProblem problem;
+
+    MalformedGgufException(Rule rule, long offset, String subject, String message) {
+        super(message);
+        this.problem = new GgufProblem(rule, offset, subject, message);
+    }
+
+    GgufProblem problem() {
+        return problem;
+    }
+}
