@@ -34,7 +34,6 @@ public final class FormatRegistry {
         return List.of(
                 new NumpyAnalyzer(),
                 new SafetensorsAnalyzer(),
-                new SafetensorsAnalyzer(),
                 new GgufAnalyzer());
     }
 
