@@ -11,6 +11,8 @@ import io.modelgate.scanner.integrity.LockAnalyzer;
 import io.modelgate.scanner.gguf.GgufAnalyzer;
 import io.modelgate.scanner.safetensors.SafetensorsAnalyzer;
 import io.modelgate.scanner.safetensors.SafetensorsDetector;
+import io.modelgate.scanner.pickle.PickleAnalyzer;
+import io.modelgate.scanner.pickle.PickleDetector;
 
 import java.util.List;
 
@@ -27,14 +29,16 @@ public final class FormatRegistry {
     public static List<FormatDetector> detectors() {
         return List.of(
                 new MagicDetector(),
-                new SafetensorsDetector());
+                new SafetensorsDetector(),
+                new PickleDetector());
     }
 
     public static List<FormatAnalyzer> analyzers() {
         return List.of(
                 new NumpyAnalyzer(),
                 new SafetensorsAnalyzer(),
-                new GgufAnalyzer());
+                new GgufAnalyzer(),
+                new PickleAnalyzer());
     }
 
     public static List<FolderAnalyzer> folderAnalyzers() {

@@ -7,6 +7,7 @@ import io.modelgate.scanner.model.Rule;
 import io.modelgate.scanner.numpy.NumpyRules;
 import io.modelgate.scanner.safetensors.SafetensorsRules;
 import io.modelgate.scanner.secrets.SecretRules;
+import io.modelgate.scanner.pickle.PickleRules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +32,7 @@ public final class RuleCatalog {
         rules.addAll(SafetensorsRules.ALL);
         rules.addAll(GgufRules.ALL);
         rules.addAll(SecretRules.ALL);
+        rules.addAll(PickleRules.ALL);
         Set<String> ids = new HashSet<>();
         for (Rule rule : rules) {
             if (!ids.add(rule.id())) {

@@ -113,7 +113,33 @@ public final class MagicDetector implements FormatDetector {
         }
         int cmf = head[0] & 0xff;
         int flg = head[1] & 0xff;
-        return (cmf & 0x0f) == 8 && (cmf >> 4) <= 7 && ((cmf << 8) | flg) % 31 == 0 && (flg & 0x20) == 0;
+        return (cmf & 0x0f) == 8 && (cmf >> 4) <= 7 && ((cmf << 8) | flg) % 31 == 0 && (flg & 0x20) == 0
+                && inflatesCleanly(head);
+    }
+
+    /**
+     * The two header bytes match about one input in 500 (text starting with "(S'" does), so the deflate
+     * data after them must also decode without error as far as the head goes.
+     */
+    private static boolean inflatesCleanly(byte[] head) {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try {
+            inflater.setInput(head);
+            byte[] out = new byte[8192];
+            int total = 0;
+            while (!inflater.finished() && !inflater.needsInput() && total < 1 << 20) {
+                int n = inflater.inflate(out);
+                if (n == 0) {
+                    break;
+                }
+                total += n;
+            }
+            return true;
+        } catch (java.util.zip.DataFormatException e) {
+            return false;
+        } finally {
+            inflater.end();
+        }
     }
 
     /** lzma-alone (.lzma, joblib's 'lzma' compressor): properties byte, dictionary size, then size or -1. */

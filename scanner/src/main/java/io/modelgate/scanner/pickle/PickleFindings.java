@@ -1,0 +1,210 @@
+package io.modelgate.scanner.pickle;
+
+import io.modelgate.scanner.analysis.AnalysisContext;
+import io.modelgate.scanner.model.Rule;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns what the interpreter saw in one pickle into findings: every imported global is classified
+ * against the {@link GlobalPolicy}, calls are attached to what they call, and embedded payloads
+ * handed to loaders are analysed as nested pickles. Memory stays bounded however many imports and
+ * calls the stream holds.
+ */
+final class PickleFindings implements PickleListener {
+
+    /** Distinct globals remembered per pickle; beyond that, the analysis is marked incomplete. */
+    static final int MAX_DISTINCT_GLOBALS = 10_000;
+    /** Call sites shown per dangerous or unreviewed global. */
+    private static final int MAX_SITES = 5;
+    /** Findings of one rule per pickle for constructs not tied to an import. */
+    private static final int MAX_PER_RULE = 50;
+    private static final int MAX_PAYLOADS = 50;
+
+    /** Everything known about one imported global. */
+    private static final class Use {
+        final PickleValue.Global first;
+        final GlobalPolicy.Decision decision;
+        final List<CallSite> sites = new ArrayList<>();
+        long calls;
+
+        Use(PickleValue.Global first, GlobalPolicy.Decision decision) {
+            this.first = first;
+            this.decision = decision;
+        }
+    }
+
+    private record Payload(CallSite site, GlobalPolicy.Payload kind, PickleValue data) {
+    }
+
+    private final AnalysisContext context;
+    private final GlobalPolicy policy;
+    private final Map<String, Use> uses = new LinkedHashMap<>();
+    private final List<Payload> payloads = new ArrayList<>();
+    private final Map<Rule, Integer> reported = new LinkedHashMap<>();
+    private boolean overflow;
+
+    PickleFindings(AnalysisContext context, GlobalPolicy policy) {
+        this.context = context;
+        this.policy = policy;
+    }
+
+    /** The distinct resolved globals seen, sorted. */
+    Set<String> globals() {
+        return new TreeSet<>(uses.keySet());
+    }
+
+    @Override
+    public void imported(PickleValue.Global global) {
+        use(global);
+    }
+
+    private Use use(PickleValue.Global global) {
+        Use use = uses.get(global.qualified());
+        if (use != null) {
+            return use;
+        }
+        GlobalPolicy.Decision decision = policy.classify(global);
+        if (uses.size() >= MAX_DISTINCT_GLOBALS) {
+            if (decision.verdict() != GlobalPolicy.Verdict.ALLOW) {
+                // Too many to remember: report this one on its own rather than lose it.
+                Use lone = new Use(global, decision);
+                reportImport(lone);
+                if (!overflow) {
+                    overflow = true;
+                    context.limitReached("more than " + MAX_DISTINCT_GLOBALS + " distinct globals in one pickle");
+                }
+            }
+            return null;
+        }
+        use = new Use(global, decision);
+        uses.put(global.qualified(), use);
+        return use;
+    }
+
+    @Override
+    public void called(CallSite site) {
+        if (site.callee() instanceof PickleValue.Global global) {
+            Use use = use(global);
+            if (use == null) {
+                return;
+            }
+            use.calls++;
+            if (use.sites.size() < MAX_SITES) {
+                use.sites.add(site);
+            }
+            if (use.decision.payload() != GlobalPolicy.Payload.NONE && !site.args().isEmpty()
+                    && payloads.size() < MAX_PAYLOADS) {
+                payloads.add(new Payload(site, use.decision.payload(), unwrapStream(site.args().get(0))));
+            }
+        } else if (site.callee() instanceof PickleValue.Extension extension) {
+            limited(PickleRules.EXTENSION_OPCODE, extension.offset(), "extension code " + extension.code(),
+                    "Loading " + site.kind().verb() + " the object registered under copyreg extension code "
+                            + extension.code() + ": " + ValueRenderer.call(site)
+                            + ". The default registry is empty, so the real target is unknown.");
+        } else {
+            limited(PickleRules.UNRESOLVED_CALL, site.offset(), ValueRenderer.value(site.callee()),
+                    "Loading " + site.kind().verb() + " a target computed at load time, not an imported name: "
+                            + ValueRenderer.call(site) + ".");
+        }
+    }
+
+    /** {@code pickle.load(io.BytesIO(data))} and friends: the payload is the stream's initial bytes. */
+    private static PickleValue unwrapStream(PickleValue value) {
+        if (value instanceof PickleValue.Call call && call.site.callee() instanceof PickleValue.Global g
+                && (g.qualified().equals("io.BytesIO") || g.qualified().equals("_io.BytesIO"))
+                && !call.site.args().isEmpty()) {
+            return call.site.args().get(0);
+        }
+        return value;
+    }
+
+    @Override
+    public void extension(PickleValue.Extension extension) {
+        limited(PickleRules.EXTENSION_OPCODE, extension.offset(), "extension code " + extension.code(),
+                "The pickle imports the global registered under copyreg extension code " + extension.code()
+                        + ". The default registry is empty, so what it refers to cannot be known from the file.");
+    }
+
+    @Override
+    public void mutated(Opcode opcode, PickleValue.Global target, long offset) {
+        use(target);
+        limited(PickleRules.MUTATES_GLOBAL, offset, target.qualified(),
+                opcode + " on the imported object " + target.qualified() + " changes it in place when the pickle "
+                        + "is loaded (attributes or contents of a live module-level object).");
+    }
+
+    @Override
+    public void badStackGlobal(PickleValue module, PickleValue name, long offset) {
+        limited(PickleRules.UNRESOLVED_CALL, offset, "STACK_GLOBAL",
+                "STACK_GLOBAL takes its module and name from values that are not both plain strings (module "
+                        + ValueRenderer.value(module) + ", name " + ValueRenderer.value(name)
+                        + "); the import cannot be resolved statically.");
+    }
+
+    private void limited(Rule rule, long offset, String subject, String message) {
+        int count = reported.merge(rule, 1, Integer::sum);
+        if (count <= MAX_PER_RULE) {
+            context.report(rule, offset, subject, message);
+        }
+    }
+
+    /** Reports the imports and runs the nested payload analyses; call once the pickle ended or broke. */
+    void finish() throws IOException {
+        for (Use use : uses.values()) {
+            reportImport(use);
+        }
+        for (Payload payload : payloads) {
+            NestedPayloads.analyse(context, payload.site(), payload.kind(), payload.data());
+        }
+        for (Map.Entry<Rule, Integer> e : reported.entrySet()) {
+            if (e.getValue() > MAX_PER_RULE) {
+                context.report(e.getKey(), e.getKey().id() + " (further occurrences)",
+                        (e.getValue() - MAX_PER_RULE) + " further occurrences of this rule in the same pickle were "
+                                + "not listed one by one.");
+            }
+        }
+    }
+
+    private void reportImport(Use use) {
+        PickleValue.Global g = use.first;
+        String name = g.qualified() + (g.writtenModule() == null ? ""
+                : " (written " + g.writtenModule() + "." + g.writtenName() + ")");
+        switch (use.decision.verdict()) {
+            case ALLOW -> { }
+            case DENY -> {
+                if (use.sites.isEmpty()) {
+                    context.report(PickleRules.DANGEROUS_IMPORT, g.offset(), g.qualified(),
+                            "The pickle imports " + name + ", which " + use.decision.reason()
+                                    + ". No direct call is visible, but the reference can be invoked indirectly.");
+                    return;
+                }
+                for (int i = 0; i < use.sites.size(); i++) {
+                    CallSite site = use.sites.get(i);
+                    long more = use.calls - use.sites.size();
+                    context.report(PickleRules.DANGEROUS_CALL, site.offset(), g.qualified(),
+                            "Loading this pickle " + site.kind().verb() + " " + ValueRenderer.call(site) + ": "
+                                    + name + " " + use.decision.reason() + "."
+                                    + (i == use.sites.size() - 1 && more > 0 ? " (" + more + " more calls)" : ""));
+                }
+            }
+            case REVIEW, UNKNOWN -> {
+                String why = use.decision.verdict() == GlobalPolicy.Verdict.REVIEW
+                        ? "is listed for review: " + use.decision.reason()
+                        : "is on neither the allowlist nor the denylist";
+                String calls = use.sites.isEmpty() ? " It is imported but not called directly."
+                        : " Loading " + use.sites.get(0).kind().verb() + " " + ValueRenderer.call(use.sites.get(0))
+                        + (use.calls > 1 ? " (" + use.calls + " calls in total)" : "") + ".";
+                context.report(PickleRules.UNKNOWN_IMPORT, g.offset(), g.qualified(),
+                        "The pickle imports " + name + ", which " + why + "; loading imports module " + g.module()
+                                + " (running its code)." + calls);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.modelgate.scanner.pickle;
+
+import io.modelgate.scanner.model.Rule;
+import io.modelgate.scanner.model.Severity;
+
+import java.util.List;
+
+/** Rules of the static pickle analysis. */
+public final class PickleRules {
+
+    public static final Rule DANGEROUS_CALL = new Rule("MG-PKL-001", Severity.CRITICAL, "code-execution",
+            "Pickle calls a dangerous callable on load",
+            "Unpickling this data calls, instantiates or restores state into a global on the denylist (process "
+                    + "execution, code evaluation, imports, file or network access, nested deserialisers). Loading the "
+                    + "file runs that call with the arguments shown. Do not load it; obtain the model from a trusted "
+                    + "source or in a weights-only format such as safetensors.");
+    public static final Rule UNKNOWN_IMPORT = new Rule("MG-PKL-002", Severity.MEDIUM, "unknown",
+            "Pickle imports a global that is not reviewed",
+            "The pickle imports a module attribute that is on neither the allowlist nor the denylist (or is listed "
+                    + "for review). Loading it imports that module, which runs the module's code, and calls the "
+                    + "attribute if shown. Check that the module is expected for this model (for example the model's "
+                    + "own classes) before trusting it; --strict fails the gate on such findings.");
+    public static final Rule EXTENSION_OPCODE = new Rule("MG-PKL-003", Severity.HIGH, "obfuscation",
+            "Pickle uses the copyreg extension registry (EXT opcode)",
+            "EXT1/EXT2/EXT4 import whatever global the loading process registered under an integer code. The "
+                    + "registry is empty by default, so the target cannot be known from the file: models have no "
+                    + "reason to use it, and it hides the imported name from scanners.");
+    public static final Rule UNRESOLVED_CALL = new Rule("MG-PKL-004", Severity.HIGH, "obfuscation",
+            "Pickle calls something that is not an imported name",
+            "A REDUCE/NEWOBJ/OBJ call target, or the operands of STACK_GLOBAL, are computed at load time (for "
+                    + "example an attribute fetched with getattr or the result of another call) instead of being a "
+                    + "plain import. Ordinary serialisers never produce this; it is typical of hand-built gadget "
+                    + "chains that hide what is really called.");
+    public static final Rule NESTED_PAYLOAD = new Rule("MG-PKL-005", Severity.HIGH, "code-execution",
+            "Pickle loads a serialised payload embedded in it",
+            "A loader (pickle.loads, torch.load, marshal.loads, ...) is called on bytes carried inside the pickle. "
+                    + "The embedded pickle is analysed as a nested artifact (its findings are listed under the "
+                    + "nested path); marshalled code objects and payloads computed at load time cannot be analysed.");
+    public static final Rule DANGEROUS_IMPORT = new Rule("MG-PKL-006", Severity.CRITICAL, "code-execution",
+            "Pickle imports a dangerous callable",
+            "The pickle imports a global on the denylist without a visible direct call. Such a reference is "
+                    + "passed to other callables or used in gadget chains to run it indirectly; a model file has no "
+                    + "legitimate use for it.");
+    public static final Rule MUTATES_GLOBAL = new Rule("MG-PKL-007", Severity.HIGH, "code-execution",
+            "Pickle modifies an imported module object",
+            "BUILD, APPEND, SETITEM or ADDITEMS is applied to an imported class, function or module-level object "
+                    + "itself rather than to a new instance: loading overwrites attributes or contents of live "
+                    + "program objects (configuration, registries, import paths), which can change what other code "
+                    + "does later.");
+
+    public static final List<Rule> ALL = List.of(DANGEROUS_CALL, UNKNOWN_IMPORT, EXTENSION_OPCODE, UNRESOLVED_CALL,
+            NESTED_PAYLOAD, DANGEROUS_IMPORT, MUTATES_GLOBAL);
+
+    private PickleRules() {
+    }
+}

@@ -1,0 +1,57 @@
+package io.modelgate.scanner.pickle;
+
+import io.modelgate.scanner.detect.ContentDetector;
+import io.modelgate.scanner.io.ByteSource;
+
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+/**
+ * Decides from content whether bytes start a pickle: a dry run of the interpreter over the first
+ * few KB must parse cleanly (valid opcodes and arguments, no stack underflow, no missing memo key,
+ * importable-looking names), build some structure, and reach STOP or run past the sniffed window.
+ * Text, JSON, CSV, source code and random binary fail within a few bytes.
+ */
+final class PickleSniffer {
+
+    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
+    private PickleSniffer() {
+    }
+
+    /** What a successful sniff saw. */
+    record Sniff(int protocol, boolean stopped) {
+    }
+
+    /** A sniff result when the bytes at {@code offset} start a pickle; null otherwise. */
+    static Sniff sniff(ByteSource source, long offset) throws IOException {
+        if (offset >= source.size()) {
+            return null;
+        }
+        NameCheck names = new NameCheck();
+        PickleMachine machine = new PickleMachine(MachineLimits.sniffing(offset + ContentDetector.HEAD_BYTES), null,
+                names);
+        PickleRun run = machine.run(source, offset);
+        boolean clean = run.failure() == null || run.failure().kind() == PickleBreak.Kind.LIMIT;
+        if (!clean || !names.plausible || !run.structural()) {
+            return null;
+        }
+        return new Sniff(run.protocol(), run.stopped());
+    }
+
+    static boolean startsPickle(ByteSource source, long offset) throws IOException {
+        return sniff(source, offset) != null;
+    }
+
+    /** Real pickles import dotted Python identifiers; text that happens to parse usually does not. */
+    private static final class NameCheck implements PickleListener {
+        boolean plausible = true;
+
+        @Override
+        public void imported(PickleValue.Global global) {
+            String module = global.writtenModule() == null ? global.module() : global.writtenModule();
+            String name = global.writtenName() == null ? global.name() : global.writtenName();
+            plausible &= DOTTED_NAME.matcher(module).matches() && DOTTED_NAME.matcher(name).matches();
+        }
+    }
+}
