@@ -13,6 +13,8 @@ import io.modelgate.scanner.safetensors.SafetensorsAnalyzer;
 import io.modelgate.scanner.safetensors.SafetensorsDetector;
 import io.modelgate.scanner.pickle.PickleAnalyzer;
 import io.modelgate.scanner.pickle.PickleDetector;
+import io.modelgate.scanner.signing.ModelSignatureAnalyzer;
+import io.modelgate.scanner.signing.UnsignedFolderAnalyzer;
 
 import java.util.List;
 
@@ -43,7 +45,9 @@ public final class FormatRegistry {
 
     public static List<FolderAnalyzer> folderAnalyzers() {
         return List.of(
-                new LockAnalyzer());
+                new LockAnalyzer(),
+                new ModelSignatureAnalyzer(),
+                new UnsignedFolderAnalyzer());
     }
 
     public static AnalysisEngine engine(Limits limits) {

@@ -3,6 +3,7 @@ package io.modelgate.scanner;
 import io.modelgate.scanner.analysis.CoreRules;
 import io.modelgate.scanner.integrity.IntegrityRules;
 import io.modelgate.scanner.gguf.GgufRules;
+import io.modelgate.scanner.signing.SignatureRules;
 import io.modelgate.scanner.model.Rule;
 import io.modelgate.scanner.numpy.NumpyRules;
 import io.modelgate.scanner.safetensors.SafetensorsRules;
@@ -33,6 +34,7 @@ public final class RuleCatalog {
         rules.addAll(GgufRules.ALL);
         rules.addAll(SecretRules.ALL);
         rules.addAll(PickleRules.ALL);
+        rules.addAll(SignatureRules.ALL);
         Set<String> ids = new HashSet<>();
         for (Rule rule : rules) {
             if (!ids.add(rule.id())) {

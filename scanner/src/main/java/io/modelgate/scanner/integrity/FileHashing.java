@@ -4,17 +4,12 @@ import io.modelgate.scanner.digest.Sha256;
 import io.modelgate.scanner.folder.FileDigests;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * SHA-256 of many files: digests the scan already computed are reused, the others are hashed in
@@ -53,43 +48,10 @@ public final class FileHashing {
 
     /** SHA-256 of each file, hashed on up to {@code threads} threads. */
     public static Map<Path, String> sha256(List<Path> files, int threads) throws IOException {
+        List<String> digests = ParallelIo.map(files, threads, Sha256::ofFile);
         Map<Path, String> result = new LinkedHashMap<>();
-        if (files.isEmpty()) {
-            return result;
-        }
-        if (threads <= 1 || files.size() == 1) {
-            for (Path file : files) {
-                result.put(file, Sha256.ofFile(file));
-            }
-            return result;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
-            Thread t = new Thread(r, "modelgate-hash");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (Path file : files) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        return Sha256.ofFile(file);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
-            }
-            for (int i = 0; i < files.size(); i++) {
-                result.put(files.get(i), futures.get(i).get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("hashing interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
-            throw new IOException("cannot hash: " + cause.getMessage(), cause);
-        } finally {
-            pool.shutdownNow();
+        for (int i = 0; i < files.size(); i++) {
+            result.put(files.get(i), digests.get(i));
         }
         return result;
     }
