@@ -10,6 +10,7 @@ import io.modelgate.scanner.Scanner;
 import io.modelgate.scanner.model.ScanReport;
 import io.modelgate.scanner.model.Severity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,6 +93,9 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Files analysed in parallel (default: number of processors).")
     Integer threads;
 
+    @Mixin
+    VerificationMixin verification;
+
     @Override
     public Integer call() throws IOException {
         if (maxDepth < 0 || maxDepth > 64) {
@@ -107,7 +111,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         Limits limits = Limits.defaults().withMaxDepth(maxDepth).withTimeout(timeout).withMaxFileBytes(maxFileSize);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ScanReport report = new Scanner(limits, workers, Clock.systemUTC()).scan(paths);
+        ScanReport report = new Scanner(limits, workers, Clock.systemUTC(), verification.options(spec)).scan(paths);
         GateResult gate = new GateEvaluator().evaluate(report, new GatePolicy(failOn, strict, allowIncomplete));
         write(report, gate);
         return GateExit.code(gate);

@@ -1,0 +1,54 @@
+package io.modelgate.cli;
+
+import io.modelgate.scanner.VerificationOptions;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code scan} options that give expected digests, keys and trust anchors. */
+public final class VerificationMixin {
+
+    @Option(names = "--lock", paramLabel = "FILE",
+            description = "Approved modelgate.lock: every changed, added or removed file of the scanned folder is a "
+                    + "finding.")
+    Path lock;
+
+    @Option(names = "--public-key", paramLabel = "FILE",
+            description = "PEM public key accepted for model signatures (model.sig); repeatable.")
+    List<Path> publicKeys = new ArrayList<>();
+
+    @Option(names = "--ca-cert", paramLabel = "FILE",
+            description = "PEM CA certificate(s) that certificate-based model signatures must chain to; repeatable.")
+    List<Path> caCertificates = new ArrayList<>();
+
+    @Option(names = "--trust-root", paramLabel = "FILE",
+            description = "Sigstore trusted_root.json for the offline checks of keyless signatures.")
+    Path trustRoot;
+
+    @Option(names = "--keyring", paramLabel = "FILE",
+            description = "OpenPGP public key ring for detached .asc/.sig signatures; repeatable.")
+    List<Path> keyrings = new ArrayList<>();
+
+    VerificationOptions options(CommandSpec spec) {
+        List<Path> all = new ArrayList<>(publicKeys);
+        all.addAll(caCertificates);
+        all.addAll(keyrings);
+        if (lock != null) {
+            all.add(lock);
+        }
+        if (trustRoot != null) {
+            all.add(trustRoot);
+        }
+        for (Path file : all) {
+            if (!Files.isRegularFile(file)) {
+                throw new ParameterException(spec.commandLine(), "no such file: " + file);
+            }
+        }
+        return new VerificationOptions(lock, publicKeys, caCertificates, trustRoot, keyrings);
+    }
+}

@@ -1,0 +1,85 @@
+package io.modelgate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IntegrityCommandsTest {
+
+    @TempDir
+    Path dir;
+    Path model;
+
+    @BeforeEach
+    void model() throws IOException {
+        model = Files.createDirectory(dir.resolve("model"));
+        Files.writeString(model.resolve("config.json"), "{}\n");
+        Files.write(model.resolve("weights.bin"), new byte[4096]);
+    }
+
+    @Test
+    void lockThenScanWithTheLockPassesAndATamperedFileFails() throws IOException {
+        Path lock = dir.resolve("approved.lock");
+        CliRun locked = CliRun.of("lock", "-o", lock.toString(), model.toString());
+        assertThat(locked.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(locked.out()).contains("2 files");
+        assertThat(CliRun.of("scan", "--lock", lock.toString(), model.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+
+        Files.write(model.resolve("weights.bin"), new byte[]{1}, java.nio.file.StandardOpenOption.APPEND);
+        CliRun run = CliRun.of("scan", "--format", "json", "--lock", lock.toString(), model.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("MG-INT-001");
+    }
+
+    @Test
+    void signThenScanWithThePublicKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair key = generator.generateKeyPair();
+        Path privateKey = Files.writeString(dir.resolve("key.pem"), pem(key.getPrivate()));
+        Path publicKey = Files.writeString(dir.resolve("key.pub"), pem(key.getPublic()));
+
+        CliRun signed = CliRun.of("sign", "--key", privateKey.toString(), model.toString());
+        assertThat(signed.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(model.resolve("model.sig")).exists();
+
+        CliRun run = CliRun.of("scan", "--format", "json", "--public-key", publicKey.toString(), model.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.findValue("signature").path("status").asText()).isEqualTo("valid");
+
+        Files.writeString(model.resolve("config.json"), "{\"evil\": true}\n");
+        CliRun tampered = CliRun.of("scan", "--public-key", publicKey.toString(), model.toString());
+        assertThat(tampered.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(tampered.out()).contains("MG-SIG-002");
+    }
+
+    @Test
+    void missingKeyFileIsAUsageError() {
+        CliRun run = CliRun.of("scan", "--public-key", dir.resolve("nope.pub").toString(), model.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE_OR_INCOMPLETE);
+        assertThat(run.err()).contains("no such file");
+    }
+
+    private static String pem(Object item) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            writer.writeObject(item);
+        }
+        return text.toString();
+    }
+}
