@@ -6,13 +6,16 @@ import io.modelgate.scanner.detect.ContentDetector;
 import io.modelgate.scanner.detect.FormatDetector;
 import io.modelgate.scanner.detect.MagicDetector;
 import io.modelgate.scanner.folder.FolderAnalyzer;
+import io.modelgate.scanner.joblib.JoblibArrays;
 import io.modelgate.scanner.numpy.NumpyAnalyzer;
 import io.modelgate.scanner.integrity.LockAnalyzer;
 import io.modelgate.scanner.gguf.GgufAnalyzer;
+import io.modelgate.scanner.pytorch.LegacyTorchAnalyzer;
 import io.modelgate.scanner.safetensors.SafetensorsAnalyzer;
 import io.modelgate.scanner.safetensors.SafetensorsDetector;
 import io.modelgate.scanner.pickle.PickleAnalyzer;
 import io.modelgate.scanner.pickle.PickleDetector;
+import io.modelgate.scanner.pickle.PickleObserver;
 import io.modelgate.scanner.signing.ModelSignatureAnalyzer;
 import io.modelgate.scanner.signing.UnsignedFolderAnalyzer;
 
@@ -32,15 +35,22 @@ public final class FormatRegistry {
         return List.of(
                 new MagicDetector(),
                 new SafetensorsDetector(),
-                new PickleDetector());
+                new PickleDetector(pickleObservers()));
     }
 
     public static List<FormatAnalyzer> analyzers() {
+        PickleAnalyzer pickles = new PickleAnalyzer(pickleObservers());
         return List.of(
                 new NumpyAnalyzer(),
                 new SafetensorsAnalyzer(),
                 new GgufAnalyzer(),
-                new PickleAnalyzer());
+                pickles,
+                new LegacyTorchAnalyzer(pickles));
+    }
+
+    /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */
+    private static List<PickleObserver> pickleObservers() {
+        return List.of(new JoblibArrays());
     }
 
     public static List<FolderAnalyzer> folderAnalyzers() {

@@ -9,6 +9,7 @@ import io.modelgate.scanner.numpy.NumpyRules;
 import io.modelgate.scanner.safetensors.SafetensorsRules;
 import io.modelgate.scanner.secrets.SecretRules;
 import io.modelgate.scanner.pickle.PickleRules;
+import io.modelgate.scanner.pytorch.PyTorchRules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +35,7 @@ public final class RuleCatalog {
         rules.addAll(GgufRules.ALL);
         rules.addAll(SecretRules.ALL);
         rules.addAll(PickleRules.ALL);
+        rules.addAll(PyTorchRules.ALL);
         rules.addAll(SignatureRules.ALL);
         Set<String> ids = new HashSet<>();
         for (Rule rule : rules) {

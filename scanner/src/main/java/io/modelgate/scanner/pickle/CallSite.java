@@ -10,9 +10,9 @@ import java.util.List;
  * @param args   the positional arguments (for BUILD: the state)
  * @param offset byte offset of the opcode
  */
-record CallSite(Kind kind, PickleValue callee, List<PickleValue> args, long offset) {
+public record CallSite(Kind kind, PickleValue callee, List<PickleValue> args, long offset) {
 
-    enum Kind {
+    public enum Kind {
         REDUCE, INST, OBJ, NEWOBJ, NEWOBJ_EX, BUILD;
 
         /** How a reviewer reads this kind of call. */

@@ -23,15 +23,23 @@ public final class PickleAnalyzer implements FormatAnalyzer {
     static final int MAX_GLOBALS_FACT = 500;
 
     private final GlobalPolicy policy;
+    private final PickleObserver observers;
 
     public PickleAnalyzer() {
+        this(List.of());
+    }
+
+    /**
+     * @param observers consulted on every pickle this analyser reads (e.g. to skip a writer's inline data)
+     */
+    public PickleAnalyzer(List<PickleObserver> observers) {
         this.policy = GlobalPolicy.defaults();
+        this.observers = PickleObserver.all(List.copyOf(observers));
     }
 
     @Override
     public Set<ModelFormat> formats() {
-        // PYTORCH_LEGACY streams are a sequence of pickles: analysed as such until a dedicated analyser exists.
-        return EnumSet.of(ModelFormat.PICKLE, ModelFormat.PYTORCH_LEGACY);
+        return EnumSet.of(ModelFormat.PICKLE);
     }
 
     @Override
@@ -42,7 +50,7 @@ public final class PickleAnalyzer implements FormatAnalyzer {
         long offset = 0;
         while (true) {
             context.deadline().check();
-            PickleRun run = scan(source, offset, context, globals);
+            PickleRun run = scan(source, offset, context, globals, observers, 0).run();
             protocol = Math.max(protocol, run.protocol());
             if (!run.stopped()) {
                 break;
@@ -52,7 +60,7 @@ public final class PickleAnalyzer implements FormatAnalyzer {
             if (offset >= source.size()) {
                 break;
             }
-            if (!PickleSniffer.startsPickle(source, offset)) {
+            if (!PickleSniffer.startsPickle(source, offset, observers)) {
                 context.fact("pickle.trailingBytes", source.size() - offset);
                 break;
             }
@@ -73,13 +81,33 @@ public final class PickleAnalyzer implements FormatAnalyzer {
      *         then been reported incomplete)
      */
     public long analyzeOne(ByteSource source, long offset, AnalysisContext context) throws IOException {
-        return scan(source, offset, context, new TreeSet<>()).end();
+        return scan(source, offset, context, new TreeSet<>(), observers, 0).run().end();
     }
 
-    private PickleRun scan(ByteSource source, long offset, AnalysisContext context, Set<String> globals)
+    /**
+     * Like {@link #analyzeOne}, and also returns the value the pickle produces, with {@code observer}
+     * consulted next to this analyser's own observers.
+     */
+    public PickleOutcome inspectOne(ByteSource source, long offset, AnalysisContext context, PickleObserver observer)
             throws IOException {
+        return inspect(source, offset, context, PickleObserver.all(List.of(observers, observer)), 0);
+    }
+
+    PickleOutcome inspect(ByteSource source, long offset, AnalysisContext context, PickleObserver observer,
+                          int nesting) throws IOException {
+        Scan scan = scan(source, offset, context, new TreeSet<>(), observer, nesting);
+        return new PickleOutcome(scan.run().end(), scan.result());
+    }
+
+    private record Scan(PickleRun run, PickleValue result) {
+    }
+
+    private Scan scan(ByteSource source, long offset, AnalysisContext context, Set<String> globals,
+                      PickleObserver observer, int nesting) throws IOException {
         PickleFindings findings = new PickleFindings(context, policy);
-        PickleMachine machine = new PickleMachine(MachineLimits.of(context.limits()), context.deadline(), findings);
+        InlineData stream = new InlineData(this, source, offset, context, observer, nesting);
+        PickleMachine machine = new PickleMachine(MachineLimits.of(context.limits()), context.deadline(), findings,
+                observer, stream);
         PickleRun run;
         try {
             run = machine.run(source, offset);
@@ -100,6 +128,6 @@ public final class PickleAnalyzer implements FormatAnalyzer {
                         : "malformed") + ": " + run.failure().describe() + where);
             }
         }
-        return run;
+        return new Scan(run, machine.result());
     }
 }

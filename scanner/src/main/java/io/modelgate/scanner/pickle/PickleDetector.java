@@ -6,6 +6,7 @@ import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,12 +22,23 @@ public final class PickleDetector implements FormatDetector {
         0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19,
         0x2e};
 
+    private final PickleObserver observers;
+
+    public PickleDetector() {
+        this(List.of());
+    }
+
+    /** @param observers writers' inline data the dry run must accept (as given to {@link PickleAnalyzer}) */
+    public PickleDetector(List<PickleObserver> observers) {
+        this.observers = PickleObserver.all(observers);
+    }
+
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) throws IOException {
         if (startsWith(head, LEGACY_TORCH_MAGIC)) {
             return Optional.of(new Detection(ModelFormat.PYTORCH_LEGACY, "pickled legacy torch.save magic number"));
         }
-        PickleSniffer.Sniff sniff = PickleSniffer.sniff(source, 0);
+        PickleSniffer.Sniff sniff = PickleSniffer.sniff(source, 0, observers);
         if (sniff == null) {
             return Optional.empty();
         }

@@ -33,15 +33,36 @@ final class PickleMachine {
     private long textLeft;
     private long itemsLeft;
 
+    private final PickleObserver observer;
+    private final InlineData stream;
+
     private PickleInput in;
     private long opOffset;
     private int protocol;
     private boolean structural;
+    private PickleValue result;
+    private boolean pauseNow;
 
     PickleMachine(MachineLimits limits, Deadline deadline, PickleListener listener) {
+        this(limits, deadline, listener, PickleObserver.NONE, null);
+    }
+
+    /**
+     * @param observer sees persistent ids and may claim inline data after BUILD
+     * @param stream   where the observer's inline data is read (its position is replaced by the current one)
+     */
+    PickleMachine(MachineLimits limits, Deadline deadline, PickleListener listener, PickleObserver observer,
+                  InlineData stream) {
         this.limits = limits;
         this.deadline = deadline;
         this.listener = listener;
+        this.observer = observer;
+        this.stream = stream;
+    }
+
+    /** The value the last run's STOP returned; {@link PickleValue.Unknown} when it did not stop. */
+    PickleValue result() {
+        return result;
     }
 
     /** Interprets one pickle starting at {@code start}, up to and including its STOP. */
@@ -54,11 +75,13 @@ final class PickleMachine {
         itemsLeft = limits.retainedItems();
         protocol = 0;
         structural = false;
+        result = new PickleValue.Unknown("pickle did not stop");
+        pauseNow = false;
         OperandReader operands = new OperandReader(in, limits.maxLine());
         long ops = 0;
         try {
             while (true) {
-                if (limits.pauseAfter() >= 0 && in.position() >= limits.pauseAfter()) {
+                if (pauseNow || (limits.pauseAfter() >= 0 && in.position() >= limits.pauseAfter())) {
                     return new PickleRun(-1, null, ops, protocol, structural, true);
                 }
                 opOffset = in.position();
@@ -177,12 +200,12 @@ final class PickleMachine {
                 structural = true;
             }
             case STOP -> {
-                pop();
+                result = pop();
                 return true;
             }
             case FRAME -> structural = true;
-            case PERSID -> push(new PickleValue.Persistent(text((String) arg)));
-            case BINPERSID -> push(new PickleValue.Persistent(pop()));
+            case PERSID -> push(persistent(text((String) arg)));
+            case BINPERSID -> push(persistent(pop()));
             default -> throw new IllegalStateException("unhandled opcode " + op);
         }
         return false;
@@ -461,7 +484,7 @@ final class PickleMachine {
     }
 
     /** BUILD: restores state into the object below it, via its class's __setstate__ or attribute writes. */
-    private void build() throws PickleBreak {
+    private void build() throws IOException, PickleBreak {
         PickleValue state = pop();
         PickleValue target = peek();
         structural = true;
@@ -471,7 +494,34 @@ final class PickleMachine {
         }
         if (ConstantFolding.classOf(target) instanceof PickleValue.Global cls) {
             listener.called(new CallSite(CallSite.Kind.BUILD, cls, List.of(state), opOffset));
+            skipInlineData(cls, state);
         }
+    }
+
+    /**
+     * Moves past raw data the observer says the writer put right after this BUILD. Without a stream to
+     * measure it in (a detection dry run) the run pauses there: everything before parsed cleanly.
+     */
+    private void skipInlineData(PickleValue.Global cls, PickleValue state) throws IOException, PickleBreak {
+        if (!observer.writesInlineData(cls)) {
+            return;
+        }
+        if (stream == null) {
+            pauseNow = true;
+            return;
+        }
+        long here = in.position();
+        long resume = observer.afterBuild(cls, state, stream.at(here));
+        if (resume < here) {
+            throw new PickleBreak(PickleBreak.Kind.MALFORMED, opOffset,
+                    "data written after BUILD of " + cls.qualified() + " cannot be measured");
+        }
+        in.skip(resume - here, opOffset);
+    }
+
+    private PickleValue persistent(PickleValue id) {
+        observer.persistentId(id, opOffset);
+        return new PickleValue.Persistent(id);
     }
 
     private PickleBreak underflow() {

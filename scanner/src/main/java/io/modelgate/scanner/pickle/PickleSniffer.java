@@ -24,13 +24,13 @@ final class PickleSniffer {
     }
 
     /** A sniff result when the bytes at {@code offset} start a pickle; null otherwise. */
-    static Sniff sniff(ByteSource source, long offset) throws IOException {
+    static Sniff sniff(ByteSource source, long offset, PickleObserver observer) throws IOException {
         if (offset >= source.size()) {
             return null;
         }
         NameCheck names = new NameCheck();
         PickleMachine machine = new PickleMachine(MachineLimits.sniffing(offset + ContentDetector.HEAD_BYTES), null,
-                names);
+                names, observer, null);
         PickleRun run = machine.run(source, offset);
         boolean clean = run.failure() == null || run.failure().kind() == PickleBreak.Kind.LIMIT;
         if (!clean || !names.plausible || !run.structural()) {
@@ -39,8 +39,8 @@ final class PickleSniffer {
         return new Sniff(run.protocol(), run.stopped());
     }
 
-    static boolean startsPickle(ByteSource source, long offset) throws IOException {
-        return sniff(source, offset) != null;
+    static boolean startsPickle(ByteSource source, long offset, PickleObserver observer) throws IOException {
+        return sniff(source, offset, observer) != null;
     }
 
     /** Real pickles import dotted Python identifiers; text that happens to parse usually does not. */

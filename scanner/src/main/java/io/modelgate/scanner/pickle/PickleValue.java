@@ -12,7 +12,7 @@ import java.util.List;
  * Containers can be mutated and can contain themselves, so composite values compare by identity and
  * are never hashed or printed recursively (rendering is bounded by {@link ValueRenderer}).
  */
-sealed interface PickleValue {
+public sealed interface PickleValue {
 
     /** A text string. {@code text} holds the whole value only when {@code complete}. */
     record Str(String text, long length, boolean complete) implements PickleValue {
@@ -63,6 +63,10 @@ sealed interface PickleValue {
         Persistent(PickleValue id) {
             this.id = id;
         }
+
+        public PickleValue id() {
+            return id;
+        }
     }
 
     /** The object produced by a call, instantiation or BUILD at a call site. */
@@ -72,12 +76,16 @@ sealed interface PickleValue {
         Call(CallSite site) {
             this.site = site;
         }
+
+        public CallSite site() {
+            return site;
+        }
     }
 
     /** Tuples, lists, sets and frozensets. Items past the model's budget are dropped and counted. */
     final class Sequence implements PickleValue {
 
-        enum Kind { TUPLE, LIST, SET, FROZENSET }
+        public enum Kind { TUPLE, LIST, SET, FROZENSET }
 
         final Kind kind;
         final List<PickleValue> items;
@@ -91,6 +99,20 @@ sealed interface PickleValue {
         Sequence(Kind kind) {
             this(kind, new ArrayList<>());
         }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        /** The items kept by the model (read-only view). */
+        public List<PickleValue> items() {
+            return java.util.Collections.unmodifiableList(items);
+        }
+
+        /** Items left out of the model by its budget. */
+        public long dropped() {
+            return dropped;
+        }
     }
 
     /** A dict, as its key/value pairs in insertion order. */
@@ -98,5 +120,20 @@ sealed interface PickleValue {
         final List<PickleValue> keys = new ArrayList<>();
         final List<PickleValue> values = new ArrayList<>();
         long dropped;
+
+        /** The keys kept by the model, in insertion order (read-only view). */
+        public List<PickleValue> keys() {
+            return java.util.Collections.unmodifiableList(keys);
+        }
+
+        /** The values, parallel to {@link #keys()} (read-only view). */
+        public List<PickleValue> values() {
+            return java.util.Collections.unmodifiableList(values);
+        }
+
+        /** Pairs left out of the model by its budget. */
+        public long dropped() {
+            return dropped;
+        }
     }
 }

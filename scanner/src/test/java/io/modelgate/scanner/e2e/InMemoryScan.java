@@ -4,6 +4,7 @@ import io.modelgate.scanner.FormatRegistry;
 import io.modelgate.scanner.Limits;
 import io.modelgate.scanner.analysis.Deadline;
 import io.modelgate.scanner.analysis.FileCollector;
+import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ArrayByteSource;
 import io.modelgate.scanner.model.ArtifactPath;
 import io.modelgate.scanner.model.Finding;
@@ -21,9 +22,18 @@ public final class InMemoryScan {
     }
 
     public static FileCollector scan(String name, byte[] bytes) throws IOException {
+        return dispatch(name, bytes, Optional.empty());
+    }
+
+    /** Analyses the bytes as the given format, as a container does for a member whose format it knows. */
+    public static FileCollector scanAs(String name, byte[] bytes, ModelFormat format) throws IOException {
+        return dispatch(name, bytes, Optional.of(format));
+    }
+
+    private static FileCollector dispatch(String name, byte[] bytes, Optional<ModelFormat> format) throws IOException {
         FileCollector collector = new FileCollector();
         FormatRegistry.engine(Limits.defaults()).dispatch(ArtifactPath.of(name), new ArrayByteSource(bytes),
-                Optional.empty(), collector, Deadline.after(Duration.ofSeconds(30)));
+                format, collector, Deadline.after(Duration.ofSeconds(30)));
         return collector;
     }
 

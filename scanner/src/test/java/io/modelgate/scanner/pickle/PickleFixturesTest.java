@@ -53,7 +53,15 @@ class PickleFixturesTest {
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             FileResult result = SCANNER.scanFile(file);
             String name = file.getFileName().toString();
-            assertThat(result.format()).isEqualTo(name.startsWith("legacy_torch") ? "pytorch-legacy" : "pickle");
+            if (name.startsWith("legacy_torch")) {
+                // Only the head of a legacy torch stream: nothing dangerous, but the object pickle torch.load
+                // needs is missing, so the PyTorch analyser reports it incomplete rather than clean.
+                assertThat(result.format()).isEqualTo("pytorch-legacy");
+                assertThat(result.findings()).as(describe(result))
+                        .noneMatch(f -> f.severity().atLeast(Severity.HIGH));
+                return;
+            }
+            assertThat(result.format()).isEqualTo("pickle");
             assertThat(result.findings()).as(describe(result))
                     .noneMatch(f -> f.severity().atLeast(Severity.LOW));
             assertThat(result.status()).as(describe(result)).isEqualTo(FileStatus.CLEAN);
