@@ -18,6 +18,10 @@ import io.modelgate.scanner.pickle.PickleDetector;
 import io.modelgate.scanner.pickle.PickleObserver;
 import io.modelgate.scanner.signing.ModelSignatureAnalyzer;
 import io.modelgate.scanner.signing.UnsignedFolderAnalyzer;
+import io.modelgate.scanner.onnx.OnnxAnalyzer;
+import io.modelgate.scanner.onnx.OnnxDetector;
+import io.modelgate.scanner.tensorflow.TensorflowAnalyzer;
+import io.modelgate.scanner.tensorflow.TensorflowDetector;
 
 import java.util.List;
 
@@ -35,6 +39,8 @@ public final class FormatRegistry {
         return List.of(
                 new MagicDetector(),
                 new SafetensorsDetector(),
+                new TensorflowDetector(),
+                new OnnxDetector(),
                 new PickleDetector(pickleObservers()));
     }
 
@@ -45,7 +51,9 @@ public final class FormatRegistry {
                 new SafetensorsAnalyzer(),
                 new GgufAnalyzer(),
                 pickles,
-                new LegacyTorchAnalyzer(pickles));
+                new LegacyTorchAnalyzer(pickles),
+                new OnnxAnalyzer(),
+                new TensorflowAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */

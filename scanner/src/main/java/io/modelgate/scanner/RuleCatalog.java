@@ -10,6 +10,8 @@ import io.modelgate.scanner.safetensors.SafetensorsRules;
 import io.modelgate.scanner.secrets.SecretRules;
 import io.modelgate.scanner.pickle.PickleRules;
 import io.modelgate.scanner.pytorch.PyTorchRules;
+import io.modelgate.scanner.onnx.OnnxRules;
+import io.modelgate.scanner.tensorflow.TensorflowRules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +39,8 @@ public final class RuleCatalog {
         rules.addAll(PickleRules.ALL);
         rules.addAll(PyTorchRules.ALL);
         rules.addAll(SignatureRules.ALL);
+        rules.addAll(OnnxRules.ALL);
+        rules.addAll(TensorflowRules.ALL);
         Set<String> ids = new HashSet<>();
         for (Rule rule : rules) {
             if (!ids.add(rule.id())) {

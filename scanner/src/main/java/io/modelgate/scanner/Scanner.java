@@ -147,7 +147,7 @@ public final class Scanner {
         }
         Deadline deadline = Deadline.after(limits.timeout());
         try (FileByteSource source = FileByteSource.open(target.file())) {
-            engine.dispatch(path, source, java.util.Optional.empty(), collector, deadline);
+            engine.dispatchFile(target.file(), path, source, collector, deadline);
         } catch (TimeoutExceededException e) {
             timedOut(collector, target, e.getMessage());
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import io.modelgate.scanner.model.Location;
 import io.modelgate.scanner.model.Rule;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -23,14 +24,30 @@ public final class AnalysisContext {
     private final FileCollector collector;
     private final Deadline deadline;
     private final ArtifactDispatcher dispatcher;
+    private final Path diskPath;
 
     public AnalysisContext(ArtifactPath path, Limits limits, FileCollector collector, Deadline deadline,
                            ArtifactDispatcher dispatcher) {
+        this(path, limits, collector, deadline, dispatcher, null);
+    }
+
+    /** @param diskPath the file on disk holding this artifact's bytes, null for embedded artifacts */
+    public AnalysisContext(ArtifactPath path, Limits limits, FileCollector collector, Deadline deadline,
+                           ArtifactDispatcher dispatcher, Path diskPath) {
         this.path = path;
         this.limits = limits;
         this.collector = collector;
         this.deadline = deadline;
         this.dispatcher = dispatcher;
+        this.diskPath = diskPath;
+    }
+
+    /**
+     * The file on disk when this artifact is a whole top-level file (formats that reference sibling files,
+     * such as ONNX external data, resolve them from its folder); empty for embedded artifacts.
+     */
+    public Optional<Path> diskPath() {
+        return Optional.ofNullable(diskPath);
     }
 
     public ArtifactPath path() {

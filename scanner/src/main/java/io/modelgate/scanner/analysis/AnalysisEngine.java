@@ -10,6 +10,7 @@ import io.modelgate.scanner.model.ArtifactPath;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,19 @@ public final class AnalysisEngine implements ArtifactDispatcher {
     @Override
     public void dispatch(ArtifactPath path, ByteSource source, Optional<ModelFormat> forced, FileCollector collector,
                          Deadline deadline) throws IOException {
-        AnalysisContext context = new AnalysisContext(path, limits, collector, deadline, this);
+        run(new AnalysisContext(path, limits, collector, deadline, this), source, forced);
+    }
+
+    /** Detects and analyses a top-level file whose bytes are {@code file} on disk. */
+    public void dispatchFile(Path file, ArtifactPath path, ByteSource source, FileCollector collector,
+                             Deadline deadline) throws IOException {
+        run(new AnalysisContext(path, limits, collector, deadline, this, file), source, Optional.empty());
+    }
+
+    private void run(AnalysisContext context, ByteSource source, Optional<ModelFormat> forced) throws IOException {
+        ArtifactPath path = context.path();
+        FileCollector collector = context.collector();
+        Deadline deadline = context.deadline();
         if (path.depth() > limits.maxDepth()) {
             context.limitReached("container nesting deeper than " + limits.maxDepth() + " levels");
             return;
