@@ -1,6 +1,13 @@
 package io.modelgate.scanner;
 
 import io.modelgate.scanner.analysis.AnalysisEngine;
+import io.modelgate.scanner.archive.compress.CompressedStreamAnalyzer;
+import io.modelgate.scanner.archive.sevenz.SevenZipAnalyzer;
+import io.modelgate.scanner.archive.tar.TarAnalyzer;
+import io.modelgate.scanner.archive.tar.TarFlavorDetector;
+import io.modelgate.scanner.archive.zip.PyTorchZipAnalyzer;
+import io.modelgate.scanner.archive.zip.ZipAnalyzer;
+import io.modelgate.scanner.archive.zip.ZipFlavorDetector;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ContentDetector;
 import io.modelgate.scanner.detect.FormatDetector;
@@ -37,6 +44,8 @@ public final class FormatRegistry {
     /** Detectors in the order they are tried: magic numbers first, structural sniffers after. */
     public static List<FormatDetector> detectors() {
         return List.of(
+                new ZipFlavorDetector(),
+                new TarFlavorDetector(),
                 new MagicDetector(),
                 new SafetensorsDetector(),
                 new TensorflowDetector(),
@@ -53,7 +62,12 @@ public final class FormatRegistry {
                 pickles,
                 new LegacyTorchAnalyzer(pickles),
                 new OnnxAnalyzer(),
-                new TensorflowAnalyzer());
+                new TensorflowAnalyzer(),
+                new ZipAnalyzer(),
+                new PyTorchZipAnalyzer(),
+                new TarAnalyzer(),
+                new SevenZipAnalyzer(),
+                new CompressedStreamAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */

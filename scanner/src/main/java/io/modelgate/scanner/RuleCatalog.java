@@ -4,6 +4,7 @@ import io.modelgate.scanner.analysis.CoreRules;
 import io.modelgate.scanner.integrity.IntegrityRules;
 import io.modelgate.scanner.gguf.GgufRules;
 import io.modelgate.scanner.signing.SignatureRules;
+import io.modelgate.scanner.archive.ArchiveRules;
 import io.modelgate.scanner.model.Rule;
 import io.modelgate.scanner.numpy.NumpyRules;
 import io.modelgate.scanner.safetensors.SafetensorsRules;
@@ -41,6 +42,7 @@ public final class RuleCatalog {
         rules.addAll(SignatureRules.ALL);
         rules.addAll(OnnxRules.ALL);
         rules.addAll(TensorflowRules.ALL);
+        rules.addAll(ArchiveRules.ALL);
         Set<String> ids = new HashSet<>();
         for (Rule rule : rules) {
             if (!ids.add(rule.id())) {

@@ -1,0 +1,55 @@
+package io.modelgate.scanner.archive.compress;
+
+import io.modelgate.scanner.analysis.AnalysisContext;
+import io.modelgate.scanner.analysis.FormatAnalyzer;
+import io.modelgate.scanner.archive.ArchiveWalk;
+import io.modelgate.scanner.detect.ContentDetector;
+import io.modelgate.scanner.detect.Detection;
+import io.modelgate.scanner.detect.MagicDetector;
+import io.modelgate.scanner.detect.ModelFormat;
+import io.modelgate.scanner.io.ByteSource;
+import org.apache.commons.compress.MemoryLimitException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Single compressed streams (gzip, bzip2, xz, lzma-alone, zstd, zlib): the payload is expanded under the
+ * ratio and size limits and analysed one level deeper, where a compressed tar is detected as a tar.
+ */
+public final class CompressedStreamAnalyzer implements FormatAnalyzer {
+
+    @Override
+    public Set<ModelFormat> formats() {
+        return Decoders.FORMATS;
+    }
+
+    @Override
+    public void analyze(ByteSource source, AnalysisContext context) throws IOException {
+        ArchiveWalk walk = new ArchiveWalk(context);
+        ModelFormat format = sniff(source, context);
+        String payload = PayloadNames.payloadName(context.path().leafName());
+        InputStream decoded;
+        try {
+            decoded = Decoders.open(format, source.open());
+        } catch (MemoryLimitException e) {
+            context.limitReached(format.id() + " decoder needs more memory than allowed: " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            walk.corrupt(payload, "cannot start " + format.id() + " decoding: " + e.getMessage());
+            return;
+        }
+        walk.expandAndScan(payload, decoded, source.size(), Optional.empty());
+    }
+
+    /** Which decoder applies, from the stream's own magic (the analyser serves several formats). */
+    private static ModelFormat sniff(ByteSource source, AnalysisContext context) throws IOException {
+        byte[] head = source.prefix(ContentDetector.HEAD_BYTES);
+        return new MagicDetector().detect(source, head, context.path().leafName())
+                .map(Detection::format)
+                .filter(Decoders.FORMATS::contains)
+                .orElseThrow(() -> new IOException("no compression header found"));
+    }
+}

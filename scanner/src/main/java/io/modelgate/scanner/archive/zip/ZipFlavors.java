@@ -1,0 +1,66 @@
+package io.modelgate.scanner.archive.zip;
+
+import io.modelgate.scanner.detect.ModelFormat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Classifies a zip from its entry names: PyTorch checkpoint, TorchScript, NumPy .npz, Keras v3 or plain. */
+final class ZipFlavors {
+
+    private ZipFlavors() {
+    }
+
+    static ModelFormat classify(List<String> names) {
+        if (names.isEmpty()) {
+            return ModelFormat.ZIP;
+        }
+        if (names.stream().allMatch(n -> n.endsWith(".npy"))) {
+            return ModelFormat.NPZ;
+        }
+        Set<String> set = new HashSet<>(names);
+        if (set.contains("config.json") && set.contains("metadata.json")) {
+            return ModelFormat.KERAS;
+        }
+        Optional<String> prefix = topFolder(names);
+        if (prefix.isEmpty()) {
+            return ModelFormat.ZIP;
+        }
+        Set<String> records = new HashSet<>();
+        for (String name : names) {
+            records.add(name.substring(prefix.get().length()));
+        }
+        boolean anyPickle = records.stream().anyMatch(r -> r.endsWith(".pkl"));
+        boolean code = records.stream().anyMatch(r -> r.startsWith("code/"));
+        if (records.contains("constants.pkl") || (code && anyPickle)) {
+            return ModelFormat.TORCHSCRIPT;
+        }
+        boolean storages = records.stream().anyMatch(r -> r.startsWith("data/"));
+        boolean markers = records.contains("version") || records.contains(".data/version")
+                || records.contains("byteorder");
+        if (records.contains("data.pkl") || (anyPickle && (storages || markers))) {
+            return ModelFormat.PYTORCH_ZIP;
+        }
+        return ModelFormat.ZIP;
+    }
+
+    /** The one top-level folder every entry lives in, with its trailing '/', if there is one. */
+    static Optional<String> topFolder(List<String> names) {
+        String prefix = null;
+        for (String name : names) {
+            int slash = name.indexOf('/');
+            if (slash <= 0) {
+                return Optional.empty();
+            }
+            String top = name.substring(0, slash + 1);
+            if (prefix == null) {
+                prefix = top;
+            } else if (!prefix.equals(top)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(prefix);
+    }
+}

@@ -1,0 +1,67 @@
+package io.modelgate.scanner.archive.zip;
+
+import io.modelgate.scanner.analysis.AnalysisContext;
+import io.modelgate.scanner.archive.ArchiveWalk;
+import io.modelgate.scanner.io.ByteSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** Walks every member of a zip layout, checks its hygiene and hands it on as the router says. */
+final class ZipWalker {
+
+    private static final int MAX_LINK_TARGET = 4096;
+
+    private ZipWalker() {
+    }
+
+    /** Reads both views of the zip and reports what is wrong with its structure. */
+    static ZipLayout layout(ByteSource source, AnalysisContext context) throws IOException {
+        ZipLayout layout = new ZipLayoutReader(source, context.limits(), context.deadline()).read();
+        for (Discrepancy d : layout.discrepancies()) {
+            context.report(d.rule(), d.offset(), d.subject(), d.message());
+        }
+        return layout;
+    }
+
+    static void walk(ZipLayout layout, ByteSource source, AnalysisContext context, MemberRouter router)
+            throws IOException {
+        ArchiveWalk walk = new ArchiveWalk(context);
+        ZipMemberReader reader = new ZipMemberReader(source, walk);
+        for (ZipMember member : layout.members()) {
+            context.deadline().check();
+            if (!walk.admit(member.name())) {
+                break;
+            }
+            if (member.directory()) {
+                continue;
+            }
+            if (member.symbolicLink()) {
+                checkLink(member, reader, walk);
+                continue;
+            }
+            MemberRoute route = router.route(member);
+            if (route.skip()) {
+                continue;
+            }
+            Optional<ByteSource> data = reader.open(member);
+            if (data.isPresent()) {
+                try (ByteSource content = data.get()) {
+                    router.opened(member, content);
+                    walk.scan(member.name(), content, route.format());
+                }
+            }
+        }
+    }
+
+    private static void checkLink(ZipMember member, ZipMemberReader reader, ArchiveWalk walk) throws IOException {
+        Optional<ByteSource> data = reader.open(member);
+        if (data.isPresent()) {
+            try (ByteSource content = data.get()) {
+                byte[] target = content.prefix(MAX_LINK_TARGET);
+                walk.checkLink(member.name(), new String(target, StandardCharsets.UTF_8), true);
+            }
+        }
+    }
+}
