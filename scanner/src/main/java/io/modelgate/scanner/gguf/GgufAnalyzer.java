@@ -1,5 +1,6 @@
 package io.modelgate.scanner.gguf;
 
+import io.modelgate.scanner.analysis.FormatProblem;
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
@@ -32,28 +33,17 @@ public final class GgufAnalyzer implements FormatAnalyzer {
     public void analyze(ByteSource source, AnalysisContext context) throws IOException {
         long budget = Math.min(KEPT_STRING_BUDGET, context.limits().maxStringBytes());
         GgufFile file = new GgufReader(source, context.deadline(), budget).read();
-        List<GgufProblem> problems = new ArrayList<>(file.problems());
+        List<FormatProblem> problems = new ArrayList<>(file.problems());
         if (file.fatal() == null) {
             problems.addAll(GgufLayoutCheck.check(file, source.size()));
         } else {
             problems.add(0, file.fatal());
         }
-        report(problems, context);
+        FormatProblem.reportAll(problems, MAX_REPORTED_PROBLEMS, GgufRules.MALFORMED_TENSOR_INFO, context);
         GgufFacts.record(file, context);
         inspectStrings(file, context);
         if (file.fatal() != null) {
             context.incomplete("GGUF reading stopped: " + file.fatal().message());
-        }
-    }
-
-    private static void report(List<GgufProblem> problems, AnalysisContext context) {
-        int shown = Math.min(problems.size(), MAX_REPORTED_PROBLEMS);
-        for (GgufProblem p : problems.subList(0, shown)) {
-            context.report(p.rule(), p.offset(), p.subject(), p.message());
-        }
-        if (problems.size() > shown) {
-            context.report(GgufRules.MALFORMED_TENSOR_INFO, "more problems",
-                    (problems.size() - shown) + " further GGUF problems not listed");
         }
     }
 

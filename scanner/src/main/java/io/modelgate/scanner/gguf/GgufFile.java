@@ -1,5 +1,6 @@
 package io.modelgate.scanner.gguf;
 
+import io.modelgate.scanner.analysis.FormatProblem;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,6 @@ import java.util.Map;
  * @param fatal     the violation that stopped reading, or null
  */
 record GgufFile(long version, ByteOrder order, long tensorCount, long kvCount, Map<String, GgufEntry> metadata,
-                List<GgufTensorInfo> tensors, long alignment, long dataStart, List<GgufProblem> problems,
-                GgufProblem fatal) {
+                List<GgufTensorInfo> tensors, long alignment, long dataStart, List<FormatProblem> problems,
+                FormatProblem fatal) {
 }

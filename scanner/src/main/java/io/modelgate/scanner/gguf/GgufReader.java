@@ -1,5 +1,6 @@
 package io.modelgate.scanner.gguf;
 
+import io.modelgate.scanner.analysis.FormatProblem;
 import io.modelgate.scanner.analysis.Deadline;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.io.LimitExceededException;
@@ -42,7 +43,7 @@ final class GgufReader {
     private final Deadline deadline;
     private final long keptBudget;
     private final BinaryCursor in;
-    private final List<GgufProblem> problems = new ArrayList<>();
+    private final List<FormatProblem> problems = new ArrayList<>();
     private long keptBytes;
     private long version;
     private Rule section = GgufRules.MALFORMED_HEADER;
@@ -75,7 +76,7 @@ final class GgufReader {
             return new GgufFile(version, in.order(), tensorCount, kvCount, metadata, tensors, alignment, dataStart,
                     problems, e.problem());
         } catch (EOFException e) {
-            GgufProblem fatal = new GgufProblem(section, in.position(), null, "truncated: " + e.getMessage());
+            FormatProblem fatal = new FormatProblem(section, in.position(), null, "truncated: " + e.getMessage());
             return new GgufFile(version, in.order(), tensorCount, kvCount, metadata, tensors, alignment, dataStart,
                     problems, fatal);
         }
@@ -142,7 +143,7 @@ final class GgufReader {
                     .orElseThrow(() -> fatal(at, key, "metadata '" + key + "' has unknown value type " + typeId));
             Object value = readValue(type, key, 0, true);
             if (metadata.containsKey(key)) {
-                problems.add(new GgufProblem(GgufRules.MALFORMED_METADATA, at, key, "metadata key '" + key
+                problems.add(new FormatProblem(GgufRules.MALFORMED_METADATA, at, key, "metadata key '" + key
                         + "' appears twice; loaders disagree on which value wins"));
             } else {
                 metadata.put(key, new GgufEntry(key, type, value, at));
@@ -181,7 +182,7 @@ final class GgufReader {
         long at = in.position();
         int b = in.u8();
         if (b > 1) {
-            problems.add(new GgufProblem(GgufRules.MALFORMED_METADATA, at, key,
+            problems.add(new FormatProblem(GgufRules.MALFORMED_METADATA, at, key,
                     "boolean in '" + key + "' has value " + b + " (only 0 and 1 are valid)"));
         }
         return b != 0;
@@ -255,7 +256,7 @@ final class GgufReader {
         if (entry.type() == GgufValueType.UINT32 && entry.value() instanceof Long a && a > 0 && Long.bitCount(a) == 1) {
             return a;
         }
-        problems.add(new GgufProblem(GgufRules.MALFORMED_METADATA, entry.at(), entry.key(),
+        problems.add(new FormatProblem(GgufRules.MALFORMED_METADATA, entry.at(), entry.key(),
                 "general.alignment must be a u32 power of two, found " + entry.type() + " " + entry.value()
                         + "; checked with the default of " + DEFAULT_ALIGNMENT));
         return DEFAULT_ALIGNMENT;
@@ -275,7 +276,7 @@ final class GgufReader {
             }
             String name = decode(in.bytes((int) nameLength), at, "tensor name");
             if (nameLength >= GGML_MAX_NAME) {
-                problems.add(new GgufProblem(GgufRules.MALFORMED_TENSOR_INFO, at, name,
+                problems.add(new FormatProblem(GgufRules.MALFORMED_TENSOR_INFO, at, name,
                         "tensor name of " + nameLength + " bytes is longer than ggml's limit of " + (GGML_MAX_NAME - 1)));
             }
             long nDims = in.u32();
@@ -290,7 +291,7 @@ final class GgufReader {
             long typeId = in.u32();
             long offset = in.u64();
             if (!names.add(name)) {
-                problems.add(new GgufProblem(GgufRules.MALFORMED_TENSOR_INFO, at, name,
+                problems.add(new FormatProblem(GgufRules.MALFORMED_TENSOR_INFO, at, name,
                         "tensor name '" + name + "' appears twice"));
             }
             tensors.add(new GgufTensorInfo(name, dims, typeId, offset, byteSize(name, dims, typeId, at), at));
@@ -301,20 +302,20 @@ final class GgufReader {
         GgufTensorInfo probe = new GgufTensorInfo(name, dims, typeId, 0, -1, at);
         long elements = probe.elements();
         if (elements < 0) {
-            problems.add(new GgufProblem(GgufRules.MALFORMED_TENSOR_INFO, at, name, "dimensions "
+            problems.add(new FormatProblem(GgufRules.MALFORMED_TENSOR_INFO, at, name, "dimensions "
                     + dimsText(dims) + " of tensor '" + name + "' are negative or overflow 64 bits"));
             return -1;
         }
         var type = GgmlType.byId(typeId);
         if (type.isEmpty()) {
-            problems.add(new GgufProblem(GgufRules.UNKNOWN_TYPE, at, name, "tensor '" + name
+            problems.add(new FormatProblem(GgufRules.UNKNOWN_TYPE, at, name, "tensor '" + name
                     + "' has ggml type id " + typeId + ", unknown or removed; its size was not checked"));
             return -1;
         }
         long bytes = type.get().bytesFor(elements);
         boolean wholeRows = dims.length == 0 || dims[0] % type.get().blockElements == 0;
         if (bytes < 0 || !wholeRows) {
-            problems.add(new GgufProblem(GgufRules.MALFORMED_TENSOR_INFO, at, name, "tensor '" + name + "' of "
+            problems.add(new FormatProblem(GgufRules.MALFORMED_TENSOR_INFO, at, name, "tensor '" + name + "' of "
                     + type.get() + " with dimensions " + dimsText(dims) + " is not a whole number of "
                     + type.get().blockElements + "-element blocks per row, or its size overflows"));
             return -1;
@@ -341,7 +342,7 @@ final class GgufReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             String text = new String(bytes, StandardCharsets.UTF_8);
-            problems.add(new GgufProblem(section, at, text.length() > 64 ? text.substring(0, 64) : text,
+            problems.add(new FormatProblem(section, at, text.length() > 64 ? text.substring(0, 64) : text,
                     what + " is not valid UTF-8"));
             return text;
         }

@@ -1,5 +1,6 @@
 package io.modelgate.scanner.gguf;
 
+import io.modelgate.scanner.analysis.FormatProblem;
 import io.modelgate.scanner.model.Rule;
 
 import java.io.IOException;
@@ -7,14 +8,14 @@ import java.io.IOException;
 /** A violation after which the rest of the file cannot be located. */
 final class MalformedGgufException extends IOException {
 
-    private final transient GgufProblem problem;
+    private final transient FormatProblem problem;
 
     MalformedGgufException(Rule rule, long offset, String subject, String message) {
         super(message);
-        this.problem = new GgufProblem(rule, offset, subject, message);
+        this.problem = new FormatProblem(rule, offset, subject, message);
     }
 
-    GgufProblem problem() {
+    FormatProblem problem() {
         return problem;
     }
 }

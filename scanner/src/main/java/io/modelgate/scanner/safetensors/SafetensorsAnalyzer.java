@@ -1,5 +1,6 @@
 package io.modelgate.scanner.safetensors;
 
+import io.modelgate.scanner.analysis.FormatProblem;
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
@@ -44,7 +45,7 @@ public final class SafetensorsAnalyzer implements FormatAnalyzer {
             return;
         }
         recordFacts(header, context);
-        reportLayout(TensorLayoutCheck.check(header), context);
+        FormatProblem.reportAll(TensorLayoutCheck.check(header), MAX_REPORTED_PROBLEMS, SafetensorsRules.BAD_LAYOUT, context);
         for (Map.Entry<String, String> entry : header.metadata().entrySet()) {
             context.deadline().check();
             METADATA.inspect(entry.getKey(), entry.getValue(), true, context);
@@ -80,17 +81,6 @@ public final class SafetensorsAnalyzer implements FormatAnalyzer {
             header.metadata().forEach((k, v) -> shown.put(k, v.length() <= MAX_METADATA_FACT_CHARS ? v
                     : v.substring(0, MAX_METADATA_FACT_CHARS) + "…"));
             context.fact("safetensors.metadata", shown);
-        }
-    }
-
-    private static void reportLayout(List<LayoutProblem> problems, AnalysisContext context) {
-        int shown = Math.min(problems.size(), MAX_REPORTED_PROBLEMS);
-        for (LayoutProblem p : problems.subList(0, shown)) {
-            context.report(p.rule(), p.offset(), p.subject(), p.message());
-        }
-        if (problems.size() > shown) {
-            context.report(SafetensorsRules.BAD_LAYOUT, "more problems",
-                    (problems.size() - shown) + " further tensor layout problems not listed");
         }
     }
 

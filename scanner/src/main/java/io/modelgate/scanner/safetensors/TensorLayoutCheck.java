@@ -1,5 +1,6 @@
 package io.modelgate.scanner.safetensors;
 
+import io.modelgate.scanner.analysis.FormatProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,8 +16,8 @@ final class TensorLayoutCheck {
     private TensorLayoutCheck() {
     }
 
-    static List<LayoutProblem> check(SafetensorsHeader header) {
-        List<LayoutProblem> problems = new ArrayList<>();
+    static List<FormatProblem> check(SafetensorsHeader header) {
+        List<FormatProblem> problems = new ArrayList<>();
         long base = header.dataStart();
         for (TensorEntry t : header.tensors()) {
             checkSize(t, base, problems);
@@ -30,15 +31,15 @@ final class TensorLayoutCheck {
                 continue;
             }
             if (t.end() > header.dataLength()) {
-                problems.add(new LayoutProblem(SafetensorsRules.BAD_LAYOUT, base + t.begin(), t.name(),
+                problems.add(new FormatProblem(SafetensorsRules.BAD_LAYOUT, base + t.begin(), t.name(),
                         "byte range [" + t.begin() + ", " + t.end() + ") runs past the " + header.dataLength()
                                 + "-byte data section"));
             }
             if (t.begin() > covered) {
-                problems.add(new LayoutProblem(SafetensorsRules.BAD_LAYOUT, base + covered, t.name(),
+                problems.add(new FormatProblem(SafetensorsRules.BAD_LAYOUT, base + covered, t.name(),
                         (t.begin() - covered) + " bytes before this tensor belong to no tensor (gap at " + covered + ")"));
             } else if (t.begin() < covered) {
-                problems.add(new LayoutProblem(SafetensorsRules.BAD_LAYOUT, base + t.begin(), t.name(),
+                problems.add(new FormatProblem(SafetensorsRules.BAD_LAYOUT, base + t.begin(), t.name(),
                         "byte range [" + t.begin() + ", " + t.end() + ") overlaps tensor '" + previous + "'"));
             }
             if (t.end() >= covered) {
@@ -47,21 +48,21 @@ final class TensorLayoutCheck {
             }
         }
         if (covered < header.dataLength()) {
-            problems.add(new LayoutProblem(SafetensorsRules.BAD_LAYOUT, base + covered, "trailing data",
+            problems.add(new FormatProblem(SafetensorsRules.BAD_LAYOUT, base + covered, "trailing data",
                     (header.dataLength() - covered) + " bytes at the end of the data section belong to no tensor"));
         }
         return problems;
     }
 
-    private static void checkSize(TensorEntry t, long base, List<LayoutProblem> problems) {
+    private static void checkSize(TensorEntry t, long base, List<FormatProblem> problems) {
         if (t.end() < t.begin()) {
-            problems.add(new LayoutProblem(SafetensorsRules.BAD_LAYOUT, base + t.begin(), t.name(),
+            problems.add(new FormatProblem(SafetensorsRules.BAD_LAYOUT, base + t.begin(), t.name(),
                     "data_offsets end " + t.end() + " is before begin " + t.begin()));
             return;
         }
         OptionalInt bits = SafetensorsDtype.bits(t.dtype());
         if (bits.isEmpty()) {
-            problems.add(new LayoutProblem(SafetensorsRules.UNKNOWN_DTYPE, base + t.begin(), t.name(),
+            problems.add(new FormatProblem(SafetensorsRules.UNKNOWN_DTYPE, base + t.begin(), t.name(),
                     "dtype '" + t.dtype() + "' is unknown; the tensor's size was not checked"));
             return;
         }
@@ -73,13 +74,13 @@ final class TensorLayoutCheck {
             totalBits = -1;
         }
         if (totalBits < 0) {
-            problems.add(new LayoutProblem(SafetensorsRules.BAD_LAYOUT, base + t.begin(), t.name(),
+            problems.add(new FormatProblem(SafetensorsRules.BAD_LAYOUT, base + t.begin(), t.name(),
                     "shape " + java.util.Arrays.toString(t.shape()) + " of " + t.dtype() + " overflows 64-bit sizes"));
         } else if (totalBits % 8 != 0) {
-            problems.add(new LayoutProblem(SafetensorsRules.BAD_LAYOUT, base + t.begin(), t.name(),
+            problems.add(new FormatProblem(SafetensorsRules.BAD_LAYOUT, base + t.begin(), t.name(),
                     "shape " + java.util.Arrays.toString(t.shape()) + " of " + t.dtype() + " is not a whole number of bytes"));
         } else if (totalBits / 8 != t.byteLength()) {
-            problems.add(new LayoutProblem(SafetensorsRules.BAD_LAYOUT, base + t.begin(), t.name(),
+            problems.add(new FormatProblem(SafetensorsRules.BAD_LAYOUT, base + t.begin(), t.name(),
                     "shape " + java.util.Arrays.toString(t.shape()) + " of " + t.dtype() + " needs " + totalBits / 8
                             + " bytes but data_offsets span " + t.byteLength()));
         }
