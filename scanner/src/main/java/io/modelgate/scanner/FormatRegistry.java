@@ -12,8 +12,15 @@ import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ContentDetector;
 import io.modelgate.scanner.detect.FormatDetector;
 import io.modelgate.scanner.detect.MagicDetector;
+import io.modelgate.scanner.binary.ExecutableAnalyzer;
+import io.modelgate.scanner.binary.ExecutableDetector;
+import io.modelgate.scanner.binary.ScriptDetector;
 import io.modelgate.scanner.folder.FolderAnalyzer;
 import io.modelgate.scanner.joblib.JoblibArrays;
+import io.modelgate.scanner.lfs.LfsPointerAnalyzer;
+import io.modelgate.scanner.lfs.LfsPointerDetector;
+import io.modelgate.scanner.text.TextAnalyzer;
+import io.modelgate.scanner.text.TextDetector;
 import io.modelgate.scanner.numpy.NumpyAnalyzer;
 import io.modelgate.scanner.integrity.LockAnalyzer;
 import io.modelgate.scanner.gguf.GgufAnalyzer;
@@ -47,10 +54,14 @@ public final class FormatRegistry {
                 new ZipFlavorDetector(),
                 new TarFlavorDetector(),
                 new MagicDetector(),
+                new ExecutableDetector(),
+                new LfsPointerDetector(),
                 new SafetensorsDetector(),
                 new TensorflowDetector(),
                 new OnnxDetector(),
-                new PickleDetector(pickleObservers()));
+                new PickleDetector(pickleObservers()),
+                new ScriptDetector(),
+                new TextDetector());
     }
 
     public static List<FormatAnalyzer> analyzers() {
@@ -67,7 +78,10 @@ public final class FormatRegistry {
                 new PyTorchZipAnalyzer(),
                 new TarAnalyzer(),
                 new SevenZipAnalyzer(),
-                new CompressedStreamAnalyzer());
+                new CompressedStreamAnalyzer(),
+                new ExecutableAnalyzer(),
+                new LfsPointerAnalyzer(),
+                new TextAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */

@@ -2,9 +2,11 @@ package io.modelgate.scanner;
 
 import io.modelgate.scanner.analysis.CoreRules;
 import io.modelgate.scanner.integrity.IntegrityRules;
+import io.modelgate.scanner.binary.BinaryRules;
 import io.modelgate.scanner.gguf.GgufRules;
 import io.modelgate.scanner.signing.SignatureRules;
 import io.modelgate.scanner.archive.ArchiveRules;
+import io.modelgate.scanner.lfs.LfsRules;
 import io.modelgate.scanner.model.Rule;
 import io.modelgate.scanner.numpy.NumpyRules;
 import io.modelgate.scanner.safetensors.SafetensorsRules;
@@ -36,6 +38,8 @@ public final class RuleCatalog {
         rules.addAll(IntegrityRules.ALL);
         rules.addAll(SafetensorsRules.ALL);
         rules.addAll(GgufRules.ALL);
+        rules.addAll(BinaryRules.ALL);
+        rules.addAll(LfsRules.ALL);
         rules.addAll(SecretRules.ALL);
         rules.addAll(PickleRules.ALL);
         rules.addAll(PyTorchRules.ALL);

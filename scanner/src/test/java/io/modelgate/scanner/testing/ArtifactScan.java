@@ -26,9 +26,14 @@ public final class ArtifactScan {
     }
 
     public static FileCollector scan(String name, byte[] bytes, Limits limits) {
+        return scan(ArtifactPath.of(name), bytes, limits);
+    }
+
+    /** Scans bytes as if found at {@code path} (a path with several segments is an archive member). */
+    public static FileCollector scan(ArtifactPath path, byte[] bytes, Limits limits) {
         FileCollector collector = new FileCollector();
         try {
-            FormatRegistry.engine(limits).dispatch(ArtifactPath.of(name), new ArrayByteSource(bytes), Optional.empty(),
+            FormatRegistry.engine(limits).dispatch(path, new ArrayByteSource(bytes), Optional.empty(),
                     collector, Deadline.after(Duration.ofSeconds(30)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
