@@ -18,14 +18,16 @@ class ScanCommandTest {
 
     @Test
     void nonModelFilesAreSkippedWithTheirDigestAndPass() throws IOException {
-        Files.writeString(dir.resolve("notes.txt"), "just some notes\n");
+        byte[] unknownBinary = new byte[16];
+        java.util.Arrays.fill(unknownBinary, (byte) 0xfe);
+        Files.write(dir.resolve("notes.bin"), unknownBinary);
         CliRun run = CliRun.of("scan", "--format", "json", dir.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.path("schemaVersion").asText()).isEqualTo("1.0");
         assertThat(report.path("tool").path("name").asText()).isEqualTo("modelgate");
         JsonNode file = report.path("files").get(0);
-        assertThat(file.path("path").asText()).endsWith("notes.txt");
+        assertThat(file.path("path").asText()).endsWith("notes.bin");
         assertThat(file.path("status").asText()).isEqualTo("skipped");
         assertThat(file.path("sha256").asText()).hasSize(64);
         assertThat(file.path("size").asLong()).isEqualTo(16);
