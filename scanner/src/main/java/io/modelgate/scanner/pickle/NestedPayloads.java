@@ -4,6 +4,7 @@ import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ArrayByteSource;
 import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.model.Rule;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,23 +19,27 @@ final class NestedPayloads {
     private NestedPayloads() {
     }
 
-    static void analyse(AnalysisContext context, CallSite site, GlobalPolicy.Payload kind, PickleValue data)
+    static void analyse(AnalysisContext context, CallSite site, GlobalPolicy.Decision loader, PickleValue data)
             throws IOException {
+        GlobalPolicy.Payload kind = loader.payload();
+        // an allowlisted loader (torch's own storage pickling) is inventory; any other is a finding
+        Rule rule = loader.verdict() == GlobalPolicy.Verdict.ALLOW ? PickleRules.NESTED_CHECKPOINT
+                : PickleRules.NESTED_PAYLOAD;
         String callee = ValueRenderer.value(site.callee());
         ByteSource bytes = bytesOf(data);
         if (bytes == null) {
-            context.report(PickleRules.NESTED_PAYLOAD, site.offset(), callee, callee + " loads a payload computed at "
+            context.report(rule, site.offset(), callee, callee + " loads a payload computed at "
                     + "load time (" + ValueRenderer.value(data) + "); it cannot be analysed statically.");
             return;
         }
         if (kind == GlobalPolicy.Payload.MARSHAL) {
-            context.report(PickleRules.NESTED_PAYLOAD, site.offset(), callee, callee + " loads " + bytes.size()
+            context.report(rule, site.offset(), callee, callee + " loads " + bytes.size()
                     + " bytes of marshalled Python code objects carried in the pickle; code objects are not analysed.");
             return;
         }
         String name = "<nested-" + (kind == GlobalPolicy.Payload.TORCH ? "torch" : "pickle") + "@" + site.offset()
                 + ">";
-        context.report(PickleRules.NESTED_PAYLOAD, site.offset(), callee, callee + " loads a serialised payload of "
+        context.report(rule, site.offset(), callee, callee + " loads a serialised payload of "
                 + bytes.size() + " bytes carried in the pickle; it is analysed as " + context.path().child(name) + ".");
         if (kind == GlobalPolicy.Payload.TORCH) {
             context.scanEmbedded(name, bytes);

@@ -40,7 +40,7 @@ final class PickleFindings implements PickleListener {
         }
     }
 
-    private record Payload(CallSite site, GlobalPolicy.Payload kind, PickleValue data) {
+    private record Payload(CallSite site, GlobalPolicy.Decision decision, PickleValue data) {
     }
 
     private final AnalysisContext context;
@@ -72,14 +72,14 @@ final class PickleFindings implements PickleListener {
         }
         GlobalPolicy.Decision decision = policy.classify(global);
         if (uses.size() >= MAX_DISTINCT_GLOBALS) {
-            if (decision.verdict() != GlobalPolicy.Verdict.ALLOW) {
-                // Too many to remember: report this one on its own rather than lose it.
-                Use lone = new Use(global, decision);
-                reportImport(lone);
-                if (!overflow) {
-                    overflow = true;
-                    context.limitReached("more than " + MAX_DISTINCT_GLOBALS + " distinct globals in one pickle");
-                }
+            if (!overflow) {
+                overflow = true;
+                context.limitReached("more than " + MAX_DISTINCT_GLOBALS + " distinct globals in one pickle");
+            }
+            if (decision.verdict() == GlobalPolicy.Verdict.DENY) {
+                // Too many to remember: a dangerous one is still reported on its own (the count is bounded).
+                limited(PickleRules.DANGEROUS_IMPORT, global.offset(), global.qualified(),
+                        "The pickle imports " + global.qualified() + ", which " + decision.reason() + ".");
             }
             return null;
         }
@@ -101,7 +101,7 @@ final class PickleFindings implements PickleListener {
             }
             if (use.decision.payload() != GlobalPolicy.Payload.NONE && !site.args().isEmpty()
                     && payloads.size() < MAX_PAYLOADS) {
-                payloads.add(new Payload(site, use.decision.payload(), unwrapStream(site.args().get(0))));
+                payloads.add(new Payload(site, use.decision, unwrapStream(site.args().get(0))));
             }
         } else if (site.callee() instanceof PickleValue.Extension extension) {
             limited(PickleRules.EXTENSION_OPCODE, extension.offset(), "extension code " + extension.code(),
@@ -161,7 +161,7 @@ final class PickleFindings implements PickleListener {
             reportImport(use);
         }
         for (Payload payload : payloads) {
-            NestedPayloads.analyse(context, payload.site(), payload.kind(), payload.data());
+            NestedPayloads.analyse(context, payload.site(), payload.decision(), payload.data());
         }
         for (Map.Entry<Rule, Integer> e : reported.entrySet()) {
             if (e.getValue() > MAX_PER_RULE) {

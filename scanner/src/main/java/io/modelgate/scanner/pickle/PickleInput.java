@@ -15,7 +15,7 @@ final class PickleInput {
 
     private final ByteSource source;
     private final long end;
-    private final byte[] buffer = new byte[BUFFER];
+    private final byte[] buffer;
     private long bufferStart;
     private int bufferLength;
     private long position;
@@ -24,6 +24,7 @@ final class PickleInput {
         this.source = source;
         this.end = source.size();
         this.position = start;
+        this.buffer = new byte[(int) Math.max(1, Math.min(BUFFER, end - start))];
     }
 
     ByteSource source() {
@@ -51,7 +52,7 @@ final class PickleInput {
 
     private void fill() throws IOException {
         bufferStart = position;
-        int want = (int) Math.min(BUFFER, end - position);
+        int want = (int) Math.min(buffer.length, end - position);
         int got = 0;
         while (got < want) {
             int n = source.read(position + got, buffer, got, want - got);

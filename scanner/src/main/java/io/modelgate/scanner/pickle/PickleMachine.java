@@ -81,7 +81,8 @@ final class PickleMachine {
         long ops = 0;
         try {
             while (true) {
-                if (pauseNow || (limits.pauseAfter() >= 0 && in.position() >= limits.pauseAfter())) {
+                // Pausing needs structure first, so a long harmless-looking prefix cannot end the sniff early.
+                if (pauseNow || (limits.pauseAfter() >= 0 && structural && in.position() >= limits.pauseAfter())) {
                     return new PickleRun(-1, null, ops, protocol, structural, true);
                 }
                 opOffset = in.position();
@@ -471,16 +472,35 @@ final class PickleMachine {
         return List.of(args);
     }
 
+    /**
+     * Symbolic values can reference each other in chains as long as the stream; every reference they
+     * keep is paid from the same budget as container items, and past it values are modelled as unknown.
+     */
+    private boolean spend(long references) {
+        if (itemsLeft < references) {
+            itemsLeft = 0;
+            return false;
+        }
+        itemsLeft -= references;
+        return true;
+    }
+
+
+    private static PickleValue.Unknown beyondBudget() {
+        return new PickleValue.Unknown("value beyond the model's size limit");
+    }
+
     private PickleValue call(CallSite.Kind kind, PickleValue callee, List<PickleValue> args) {
-        CallSite site = new CallSite(kind, callee, List.copyOf(args), opOffset);
+        boolean kept = spend(args.size() + 1L);
+        CallSite site = new CallSite(kind, callee, kept ? List.copyOf(args) : List.of(beyondBudget()), opOffset);
         structural = true;
         listener.called(site);
-        PickleValue made = ConstantFolding.instantiatedClass(site);
+        PickleValue made = kept ? ConstantFolding.instantiatedClass(site) : null;
         if (made != null) {
             listener.called(new CallSite(CallSite.Kind.NEWOBJ, made, site.args().subList(1, site.args().size()),
                     opOffset));
         }
-        return ConstantFolding.result(site);
+        return kept ? ConstantFolding.result(site) : beyondBudget();
     }
 
     /** BUILD: restores state into the object below it, via its class's __setstate__ or attribute writes. */
@@ -521,7 +541,7 @@ final class PickleMachine {
 
     private PickleValue persistent(PickleValue id) {
         observer.persistentId(id, opOffset);
-        return new PickleValue.Persistent(id);
+        return spend(1) ? new PickleValue.Persistent(id) : beyondBudget();
     }
 
     private PickleBreak underflow() {

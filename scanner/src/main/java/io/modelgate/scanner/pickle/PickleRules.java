@@ -48,8 +48,14 @@ public final class PickleRules {
                     + "program objects (configuration, registries, import paths), which can change what other code "
                     + "does later.");
 
+    public static final Rule NESTED_CHECKPOINT = new Rule("MG-PKL-008", Severity.INFO, "inventory",
+            "Pickle carries an embedded checkpoint",
+            "An allowlisted loader rebuilds an object from bytes carried in the pickle (PyTorch pickles a lone "
+                    + "storage as torch.storage._load_from_bytes). The embedded bytes are analysed as a nested "
+                    + "artifact and their findings are listed under the nested path.");
+
     public static final List<Rule> ALL = List.of(DANGEROUS_CALL, UNKNOWN_IMPORT, EXTENSION_OPCODE, UNRESOLVED_CALL,
-            NESTED_PAYLOAD, DANGEROUS_IMPORT, MUTATES_GLOBAL);
+            NESTED_PAYLOAD, DANGEROUS_IMPORT, MUTATES_GLOBAL, NESTED_CHECKPOINT);
 
     private PickleRules() {
     }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Decides from content whether bytes start a pickle: a dry run of the interpreter over the first
  * few KB must parse cleanly (valid opcodes and arguments, no stack underflow, no missing memo key,
- * importable-looking names), build some structure, and reach STOP or run past the sniffed window.
+ * importable-looking names) until STOP after building some structure, until past the sniffed window
+ * once structure was built, or for the whole opcode budget; or it must call something before breaking.
  * Text, JSON, CSV, source code and random binary fail within a few bytes.
  */
 final class PickleSniffer {
@@ -32,8 +33,13 @@ final class PickleSniffer {
         PickleMachine machine = new PickleMachine(MachineLimits.sniffing(offset + ContentDetector.HEAD_BYTES), null,
                 names, observer, null);
         PickleRun run = machine.run(source, offset);
+        // Hundreds of clean opcodes are a pickle even without structure yet (padding before a payload);
+        // a stream that stops without building anything cannot run code, so it need not be claimed.
+        // Python runs every opcode before a break, so a stream that calls something and then breaks
+        // (truncated, or garbage after the payload) is a pickle too.
         boolean clean = run.failure() == null || run.failure().kind() == PickleBreak.Kind.LIMIT;
-        if (!clean || !names.plausible || !run.structural()) {
+        boolean acted = names.calls > 0;
+        if (!names.plausible || !(clean || acted) || (run.stopped() && !run.structural())) {
             return null;
         }
         return new Sniff(run.protocol(), run.stopped());
@@ -46,6 +52,12 @@ final class PickleSniffer {
     /** Real pickles import dotted Python identifiers; text that happens to parse usually does not. */
     private static final class NameCheck implements PickleListener {
         boolean plausible = true;
+        int calls;
+
+        @Override
+        public void called(CallSite site) {
+            calls++;
+        }
 
         @Override
         public void imported(PickleValue.Global global) {

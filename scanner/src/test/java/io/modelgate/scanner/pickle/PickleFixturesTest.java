@@ -1,9 +1,7 @@
 package io.modelgate.scanner.pickle;
 
-import io.modelgate.scanner.Scanner;
-import io.modelgate.scanner.model.FileResult;
-import io.modelgate.scanner.model.FileStatus;
-import io.modelgate.scanner.model.Finding;
+import io.modelgate.scanner.analysis.FileCollector;
+import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.model.Severity;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -20,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PickleFixturesTest {
 
     private static final Path FIXTURES = Path.of("..", "fixtures", "pickle");
-    private static final Scanner SCANNER = Scanner.withDefaults();
 
     @TestFactory
     Stream<DynamicTest> everyMaliciousFixtureIsCaughtWithItsRuleAndGlobal() throws IOException {
@@ -30,10 +27,11 @@ class PickleFixturesTest {
                 .toList();
         assertThat(rows).hasSizeGreaterThan(30);
         return rows.stream().map(row -> DynamicTest.dynamicTest(row[0], () -> {
-            FileResult result = SCANNER.scanFile(FIXTURES.resolve("malicious").resolve(row[0]));
-            assertThat(result.format()).isEqualTo("pickle");
+            FileCollector result = PickleTesting.scan(Files.readAllBytes(FIXTURES.resolve("malicious").resolve(row[0])),
+                    row[0]);
+            assertThat(result.format()).isEqualTo(ModelFormat.PICKLE);
             assertThat(result.findings())
-                    .as(describe(result))
+                    .as(PickleTesting.describe(result))
                     .anySatisfy(f -> {
                         assertThat(f.ruleId()).isEqualTo(row[1]);
                         assertThat(f.subject()).isEqualTo(row[2]);
@@ -51,31 +49,21 @@ class PickleFixturesTest {
         }
         assertThat(files).hasSizeGreaterThan(10);
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            FileResult result = SCANNER.scanFile(file);
             String name = file.getFileName().toString();
+            FileCollector result = PickleTesting.scan(Files.readAllBytes(file), name);
             if (name.startsWith("legacy_torch")) {
                 // Only the head of a legacy torch stream: nothing dangerous, but the object pickle torch.load
                 // needs is missing, so the PyTorch analyser reports it incomplete rather than clean.
-                assertThat(result.format()).isEqualTo("pytorch-legacy");
-                assertThat(result.findings()).as(describe(result))
+                assertThat(result.format()).isEqualTo(ModelFormat.PYTORCH_LEGACY);
+                assertThat(result.findings()).as(PickleTesting.describe(result))
                         .noneMatch(f -> f.severity().atLeast(Severity.HIGH));
                 return;
             }
-            assertThat(result.format()).isEqualTo("pickle");
-            assertThat(result.findings()).as(describe(result))
+            assertThat(result.format()).isEqualTo(ModelFormat.PICKLE);
+            assertThat(result.findings()).as(PickleTesting.describe(result))
                     .noneMatch(f -> f.severity().atLeast(Severity.LOW));
-            assertThat(result.status()).as(describe(result)).isEqualTo(FileStatus.CLEAN);
+            assertThat(result.incompleteReasons()).as(PickleTesting.describe(result)).isEmpty();
+            assertThat(result.facts()).containsKeys("pickle.protocol", "pickle.count", "pickle.globals");
         }));
-    }
-
-    static String describe(FileResult result) {
-        StringBuilder s = new StringBuilder(result.path()).append(" ").append(result.status());
-        for (Finding f : result.findings()) {
-            s.append("\n  ").append(f.ruleId()).append(' ').append(f.location()).append(' ').append(f.subject())
-                    .append(": ").append(f.message());
-        }
-        result.incompleteReasons().forEach(r -> s.append("\n  incomplete: ").append(r));
-        s.append("\n  facts: ").append(result.facts());
-        return s.toString();
     }
 }
