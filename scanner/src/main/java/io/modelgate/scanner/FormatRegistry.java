@@ -27,6 +27,7 @@ import io.modelgate.scanner.gguf.GgufAnalyzer;
 import io.modelgate.scanner.pytorch.LegacyTorchAnalyzer;
 import io.modelgate.scanner.safetensors.SafetensorsAnalyzer;
 import io.modelgate.scanner.safetensors.SafetensorsDetector;
+import io.modelgate.scanner.safetensors.ShardIndexAnalyzer;
 import io.modelgate.scanner.pickle.PickleAnalyzer;
 import io.modelgate.scanner.pickle.PickleDetector;
 import io.modelgate.scanner.pickle.PickleObserver;
@@ -92,6 +93,7 @@ public final class FormatRegistry {
     public static List<FolderAnalyzer> folderAnalyzers() {
         return List.of(
                 new LockAnalyzer(),
+                new ShardIndexAnalyzer(),
                 new ModelSignatureAnalyzer(),
                 new UnsignedFolderAnalyzer());
     }
