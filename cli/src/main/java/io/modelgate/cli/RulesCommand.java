@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelgate.cli.report.TextWrap;
-import io.modelgate.scanner.RuleCatalog;
+import io.modelgate.rules.RulePack;
 import io.modelgate.scanner.model.Rule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +34,7 @@ public final class RulesCommand implements Callable<Integer> {
         if (format == OutputFormat.json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode rules = mapper.createArrayNode();
-            for (Rule rule : RuleCatalog.all()) {
+            for (Rule rule : RulePack.all()) {
                 ObjectNode node = rules.addObject();
                 node.put("id", rule.id());
                 node.put("severity", rule.severity().id());
@@ -44,13 +44,13 @@ public final class RulesCommand implements Callable<Integer> {
             }
             out.println(mapper.writeValueAsString(rules));
         } else {
-            for (Rule rule : RuleCatalog.all()) {
+            for (Rule rule : RulePack.all()) {
                 out.printf("%-12s %-8s %-12s %s%n", rule.id(), rule.severity().id(), rule.category(), rule.title());
                 for (String line : TextWrap.wrap(rule.help(), 90)) {
                     out.println("             " + line);
                 }
             }
-            out.printf("%n%d rules%n", RuleCatalog.all().size());
+            out.printf("%n%d rules%n", RulePack.all().size());
         }
         out.flush();
         return ExitCodes.OK;

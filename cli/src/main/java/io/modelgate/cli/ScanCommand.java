@@ -5,6 +5,9 @@ import io.modelgate.cli.report.ReportWriters;
 import io.modelgate.rules.gate.GateEvaluator;
 import io.modelgate.rules.gate.GatePolicy;
 import io.modelgate.rules.gate.GateResult;
+import io.modelgate.rules.kb.KnowledgeBase;
+import io.modelgate.rules.provenance.ProvenanceAnalysis;
+import io.modelgate.rules.provenance.ProvenanceResult;
 import io.modelgate.scanner.Limits;
 import io.modelgate.scanner.Scanner;
 import io.modelgate.scanner.model.ScanReport;
@@ -96,6 +99,11 @@ public final class ScanCommand implements Callable<Integer> {
     @Mixin
     VerificationMixin verification;
 
+    @Option(names = "--kb", paramLabel = "FILE",
+            description = "Knowledge-base file (YAML) with families and licenses to add to or override the built-in "
+                    + "ones; may be repeated (see `modelgate families`).")
+    List<Path> kbFiles = List.of();
+
     @Override
     public Integer call() throws IOException {
         if (maxDepth < 0 || maxDepth > 64) {
@@ -109,15 +117,17 @@ public final class ScanCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "no such file or folder: " + path);
             }
         }
+        KnowledgeBase kb = KnowledgeBases.load(spec, kbFiles);
         Limits limits = Limits.defaults().withMaxDepth(maxDepth).withTimeout(timeout).withMaxFileBytes(maxFileSize);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ScanReport report = new Scanner(limits, workers, Clock.systemUTC(), verification.options(spec)).scan(paths);
-        GateResult gate = new GateEvaluator().evaluate(report, new GatePolicy(failOn, strict, allowIncomplete));
+        ScanReport scanned = new Scanner(limits, workers, Clock.systemUTC(), verification.options(spec)).scan(paths);
+        ProvenanceResult report = ProvenanceAnalysis.analyze(scanned, kb);
+        GateResult gate = new GateEvaluator().evaluate(report.report(), new GatePolicy(failOn, strict, allowIncomplete));
         write(report, gate);
         return GateExit.code(gate);
     }
 
-    private void write(ScanReport report, GateResult gate) throws IOException {
+    private void write(ProvenanceResult report, GateResult gate) throws IOException {
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(ReportWriters.render(format, report, gate));

@@ -2,7 +2,7 @@ package io.modelgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelgate.scanner.RuleCatalog;
+import io.modelgate.rules.RulePack;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,7 +16,7 @@ class RulesCommandTest {
         CliRun run = CliRun.of("rules", "--format", "json");
         assertThat(run.exitCode()).isZero();
         JsonNode rules = new ObjectMapper().readTree(run.out());
-        assertThat(rules.size()).isEqualTo(RuleCatalog.all().size());
+        assertThat(rules.size()).isEqualTo(RulePack.all().size());
         for (JsonNode rule : rules) {
             assertThat(rule.path("id").asText()).matches("MG-[A-Z0-9]+-\\d{3}");
             assertThat(rule.path("help").asText()).isNotBlank();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelgate.rules.gate.GateResult;
+import io.modelgate.rules.provenance.ProvenanceResult;
 import io.modelgate.scanner.ToolInfo;
 import io.modelgate.scanner.model.FileResult;
 import io.modelgate.scanner.model.FileStatus;
@@ -20,7 +21,7 @@ import java.util.Map;
 /** The versioned JSON report documented in docs/report-schema.md. */
 public final class JsonReportWriter implements ReportWriter {
 
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
 
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -30,6 +31,20 @@ public final class JsonReportWriter implements ReportWriter {
     public String render(ScanReport report, GateResult gate) {
         try {
             return mapper.writeValueAsString(toJson(report, gate)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String render(ProvenanceResult result, GateResult gate) {
+        try {
+            ObjectNode root = toJson(result.report(), gate);
+            if (result.kbVersion() != null) {
+                ((ObjectNode) root.get("tool")).put("knowledgeBase", result.kbVersion());
+            }
+            root.set("models", ModelsJson.of(mapper, result.models()));
+            return mapper.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

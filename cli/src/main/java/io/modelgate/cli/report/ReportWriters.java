@@ -1,6 +1,7 @@
 package io.modelgate.cli.report;
 
 import io.modelgate.rules.gate.GateResult;
+import io.modelgate.rules.provenance.ProvenanceResult;
 import io.modelgate.scanner.model.ScanReport;
 
 /** The registry of report writers, one per {@link ReportFormat}. */
@@ -18,6 +19,10 @@ public final class ReportWriters {
 
     public static String render(ReportFormat format, ScanReport report, GateResult gate) {
         return forFormat(format).render(report, gate);
+    }
+
+    public static String render(ReportFormat format, ProvenanceResult result, GateResult gate) {
+        return forFormat(format).render(result, gate);
     }
 
     /** One line saying whether the gate passed and why. */

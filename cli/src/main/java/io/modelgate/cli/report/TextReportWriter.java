@@ -1,12 +1,15 @@
 package io.modelgate.cli.report;
 
 import io.modelgate.rules.gate.GateResult;
+import io.modelgate.rules.provenance.ModelProvenance;
+import io.modelgate.rules.provenance.ProvenanceResult;
 import io.modelgate.scanner.ToolInfo;
 import io.modelgate.scanner.model.FileResult;
 import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.ScanReport;
 import io.modelgate.scanner.model.Severity;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,6 +19,15 @@ public final class TextReportWriter implements ReportWriter {
 
     @Override
     public String render(ScanReport report, GateResult gate) {
+        return render(report, List.of(), gate);
+    }
+
+    @Override
+    public String render(ProvenanceResult result, GateResult gate) {
+        return render(result.report(), result.models(), gate);
+    }
+
+    private String render(ScanReport report, List<ModelProvenance> models, GateResult gate) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%s %s: %d file(s) scanned in %.1f s%n%n", ToolInfo.NAME,
                 report.toolVersion(), report.files().size(), report.durationMillis() / 1000.0));
@@ -24,6 +36,7 @@ public final class TextReportWriter implements ReportWriter {
             out.append(String.format(Locale.ROOT, "%-10s %-" + formatWidth + "s  %s%n",
                     file.status().id().toUpperCase(Locale.ROOT), file.format(), file.path()));
         }
+        IdentityCards.append(out, models);
         boolean any = report.files().stream().anyMatch(f -> !f.findings().isEmpty());
         if (any) {
             out.append(String.format("%nFindings:%n"));

@@ -1,0 +1,34 @@
+package io.modelgate.cli;
+
+import io.modelgate.rules.kb.KnowledgeBase;
+import io.modelgate.rules.kb.KnowledgeBaseLoader;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Loads the knowledge base with the user's --kb files; a bad file is a usage error. */
+final class KnowledgeBases {
+
+    private KnowledgeBases() {
+    }
+
+    static KnowledgeBase load(CommandSpec spec, List<Path> files) {
+        if (files == null || files.isEmpty()) {
+            return KnowledgeBaseLoader.builtIn();
+        }
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new ParameterException(spec.commandLine(), "no such knowledge-base file: " + file);
+            }
+        }
+        try {
+            return KnowledgeBaseLoader.withUserFiles(files);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}

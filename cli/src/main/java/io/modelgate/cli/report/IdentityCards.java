@@ -1,0 +1,67 @@
+package io.modelgate.cli.report;
+
+import io.modelgate.rules.license.LicenseVerdict;
+import io.modelgate.rules.provenance.BaseModel;
+import io.modelgate.rules.provenance.ModelProvenance;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The text report's short identity card per model unit: family, publisher, country, base chain, license. */
+final class IdentityCards {
+
+    private IdentityCards() {
+    }
+
+    static void append(StringBuilder out, List<ModelProvenance> models) {
+        if (models.isEmpty()) {
+            return;
+        }
+        out.append(String.format("%nModels:%n"));
+        for (ModelProvenance m : models) {
+            out.append("  ").append(m.path()).append("  (").append(m.kind().id()).append(")\n");
+            out.append(line("Family", family(m)));
+            if (m.architectureFamily() != null && !m.architectureFamily().equals(m.tokenizerFamily())) {
+                out.append(line("Lineage", "tokenizer " + m.tokenizerFamily() + ", body " + m.architectureFamily()));
+            }
+            out.append(line("Publisher", m.publisher() == null ? "unknown"
+                    : m.publisher() + " (" + m.country() + ")"));
+            out.append(line("Base chain", bases(m.baseModels())));
+            out.append(line("License", license(m.license())));
+            out.append(line("Confidence", String.format(Locale.ROOT, "%.2f", m.confidence())));
+        }
+    }
+
+    private static String line(String label, String value) {
+        return String.format(Locale.ROOT, "    %-11s %s%n", label, value);
+    }
+
+    private static String family(ModelProvenance m) {
+        if (m.family() == null) {
+            return "not identified";
+        }
+        return m.family() + (m.generation() == null ? "" : " / " + m.generation());
+    }
+
+    private static String bases(List<BaseModel> bases) {
+        if (bases.isEmpty()) {
+            return "none (original model)";
+        }
+        return bases.stream().map(b -> b.name() + " [" + b.relation() + "]").collect(Collectors.joining(" <- "));
+    }
+
+    private static String license(LicenseVerdict license) {
+        if (license == null || license.id() == null) {
+            return "none found";
+        }
+        String commercial = switch (license.commercialUse()) {
+            case "true" -> "commercial use allowed";
+            case "false" -> "no commercial use";
+            case "conditional" -> "commercial use with conditions";
+            default -> "commercial use unknown";
+        };
+        String conflicts = license.conflicts().isEmpty() ? "" : ", " + license.conflicts().size() + " conflict(s)";
+        return license.id() + " from " + license.source() + ", " + commercial + conflicts;
+    }
+}

@@ -1,0 +1,76 @@
+package io.modelgate.cli.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelgate.rules.license.LicenseVerdict;
+import io.modelgate.rules.provenance.BaseModel;
+import io.modelgate.rules.provenance.Evidence;
+import io.modelgate.rules.provenance.ModelProvenance;
+
+import java.util.List;
+
+/** The {@code models[]} section of the JSON report (schema 1.1): one entry per model unit. */
+final class ModelsJson {
+
+    private ModelsJson() {
+    }
+
+    static ArrayNode of(ObjectMapper mapper, List<ModelProvenance> models) {
+        ArrayNode array = mapper.createArrayNode();
+        for (ModelProvenance model : models) {
+            ObjectNode node = array.addObject();
+            node.put("path", model.path());
+            node.put("kind", model.kind().id());
+            node.put("name", model.name());
+            node.put("family", model.family());
+            node.put("generation", model.generation());
+            node.put("publisher", model.publisher());
+            node.put("country", model.country());
+            node.put("architectureFamily", model.architectureFamily());
+            node.put("tokenizerFamily", model.tokenizerFamily());
+            ArrayNode bases = node.putArray("baseModels");
+            for (BaseModel base : model.baseModels()) {
+                ObjectNode b = bases.addObject();
+                b.put("name", base.name());
+                b.put("family", base.family());
+                b.put("relation", base.relation());
+                b.put("declared", base.declared());
+            }
+            node.put("confidence", model.confidence());
+            node.set("license", license(mapper, model.license()));
+            ArrayNode evidence = node.putArray("evidence");
+            for (Evidence e : model.evidence()) {
+                ObjectNode x = evidence.addObject();
+                x.put("kind", e.kind());
+                x.put("value", e.value());
+                x.put("source", e.source());
+                x.put("weight", e.weight());
+                x.put("family", e.family());
+                x.put("stance", e.stance().id());
+            }
+        }
+        return array;
+    }
+
+    private static ObjectNode license(ObjectMapper mapper, LicenseVerdict license) {
+        ObjectNode node = mapper.createObjectNode();
+        if (license == null) {
+            node.putNull("id");
+            return node;
+        }
+        node.put("id", license.id());
+        node.put("name", license.name());
+        node.put("source", license.source());
+        switch (license.commercialUse()) {
+            case "true" -> node.put("commercialUse", true);
+            case "false" -> node.put("commercialUse", false);
+            default -> node.put("commercialUse", license.commercialUse());
+        }
+        ArrayNode obligations = node.putArray("obligations");
+        license.obligations().forEach(obligations::add);
+        ArrayNode conflicts = node.putArray("conflicts");
+        license.conflicts().forEach(conflicts::add);
+        return node;
+    }
+}
