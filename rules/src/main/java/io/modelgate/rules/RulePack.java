@@ -6,11 +6,8 @@ import io.modelgate.scanner.RuleCatalog;
 import io.modelgate.scanner.model.Rule;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Every rule ModelGate can report: the scanner's catalog plus the rules of this module (provenance,
@@ -27,14 +24,7 @@ public final class RulePack {
         List<Rule> rules = new ArrayList<>(RuleCatalog.all());
         rules.addAll(ProvenanceRules.ALL);
         rules.addAll(LicenseRules.ALL);
-        Set<String> ids = new HashSet<>();
-        for (Rule rule : rules) {
-            if (!ids.add(rule.id())) {
-                throw new IllegalStateException("duplicate rule id " + rule.id());
-            }
-        }
-        rules.sort(Comparator.comparing(Rule::id));
-        return List.copyOf(rules);
+        return RuleCatalog.sortedUnique(rules);
     }
 
     public static List<Rule> all() {

@@ -47,14 +47,20 @@ public final class RuleCatalog {
         rules.addAll(OnnxRules.ALL);
         rules.addAll(TensorflowRules.ALL);
         rules.addAll(ArchiveRules.ALL);
+        return sortedUnique(rules);
+    }
+
+    /** The rules sorted by ID; an ID used twice is a programming error. Also used by rule packs built on top. */
+    public static List<Rule> sortedUnique(List<Rule> rules) {
         Set<String> ids = new HashSet<>();
         for (Rule rule : rules) {
             if (!ids.add(rule.id())) {
                 throw new IllegalStateException("duplicate rule id " + rule.id());
             }
         }
-        rules.sort(Comparator.comparing(Rule::id));
-        return List.copyOf(rules);
+        List<Rule> sorted = new ArrayList<>(rules);
+        sorted.sort(Comparator.comparing(Rule::id));
+        return List.copyOf(sorted);
     }
 
     public static List<Rule> all() {
