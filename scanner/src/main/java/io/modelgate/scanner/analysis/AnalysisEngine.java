@@ -79,7 +79,9 @@ public final class AnalysisEngine implements ArtifactDispatcher {
         if (analyzer == null) {
             return;
         }
-        collector.analysed();
+        if (format.isModelContent()) {
+            collector.analysed();
+        }
         try {
             analyzer.analyze(source, context);
         } catch (TimeoutExceededException e) {

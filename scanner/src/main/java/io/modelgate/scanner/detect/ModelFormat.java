@@ -54,6 +54,14 @@ public enum ModelFormat {
     }
 
     /**
+     * False for plain text and unrecognised bytes: they are still searched (for secrets, say), but a
+     * file of that kind without findings is reported as skipped, not as a clean model file.
+     */
+    public boolean isModelContent() {
+        return this != TEXT && this != UNKNOWN;
+    }
+
+    /**
      * The general container this format is a kind of (a PyTorch checkpoint is a zip): when no analyser
      * claims a format, the parent's analyser handles it, so nothing falls through unanalysed.
      */
