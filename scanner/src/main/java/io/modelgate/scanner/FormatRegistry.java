@@ -25,6 +25,8 @@ import io.modelgate.scanner.numpy.NumpyAnalyzer;
 import io.modelgate.scanner.integrity.LockAnalyzer;
 import io.modelgate.scanner.gguf.GgufAnalyzer;
 import io.modelgate.scanner.pytorch.LegacyTorchAnalyzer;
+import io.modelgate.scanner.pytorch.TarStoragesAnalyzer;
+import io.modelgate.scanner.pytorch.TarTensorsAnalyzer;
 import io.modelgate.scanner.safetensors.SafetensorsAnalyzer;
 import io.modelgate.scanner.safetensors.SafetensorsDetector;
 import io.modelgate.scanner.safetensors.ShardIndexAnalyzer;
@@ -73,6 +75,8 @@ public final class FormatRegistry {
                 new GgufAnalyzer(),
                 pickles,
                 new LegacyTorchAnalyzer(pickles),
+                new TarStoragesAnalyzer(pickles),
+                new TarTensorsAnalyzer(pickles),
                 new OnnxAnalyzer(),
                 new TensorflowAnalyzer(),
                 new ZipAnalyzer(),

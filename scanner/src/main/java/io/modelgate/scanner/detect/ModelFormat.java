@@ -10,6 +10,10 @@ public enum ModelFormat {
     TORCHSCRIPT("torchscript", "zip"),
     PYTORCH_LEGACY("pytorch-legacy"),
     PYTORCH_TAR("pytorch-tar", "tar"),
+    /** The {@code storages} member of a PyTorch tar: pickles interleaved with raw storage records. */
+    PYTORCH_TAR_STORAGES("pytorch-tar-storages"),
+    /** The {@code tensors} member of a PyTorch tar: pickles interleaved with tensor geometry records. */
+    PYTORCH_TAR_TENSORS("pytorch-tar-tensors"),
     NUMPY("numpy"),
     NPZ("npz", "zip"),
     JOBLIB("joblib"),

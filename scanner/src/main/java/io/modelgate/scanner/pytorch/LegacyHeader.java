@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 record LegacyHeader(Optional<Boolean> littleEndian) {
 
-    static Optional<LegacyHeader> read(LegacyStream stream) throws IOException {
+    static Optional<LegacyHeader> read(PickleCursor stream) throws IOException {
         Optional<PickleValue> magic = stream.next("magic-number", null);
         if (magic.isEmpty()) {
             return Optional.empty();

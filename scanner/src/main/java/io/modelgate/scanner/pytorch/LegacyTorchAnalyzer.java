@@ -38,39 +38,33 @@ public final class LegacyTorchAnalyzer implements FormatAnalyzer {
     @Override
     public void analyze(ByteSource source, AnalysisContext context) throws IOException {
         context.fact("pytorch.format", "legacy");
-        LegacyStream stream = new LegacyStream(pickles, source, context);
-        Optional<LegacyHeader> header = LegacyHeader.read(stream);
+        PickleCursor cursor = new PickleCursor(pickles, source, context, PyTorchRules.MALFORMED_LEGACY_HEADER);
+        Optional<LegacyHeader> header = LegacyHeader.read(cursor);
         if (header.isEmpty()) {
             return;
         }
         header.get().littleEndian().ifPresent(little -> context.fact("pytorch.little_endian", little));
         StorageIndex storages = new StorageIndex();
-        if (stream.next("object", storages).isEmpty()) {
+        if (cursor.next("object", storages).isEmpty()) {
             return;
         }
-        Optional<List<String>> keys = stream.next("storage keys", null).flatMap(LegacyHeader::stringList);
+        Optional<List<String>> keys = cursor.next("storage keys", null).flatMap(LegacyHeader::stringList);
         if (keys.isEmpty()) {
-            stream.malformed("the storage-key pickle is not a list of keys");
+            cursor.malformed("the storage-key pickle is not a list of keys");
             return;
         }
         context.fact("pytorch.storage_keys", keys.get().size());
-        checkStorageData(source, context, stream.position(), keys.get(), storages);
-    }
-
-    private static void checkStorageData(ByteSource source, AnalysisContext context, long start, List<String> keys,
-                                         StorageIndex storages) throws IOException {
-        LegacyStorageLayout.Walk walk = LegacyStorageLayout.walk(source, start, keys, storages.elementBytes(),
-                context.deadline());
-        if (!walk.ok()) {
-            context.report(PyTorchRules.MALFORMED_STORAGE_DATA, walk.end(), null, walk.failure());
-            context.incomplete("legacy PyTorch storages: " + walk.failure());
-            return;
+        for (String key : keys.get()) {
+            context.deadline().check();
+            Integer elementBytes = storages.elementBytes().get(key);
+            if (elementBytes == null) {
+                cursor.rawMalformed("storage '" + key + "' is listed but no persistent id declares its type");
+                return;
+            }
+            if (!RawStorage.skip(cursor, elementBytes, "storage '" + key + "'")) {
+                return;
+            }
         }
-        long trailing = source.size() - walk.end();
-        if (trailing > 0) {
-            context.report(PyTorchRules.TRAILING_DATA, walk.end(), null,
-                    trailing + " bytes after the last storage, ignored by torch.load");
-            context.scanEmbedded("trailing-data", source.slice(walk.end(), trailing));
-        }
+        cursor.checkTrailing();
     }
 }
