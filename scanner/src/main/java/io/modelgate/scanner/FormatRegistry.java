@@ -15,6 +15,7 @@ import io.modelgate.scanner.detect.MagicDetector;
 import io.modelgate.scanner.binary.ExecutableAnalyzer;
 import io.modelgate.scanner.binary.ExecutableDetector;
 import io.modelgate.scanner.binary.ScriptDetector;
+import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.folder.FolderAnalyzer;
 import io.modelgate.scanner.joblib.JoblibArrays;
 import io.modelgate.scanner.lfs.LfsPointerAnalyzer;
@@ -27,6 +28,7 @@ import io.modelgate.scanner.gguf.GgufAnalyzer;
 import io.modelgate.scanner.pytorch.LegacyTorchAnalyzer;
 import io.modelgate.scanner.pytorch.TarStoragesAnalyzer;
 import io.modelgate.scanner.pytorch.TarTensorsAnalyzer;
+import io.modelgate.scanner.pytorch.TorchTarMembers;
 import io.modelgate.scanner.safetensors.SafetensorsAnalyzer;
 import io.modelgate.scanner.safetensors.SafetensorsDetector;
 import io.modelgate.scanner.safetensors.ShardIndexAnalyzer;
@@ -41,6 +43,7 @@ import io.modelgate.scanner.tensorflow.TensorflowAnalyzer;
 import io.modelgate.scanner.tensorflow.TensorflowDetector;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The explicit, ordered list of built-in detectors and analysers. A security-relevant parser set is
@@ -82,6 +85,7 @@ public final class FormatRegistry {
                 new ZipAnalyzer(),
                 new PyTorchZipAnalyzer(),
                 new TarAnalyzer(),
+                new TarAnalyzer(Set.of(ModelFormat.PYTORCH_TAR), TorchTarMembers::formatOf),
                 new SevenZipAnalyzer(),
                 new CompressedStreamAnalyzer(),
                 new ExecutableAnalyzer(),

@@ -1,14 +1,11 @@
 package io.modelgate.scanner.pytorch;
 
-import io.modelgate.scanner.analysis.AnalysisContext;
-import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
-import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.pickle.PickleAnalyzer;
+import io.modelgate.scanner.pickle.PickleValue;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The {@code tensors} member of an old tar checkpoint: a pickled count, then per tensor a pickled
@@ -16,40 +13,17 @@ import java.util.Set;
  * padding, then 8-byte sizes, 8-byte strides and an 8-byte storage offset. Pickles are analysed, the
  * geometry is measured.
  */
-public final class TarTensorsAnalyzer implements FormatAnalyzer {
+public final class TarTensorsAnalyzer extends TarRecordsAnalyzer {
 
     /** More dimensions than any tensor library supports: a crafted record. */
     static final int MAX_DIMENSIONS = 1024;
 
-    private final PickleAnalyzer pickles;
-
     public TarTensorsAnalyzer(PickleAnalyzer pickles) {
-        this.pickles = pickles;
+        super(pickles, ModelFormat.PYTORCH_TAR_TENSORS, "tensor");
     }
 
     @Override
-    public Set<ModelFormat> formats() {
-        return Set.of(ModelFormat.PYTORCH_TAR_TENSORS);
-    }
-
-    @Override
-    public void analyze(ByteSource source, AnalysisContext context) throws IOException {
-        PickleCursor cursor = new PickleCursor(pickles, source, context, PyTorchRules.MALFORMED_STORAGE_DATA);
-        Optional<Long> count = cursor.nextCount("tensor count");
-        if (count.isEmpty()) {
-            return;
-        }
-        context.fact("pytorch.tensors", count.get());
-        for (long i = 0; i < count.get(); i++) {
-            context.deadline().check();
-            if (cursor.next("tensor record", null).isEmpty() || !skipGeometry(cursor, i)) {
-                return;
-            }
-        }
-        cursor.checkTrailing();
-    }
-
-    private static boolean skipGeometry(PickleCursor cursor, long index) throws IOException {
+    boolean skipData(PickleCursor cursor, PickleValue record, long index) throws IOException {
         Optional<byte[]> header = cursor.peek(Integer.BYTES, "tensor " + index + " dimension count");
         if (header.isEmpty()) {
             return false;

@@ -11,17 +11,36 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Tar archives (and, through the format parent, legacy PyTorch tars): every regular file is analysed as
+ * Tar archives (and legacy PyTorch tars, whose members are routed by name): every regular file is analysed as
  * a zero-copy slice of the archive (tar data is stored contiguously); sparse files are expanded under the
  * limits. Link entries are checked, never followed.
  */
 public final class TarAnalyzer implements FormatAnalyzer {
 
+    private final Set<ModelFormat> formats;
+    private final Function<String, Optional<ModelFormat>> memberFormats;
+
+    /** Plain tars: every member's format is detected from its content. */
+    public TarAnalyzer() {
+        this(Set.of(ModelFormat.TAR), name -> Optional.empty());
+    }
+
+    /**
+     * A tar flavour whose loader reads some members in a known way.
+     *
+     * @param memberFormats the format a member is analysed as, by name; empty to detect it
+     */
+    public TarAnalyzer(Set<ModelFormat> formats, Function<String, Optional<ModelFormat>> memberFormats) {
+        this.formats = Set.copyOf(formats);
+        this.memberFormats = memberFormats;
+    }
+
     @Override
     public Set<ModelFormat> formats() {
-        return Set.of(ModelFormat.TAR);
+        return formats;
     }
 
     @Override
@@ -47,7 +66,7 @@ public final class TarAnalyzer implements FormatAnalyzer {
         }
     }
 
-    private static void analyzeEntry(TarArchiveEntry entry, TarArchiveInputStream tar, long dataStart,
+    private void analyzeEntry(TarArchiveEntry entry, TarArchiveInputStream tar, long dataStart,
                                      ByteSource source, ArchiveWalk walk) throws IOException {
         String name = entry.getName();
         if (entry.isSymbolicLink() || entry.isLink()) {
@@ -58,7 +77,7 @@ public final class TarAnalyzer implements FormatAnalyzer {
             return;
         }
         if (entry.isSparse()) {
-            walk.expandAndScan(name, tar, entry.getSize(), Optional.empty());
+            walk.expandAndScan(name, tar, entry.getSize(), memberFormats.apply(name));
             return;
         }
         long available = source.size() - dataStart;
@@ -67,6 +86,6 @@ public final class TarAnalyzer implements FormatAnalyzer {
             walk.corrupt(name, "data runs past the end of the archive (truncated)");
             size = Math.max(0, available);
         }
-        walk.scan(name, source.slice(dataStart, size), Optional.empty());
+        walk.scan(name, source.slice(dataStart, size), memberFormats.apply(name));
     }
 }
