@@ -17,6 +17,12 @@ import io.modelgate.scanner.binary.ExecutableDetector;
 import io.modelgate.scanner.binary.ScriptDetector;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.folder.FolderAnalyzer;
+import io.modelgate.scanner.hf.HfJsonAnalyzer;
+import io.modelgate.scanner.hf.JsonDetector;
+import io.modelgate.scanner.hf.ModelCardAnalyzer;
+import io.modelgate.scanner.hf.ModelCardDetector;
+import io.modelgate.scanner.template.JinjaTemplateAnalyzer;
+import io.modelgate.scanner.template.JinjaTemplateDetector;
 import io.modelgate.scanner.joblib.JoblibArrays;
 import io.modelgate.scanner.lfs.LfsPointerAnalyzer;
 import io.modelgate.scanner.lfs.LfsPointerDetector;
@@ -66,6 +72,9 @@ public final class FormatRegistry {
                 new TensorflowDetector(),
                 new OnnxDetector(),
                 new PickleDetector(pickleObservers()),
+                new JsonDetector(),
+                new JinjaTemplateDetector(),
+                new ModelCardDetector(),
                 new ScriptDetector(),
                 new TextDetector());
     }
@@ -90,6 +99,9 @@ public final class FormatRegistry {
                 new CompressedStreamAnalyzer(),
                 new ExecutableAnalyzer(),
                 new LfsPointerAnalyzer(),
+                new HfJsonAnalyzer(),
+                new JinjaTemplateAnalyzer(),
+                new ModelCardAnalyzer(),
                 new TextAnalyzer());
     }
 

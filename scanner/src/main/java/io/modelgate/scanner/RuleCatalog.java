@@ -7,7 +7,9 @@ import io.modelgate.scanner.gguf.GgufRules;
 import io.modelgate.scanner.signing.SignatureRules;
 import io.modelgate.scanner.archive.ArchiveRules;
 import io.modelgate.scanner.lfs.LfsRules;
+import io.modelgate.scanner.hf.HfRules;
 import io.modelgate.scanner.model.Rule;
+import io.modelgate.scanner.template.TemplateRules;
 import io.modelgate.scanner.numpy.NumpyRules;
 import io.modelgate.scanner.safetensors.SafetensorsRules;
 import io.modelgate.scanner.secrets.SecretRules;
@@ -34,6 +36,8 @@ public final class RuleCatalog {
     private static List<Rule> build() {
         List<Rule> rules = new ArrayList<>();
         rules.addAll(CoreRules.ALL);
+        rules.addAll(TemplateRules.ALL);
+        rules.addAll(HfRules.ALL);
         rules.addAll(NumpyRules.ALL);
         rules.addAll(IntegrityRules.ALL);
         rules.addAll(SafetensorsRules.ALL);

@@ -36,6 +36,7 @@ public enum ModelFormat {
     JINJA_TEMPLATE("jinja"),
     JSON("json"),
     PYTHON_SOURCE("python"),
+    MODEL_CARD("model-card"),
     EXECUTABLE("executable"),
     GIT_LFS_POINTER("git-lfs-pointer"),
     TEXT("text"),

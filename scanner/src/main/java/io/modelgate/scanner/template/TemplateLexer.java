@@ -20,7 +20,7 @@ final class TemplateLexer {
 
     private static final Set<String> OPERATORS_2 = Set.of("//", "**", "==", "!=", "<=", ">=");
     private static final String OPERATORS_1 = "+-*/%~[](){}<>=.:|,;";
-    private static final Pattern RAW_START = Pattern.compile("\\G\\s*raw\\s*[-+]?%}");
+    private static final Pattern RAW_START = Pattern.compile("\\s*raw\\s*[-+]?%}");
     private static final Pattern RAW_END = Pattern.compile("\\{%[-+]?\\s*endraw\\s*[-+]?%}");
 
     private final String src;
@@ -91,8 +91,8 @@ final class TemplateLexer {
 
     /** {@code {% raw %}...{% endraw %}}: the body is text, never parsed. */
     private boolean rawBlock(int open) throws TemplateSyntaxException, TemplateLimitException {
-        Matcher start = RAW_START.matcher(src);
-        if (!start.find(pos) || start.start() != pos) {
+        Matcher start = RAW_START.matcher(src).region(pos, src.length());
+        if (!start.lookingAt()) {
             return false;
         }
         Matcher end = RAW_END.matcher(src);

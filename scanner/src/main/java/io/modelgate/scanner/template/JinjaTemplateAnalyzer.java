@@ -1,0 +1,33 @@
+package io.modelgate.scanner.template;
+
+import io.modelgate.scanner.analysis.AnalysisContext;
+import io.modelgate.scanner.analysis.FormatAnalyzer;
+import io.modelgate.scanner.detect.ModelFormat;
+import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.text.Utf8Text;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.Set;
+
+/** Analyses a template file: decode strictly, then the chat-template inspection. */
+public final class JinjaTemplateAnalyzer implements FormatAnalyzer {
+
+    @Override
+    public Set<ModelFormat> formats() {
+        return Set.of(ModelFormat.JINJA_TEMPLATE);
+    }
+
+    @Override
+    public void analyze(ByteSource source, AnalysisContext context) throws IOException {
+        String template;
+        try {
+            template = Utf8Text.decode(source, 4L * ChatTemplateInspector.MAX_CHARS, "template file");
+        } catch (CharacterCodingException e) {
+            context.incomplete("template file is not valid UTF-8");
+            return;
+        }
+        TemplateInspection result = ChatTemplateInspector.inspect(template, context, context.path().leafName());
+        result.family().ifPresent(f -> context.fact("template.chat_format", f));
+    }
+}

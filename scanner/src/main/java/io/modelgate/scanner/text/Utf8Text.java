@@ -1,0 +1,76 @@
+package io.modelgate.scanner.text;
+
+import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.io.LimitExceededException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Strict UTF-8 for text formats: sniffing a file head, and bounded whole-file decoding. */
+public final class Utf8Text {
+
+    private static final byte[] BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+
+    private Utf8Text() {
+    }
+
+    /**
+     * True when {@code head} is UTF-8 text without NUL or other binary control characters. When
+     * {@code truncated} (the head is a prefix of a longer file) an incomplete sequence at the very
+     * end is accepted.
+     */
+    public static boolean looksLikeText(byte[] head, boolean truncated) {
+        if (head.length == 0) {
+            return false;
+        }
+        for (byte b : head) {
+            int c = b & 0xff;
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+                return false;
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(head);
+        CharBuffer out = CharBuffer.allocate(head.length);
+        CoderResult result = decoder.decode(in, out, !truncated);
+        if (result.isError()) {
+            return false;
+        }
+        return truncated ? in.remaining() < 4 : !decoder.flush(out).isError() && !in.hasRemaining();
+    }
+
+    /** The head of a source as text with a leading byte order mark removed (lenient; for sniffing). */
+    public static String headText(byte[] head) {
+        int skip = startsWithBom(head) ? BOM.length : 0;
+        return new String(head, skip, head.length - skip, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Decodes a whole source strictly.
+     *
+     * @throws LimitExceededException   when the source is larger than {@code maxBytes}
+     * @throws CharacterCodingException when it is not valid UTF-8
+     */
+    public static String decode(ByteSource source, long maxBytes, String what) throws IOException {
+        if (source.size() > maxBytes) {
+            throw new LimitExceededException(what + " of " + source.size() + " bytes is larger than the limit of "
+                    + maxBytes);
+        }
+        byte[] bytes = source.readFully(0, (int) source.size());
+        int skip = startsWithBom(bytes) ? BOM.length : 0;
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
+    }
+
+    private static boolean startsWithBom(byte[] bytes) {
+        return bytes.length >= 3 && bytes[0] == BOM[0] && bytes[1] == BOM[1] && bytes[2] == BOM[2];
+    }
+}
