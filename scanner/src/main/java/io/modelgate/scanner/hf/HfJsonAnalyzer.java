@@ -7,6 +7,7 @@ import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.io.LimitExceededException;
+import io.modelgate.scanner.secrets.SecretScanner;
 import io.modelgate.scanner.template.ChatTemplateInspector;
 import io.modelgate.scanner.template.TemplateInspection;
 
@@ -29,6 +30,7 @@ public final class HfJsonAnalyzer implements FormatAnalyzer {
     @Override
     public void analyze(ByteSource source, AnalysisContext context) throws IOException {
         HfJsonFile kind = HfJsonFile.forName(context.path().leafName());
+        SecretScanner.scanUtf8(source, "JSON", context);
         try {
             if (kind == HfJsonFile.OTHER && source.size() > BoundedJson.MAX_TREE_BYTES) {
                 BoundedJson.validate(source, context.deadline());

@@ -6,6 +6,7 @@ import io.modelgate.scanner.detect.Detection;
 import io.modelgate.scanner.detect.FormatDetector;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.text.TextDetector;
 import io.modelgate.scanner.text.Utf8Text;
 
 import java.io.IOException;
@@ -20,7 +21,7 @@ public final class JsonDetector implements FormatDetector {
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
         boolean truncated = source.size() > head.length;
-        if (!Utf8Text.looksLikeText(head, truncated) || !Utf8Text.headText(head).stripLeading().startsWith("{")) {
+        if (!TextDetector.isText(head, !truncated) || !Utf8Text.headText(head).stripLeading().startsWith("{")) {
             return Optional.empty();
         }
         return wellFormedPrefix(head, truncated)

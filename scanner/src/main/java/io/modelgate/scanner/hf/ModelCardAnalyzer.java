@@ -7,6 +7,7 @@ import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.secrets.SecretScanner;
 import io.modelgate.scanner.text.Utf8Text;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -50,6 +51,7 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
 
     @Override
     public void analyze(ByteSource source, AnalysisContext context) throws IOException {
+        SecretScanner.scanUtf8(source, "model card", context);
         String head;
         try {
             head = Utf8Text.decode(source.slice(0, Math.min(source.size(), MAX_CARD_BYTES)), MAX_CARD_BYTES,

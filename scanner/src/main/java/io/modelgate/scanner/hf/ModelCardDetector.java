@@ -4,6 +4,7 @@ import io.modelgate.scanner.detect.Detection;
 import io.modelgate.scanner.detect.FormatDetector;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.text.TextDetector;
 import io.modelgate.scanner.text.Utf8Text;
 
 import java.util.Locale;
@@ -15,7 +16,7 @@ public final class ModelCardDetector implements FormatDetector {
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
         String leaf = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        if (!leaf.endsWith(".md") || !Utf8Text.looksLikeText(head, source.size() > head.length)
+        if (!leaf.endsWith(".md") || !TextDetector.isText(head, source.size() <= head.length)
                 || !FrontMatter.opens(Utf8Text.headText(head))) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.secrets.SecretScanner;
 import io.modelgate.scanner.text.Utf8Text;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ public final class JinjaTemplateAnalyzer implements FormatAnalyzer {
 
     @Override
     public void analyze(ByteSource source, AnalysisContext context) throws IOException {
+        SecretScanner.scanUtf8(source, "template", context);
         String template;
         try {
             template = Utf8Text.decode(source, 4L * ChatTemplateInspector.MAX_CHARS, "template file");

@@ -4,7 +4,7 @@ import io.modelgate.scanner.detect.Detection;
 import io.modelgate.scanner.detect.FormatDetector;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
-import io.modelgate.scanner.text.Utf8Text;
+import io.modelgate.scanner.text.TextDetector;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +16,7 @@ public final class JinjaTemplateDetector implements FormatDetector {
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         boolean jinjaName = lower.endsWith(".jinja") || lower.endsWith(".jinja2") || lower.endsWith(".j2");
-        if (!jinjaName || !Utf8Text.looksLikeText(head, source.size() > head.length)) {
+        if (!jinjaName || !TextDetector.isText(head, source.size() <= head.length)) {
             return Optional.empty();
         }
         return Optional.of(new Detection(ModelFormat.JINJA_TEMPLATE, "Jinja template name over UTF-8 text"));

@@ -22,7 +22,7 @@ public final class TextDetector implements FormatDetector {
     }
 
     /** {@code complete} is false when {@code bytes} is a prefix, whose last character may be cut. */
-    static boolean isText(byte[] bytes, boolean complete) {
+    public static boolean isText(byte[] bytes, boolean complete) {
         int controls = 0;
         int i = 0;
         while (i < bytes.length) {

@@ -5,10 +5,7 @@ import io.modelgate.scanner.io.LimitExceededException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -18,32 +15,6 @@ public final class Utf8Text {
     private static final byte[] BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
 
     private Utf8Text() {
-    }
-
-    /**
-     * True when {@code head} is UTF-8 text without NUL or other binary control characters. When
-     * {@code truncated} (the head is a prefix of a longer file) an incomplete sequence at the very
-     * end is accepted.
-     */
-    public static boolean looksLikeText(byte[] head, boolean truncated) {
-        if (head.length == 0) {
-            return false;
-        }
-        for (byte b : head) {
-            int c = b & 0xff;
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
-                return false;
-            }
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(head);
-        CharBuffer out = CharBuffer.allocate(head.length);
-        CoderResult result = decoder.decode(in, out, !truncated);
-        if (result.isError()) {
-            return false;
-        }
-        return truncated ? in.remaining() < 4 : !decoder.flush(out).isError() && !in.hasRemaining();
     }
 
     /** The head of a source as text with a leading byte order mark removed (lenient; for sniffing). */

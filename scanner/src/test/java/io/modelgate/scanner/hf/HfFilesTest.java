@@ -116,6 +116,22 @@ class HfFilesTest {
     }
 
     @Test
+    void credentialsInJsonAreReported(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("adapter_config.json");
+        Files.writeString(file, "{\"base_model_name_or_path\": \"meta-llama/Llama-3.1-8B\", \"peft_type\": \"LORA\","
+                + " \"r\": 16, \"target_modules\": [\"q_proj\", \"v_proj\"],"
+                + " \"hub_token\": \"hf_" + "aBcDeFgHiJkLmNoPqRsTuVwXyZ01234567\"}");
+
+        FileResult result = scan(file);
+
+        assertThat(rules(result)).contains("MG-SEC-002");
+        assertThat(result.facts()).containsEntry("hf.adapter.peft_type", "LORA")
+                .containsEntry("hf.adapter.r", 16L)
+                .containsEntry("hf.adapter.target_modules", List.of("q_proj", "v_proj"))
+                .containsEntry("hf.adapter.base_model_name_or_path", "meta-llama/Llama-3.1-8B");
+    }
+
+    @Test
     void chatTemplateJson(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("chat_template.json");
         Files.writeString(file, "{\"chat_template\": \"{{ ''.__class__.__mro__[1].__subclasses__() }}\"}");
