@@ -29,6 +29,8 @@ import io.modelgate.scanner.lfs.LfsPointerDetector;
 import io.modelgate.scanner.text.TextAnalyzer;
 import io.modelgate.scanner.text.TextDetector;
 import io.modelgate.scanner.numpy.NumpyAnalyzer;
+import io.modelgate.scanner.integrity.DownloadMetadataAnalyzer;
+import io.modelgate.scanner.integrity.HuggingFaceCacheAnalyzer;
 import io.modelgate.scanner.integrity.LockAnalyzer;
 import io.modelgate.scanner.gguf.GgufAnalyzer;
 import io.modelgate.scanner.pytorch.LegacyTorchAnalyzer;
@@ -114,6 +116,8 @@ public final class FormatRegistry {
         return List.of(
                 new LockAnalyzer(),
                 new ShardIndexAnalyzer(),
+                new HuggingFaceCacheAnalyzer(),
+                new DownloadMetadataAnalyzer(),
                 new ModelSignatureAnalyzer(),
                 new UnsignedFolderAnalyzer());
     }
