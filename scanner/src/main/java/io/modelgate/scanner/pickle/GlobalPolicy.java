@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The curated allow- and denylist of pickle globals, loaded once from {@code globals.tsv}. Deny
- * wins; otherwise the most specific allow/review entry decides; a global on no list is unknown.
+ * wins (only an exact allow entry overrides a module-wide deny); otherwise the most specific
+ * allow/review entry decides; a global on no list is unknown.
  * Attribute paths ({@code module Class.attr}, protocol 4) are checked segment by segment, so a
  * dangerous module reached through another module's attribute is still denied.
  */
@@ -79,12 +80,9 @@ final class GlobalPolicy {
 
     /** Classifies an imported global, using the name as written too when Python 2 names were mapped. */
     Decision classify(PickleValue.Global global) {
-        Decision denied = denied(global.module(), global.name());
+        Entry denied = denied(global.module(), global.name());
         if (denied == null && global.writtenModule() != null) {
             denied = denied(global.writtenModule(), global.writtenName());
-        }
-        if (denied != null) {
-            return denied;
         }
         Entry best = null;
         for (String module = global.module(); module != null; module = parent(module)) {
@@ -97,22 +95,30 @@ final class GlobalPolicy {
                 }
             }
         }
+        // Deny wins, except that a name listed exactly carves a known-safe attribute out of a denied module.
+        if (denied != null && (best == null || best.wildcard() || !denied.wildcard())) {
+            return decision(denied);
+        }
         if (best == null) {
             return new Decision(Verdict.UNKNOWN, Payload.NONE, "on neither the allowlist nor the denylist");
         }
-        return new Decision(best.verdict(), best.payload(), best.reason());
+        return decision(best);
+    }
+
+    private static Decision decision(Entry entry) {
+        return new Decision(entry.verdict(), entry.payload(), entry.reason());
     }
 
     /**
      * A deny decision when any (module, first attribute) window of the dotted path is denied: the module
      * itself, its parents, and modules reached as attributes ({@code posixpath os.system}).
      */
-    private Decision denied(String module, String name) {
+    private Entry denied(String module, String name) {
         String[] attributes = name.split("\\.", MAX_SEGMENTS + 1);
         int count = Math.min(attributes.length, MAX_SEGMENTS);
         StringBuilder anchored = new StringBuilder(module);
         for (int i = 0; i < count; i++) {
-            Decision d = deniedPair(anchored.toString(), attributes[i]);
+            Entry d = deniedPair(anchored.toString(), attributes[i]);
             if (d != null) {
                 return d;
             }
@@ -121,7 +127,7 @@ final class GlobalPolicy {
         for (int start = 0; start < count - 1; start++) {
             StringBuilder inner = new StringBuilder(attributes[start]);
             for (int split = start + 1; split < count; split++) {
-                Decision d = deniedPair(inner.toString(), attributes[split]);
+                Entry d = deniedPair(inner.toString(), attributes[split]);
                 if (d != null) {
                     return d;
                 }
@@ -131,12 +137,12 @@ final class GlobalPolicy {
         return null;
     }
 
-    private Decision deniedPair(String module, String name) {
+    private Entry deniedPair(String module, String name) {
         for (String m = module; m != null; m = parent(m)) {
             for (Entry entry : byModule.getOrDefault(m, List.of())) {
                 if (entry.verdict() == Verdict.DENY && (entry.wildcard() || m.equals(module))
                         && entry.matchesName(name, false)) {
-                    return new Decision(Verdict.DENY, entry.payload(), entry.reason());
+                    return entry;
                 }
             }
         }

@@ -19,33 +19,44 @@ final class NestedPayloads {
     private NestedPayloads() {
     }
 
-    static void analyse(AnalysisContext context, CallSite site, GlobalPolicy.Decision loader, PickleValue data)
+    /**
+     * Reports and analyses one payload.
+     *
+     * @return true when it was an allowlisted loader's constant payload, analysed without a finding of its own
+     *         (the caller summarises those as inventory)
+     */
+    static boolean analyse(AnalysisContext context, CallSite site, GlobalPolicy.Decision loader, PickleValue data)
             throws IOException {
         GlobalPolicy.Payload kind = loader.payload();
-        // an allowlisted loader (torch's own storage pickling) is inventory; any other is a finding
-        Rule rule = loader.verdict() == GlobalPolicy.Verdict.ALLOW ? PickleRules.NESTED_CHECKPOINT
-                : PickleRules.NESTED_PAYLOAD;
+        boolean trusted = loader.verdict() == GlobalPolicy.Verdict.ALLOW;
+        Rule rule = trusted ? PickleRules.NESTED_CHECKPOINT : PickleRules.NESTED_PAYLOAD;
         String callee = ValueRenderer.value(site.callee());
         ByteSource bytes = bytesOf(data);
         if (bytes == null) {
             context.report(rule, site.offset(), callee, callee + " loads a payload computed at "
                     + "load time (" + ValueRenderer.value(data) + "); it cannot be analysed statically.");
-            return;
+            return false;
         }
         if (kind == GlobalPolicy.Payload.MARSHAL) {
             context.report(rule, site.offset(), callee, callee + " loads " + bytes.size()
                     + " bytes of marshalled Python code objects carried in the pickle; code objects are not analysed.");
-            return;
+            return false;
         }
-        String name = "<nested-" + (kind == GlobalPolicy.Payload.TORCH ? "torch" : "pickle") + "@" + site.offset()
-                + ">";
-        context.report(rule, site.offset(), callee, callee + " loads a serialised payload of "
-                + bytes.size() + " bytes carried in the pickle; it is analysed as " + context.path().child(name) + ".");
+        String name = nestedName(kind, site.offset());
+        if (!trusted) {
+            context.report(rule, site.offset(), callee, callee + " loads a serialised payload of " + bytes.size()
+                    + " bytes carried in the pickle; it is analysed as " + context.path().child(name) + ".");
+        }
         if (kind == GlobalPolicy.Payload.TORCH) {
             context.scanEmbedded(name, bytes);
         } else {
             context.scanEmbeddedAs(name, bytes, ModelFormat.PICKLE);
         }
+        return trusted;
+    }
+
+    static String nestedName(GlobalPolicy.Payload kind, long offset) {
+        return "<nested-" + (kind == GlobalPolicy.Payload.TORCH ? "torch" : "pickle") + "@" + offset + ">";
     }
 
     /** The bytes of a constant payload: bytes as they are, text as latin-1 (Python 2 str); null otherwise. */

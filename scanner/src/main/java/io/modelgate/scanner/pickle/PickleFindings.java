@@ -25,7 +25,8 @@ final class PickleFindings implements PickleListener {
     private static final int MAX_SITES = 5;
     /** Findings of one rule per pickle for constructs not tied to an import. */
     private static final int MAX_PER_RULE = 50;
-    private static final int MAX_PAYLOADS = 50;
+    /** Embedded payloads analysed per pickle (a pickled state dict has one per tensor). */
+    static final int MAX_PAYLOADS = 10_000;
 
     /** Everything known about one imported global. */
     private static final class Use {
@@ -99,9 +100,13 @@ final class PickleFindings implements PickleListener {
             if (use.sites.size() < MAX_SITES) {
                 use.sites.add(site);
             }
-            if (use.decision.payload() != GlobalPolicy.Payload.NONE && !site.args().isEmpty()
-                    && payloads.size() < MAX_PAYLOADS) {
-                payloads.add(new Payload(site, use.decision, unwrapStream(site.args().get(0))));
+            if (use.decision.payload() != GlobalPolicy.Payload.NONE && !site.args().isEmpty()) {
+                if (payloads.size() < MAX_PAYLOADS) {
+                    payloads.add(new Payload(site, use.decision, unwrapStream(site.args().get(0))));
+                } else if (payloads.size() == MAX_PAYLOADS) {
+                    payloads.add(null);
+                    context.limitReached("more than " + MAX_PAYLOADS + " embedded payloads in one pickle");
+                }
             }
         } else if (site.callee() instanceof PickleValue.Extension extension) {
             limited(PickleRules.EXTENSION_OPCODE, extension.offset(), "extension code " + extension.code(),
@@ -160,8 +165,20 @@ final class PickleFindings implements PickleListener {
         for (Use use : uses.values()) {
             reportImport(use);
         }
+        Map<String, List<Payload>> trusted = new LinkedHashMap<>();
         for (Payload payload : payloads) {
-            NestedPayloads.analyse(context, payload.site(), payload.decision(), payload.data());
+            if (payload != null && NestedPayloads.analyse(context, payload.site(), payload.decision(), payload.data())) {
+                trusted.computeIfAbsent(ValueRenderer.value(payload.site().callee()), k -> new ArrayList<>())
+                        .add(payload);
+            }
+        }
+        for (Map.Entry<String, List<Payload>> e : trusted.entrySet()) {
+            Payload first = e.getValue().get(0);
+            long at = first.site().offset();
+            context.report(PickleRules.NESTED_CHECKPOINT, at, e.getKey(), e.getKey() + " rebuilds "
+                    + e.getValue().size() + " object(s) from bytes carried in the pickle; each is analysed as a nested "
+                    + "artifact (first: " + context.path().child(NestedPayloads.nestedName(
+                            first.decision().payload(), at)) + ").");
         }
         for (Map.Entry<Rule, Integer> e : reported.entrySet()) {
             if (e.getValue() > MAX_PER_RULE) {

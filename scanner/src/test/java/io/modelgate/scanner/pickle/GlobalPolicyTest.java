@@ -23,7 +23,7 @@ class GlobalPolicyTest {
             {"builtins", "__import__"}, {"runpy", "run_path"}, {"importlib", "import_module"},
             {"importlib.machinery", "SourceFileLoader"}, {"pkgutil", "resolve_name"}, {"pickle", "loads"},
             {"_pickle", "loads"}, {"cPickle", "loads"}, {"dill", "loads"}, {"marshal", "loads"},
-            {"types", "CodeType"}, {"ctypes", "CDLL"}, {"socket", "socket"}, {"urllib.request", "urlopen"},
+            {"types", "CodeType"}, {"types", "FunctionType"}, {"types", "SimpleNamespace.__init__"}, {"ctypes", "CDLL"}, {"socket", "socket"}, {"urllib.request", "urlopen"},
             {"urllib2", "urlopen"}, {"requests", "get"}, {"shutil", "rmtree"}, {"webbrowser", "open"},
             {"operator", "attrgetter"}, {"functools", "partial"}, {"multiprocessing.context", "Process"},
             {"sys", "modules"}, {"torch.hub", "load_state_dict_from_url"}, {"torch", "load"},
@@ -48,6 +48,7 @@ class GlobalPolicyTest {
             {"__builtin__", "set"}, {"builtins", "frozenset"}, {"__builtin__", "xrange"},
             {"sklearn.linear_model._logistic", "LogisticRegression"}, {"sklearn.tree._tree", "Tree"},
             {"joblib.numpy_pickle", "NumpyArrayWrapper"}, {"datetime", "datetime"}, {"decimal", "Decimal"},
+            {"types", "SimpleNamespace"}, {"argparse", "Namespace"},
         };
         for (String[] g : allowed) {
             assertThat(verdict(g[0], g[1])).as(g[0] + " " + g[1]).isEqualTo(GlobalPolicy.Verdict.ALLOW);
@@ -71,7 +72,7 @@ class GlobalPolicyTest {
 
     @Test
     void policyCarriesAVersionAndLoaderPayloads() {
-        assertThat(policy.version()).isEqualTo("1");
+        assertThat(policy.version()).isEqualTo("2");
         assertThat(policy.classify(new PickleValue.Global("_pickle", "loads", null, null, 0)).payload())
                 .isEqualTo(GlobalPolicy.Payload.PICKLE);
         assertThat(policy.classify(new PickleValue.Global("torch.storage", "_load_from_bytes", null, null, 0))
