@@ -45,6 +45,9 @@ import io.modelgate.scanner.pickle.PickleDetector;
 import io.modelgate.scanner.pickle.PickleObserver;
 import io.modelgate.scanner.signing.ModelSignatureAnalyzer;
 import io.modelgate.scanner.signing.UnsignedFolderAnalyzer;
+import io.modelgate.scanner.keras.KerasConfigAnalyzer;
+import io.modelgate.scanner.keras.KerasConfigDetector;
+import io.modelgate.scanner.keras.KerasHdf5Analyzer;
 import io.modelgate.scanner.onnx.OnnxAnalyzer;
 import io.modelgate.scanner.onnx.OnnxDetector;
 import io.modelgate.scanner.tensorflow.TensorflowAnalyzer;
@@ -73,6 +76,7 @@ public final class FormatRegistry {
                 new SafetensorsDetector(),
                 new TensorflowDetector(),
                 new OnnxDetector(),
+                new KerasConfigDetector(),
                 new PickleDetector(pickleObservers()),
                 new JsonDetector(),
                 new JinjaTemplateDetector(),
@@ -104,7 +108,9 @@ public final class FormatRegistry {
                 new HfJsonAnalyzer(),
                 new JinjaTemplateAnalyzer(),
                 new ModelCardAnalyzer(),
-                new TextAnalyzer());
+                new TextAnalyzer(),
+                new KerasConfigAnalyzer(),
+                new KerasHdf5Analyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */

@@ -15,6 +15,7 @@ import io.modelgate.scanner.safetensors.SafetensorsRules;
 import io.modelgate.scanner.secrets.SecretRules;
 import io.modelgate.scanner.pickle.PickleRules;
 import io.modelgate.scanner.pytorch.PyTorchRules;
+import io.modelgate.scanner.keras.KerasRules;
 import io.modelgate.scanner.onnx.OnnxRules;
 import io.modelgate.scanner.tensorflow.TensorflowRules;
 
@@ -51,6 +52,7 @@ public final class RuleCatalog {
         rules.addAll(OnnxRules.ALL);
         rules.addAll(TensorflowRules.ALL);
         rules.addAll(ArchiveRules.ALL);
+        rules.addAll(KerasRules.ALL);
         return sortedUnique(rules);
     }
 

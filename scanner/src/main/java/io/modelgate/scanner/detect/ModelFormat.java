@@ -30,6 +30,7 @@ public enum ModelFormat {
     GGUF("gguf"),
     ONNX("onnx"),
     KERAS("keras", "zip"),
+    KERAS_CONFIG("keras-config", "json"),
     HDF5("hdf5"),
     TF_SAVED_MODEL("tf-savedmodel"),
     TF_GRAPHDEF("tf-graphdef"),
