@@ -19,7 +19,6 @@ final class KerasConfigInspector {
     private final AnalysisContext context;
     private final String origin;
     private long objects;
-    private long layers;
 
     /** @param origin where the config was read, for messages ("config.json", "model_config attribute") */
     KerasConfigInspector(AnalysisContext context, String origin) {
@@ -30,7 +29,6 @@ final class KerasConfigInspector {
     void inspect(JsonNode root) throws TimeoutExceededException {
         visit(root, "the model");
         context.fact("keras.configObjects", objects);
-        context.fact("keras.layers", layers);
         JsonNode className = root.get("class_name");
         if (className != null && className.isTextual()) {
             context.fact("keras.modelClass", className.asText());
@@ -71,7 +69,6 @@ final class KerasConfigInspector {
         if (name == null || !name.isTextual()) {
             return where;
         }
-        layers++;
         String here = text(object, "class_name") + " '" + name.asText() + "'";
         int inner = where.indexOf(" in ");
         String parent = inner < 0 ? where : where.substring(0, inner);
@@ -111,13 +108,15 @@ final class KerasConfigInspector {
         String name = referencedName(object, className);
         Verdict verdict = Verdict.KERAS;
         String subject = null;
-        if (module != null && !module.isEmpty()) {
+        // A legacy lambda's "module" only says where the lambda was written; its bytecode is reported apart.
+        boolean lambda = "lambda".equals(text(object, "function_type"));
+        if (module != null && !module.isEmpty() && !lambda) {
             verdict = KerasReferences.ofModule(module, name);
             subject = module + "." + name;
         }
         if (registered != null && !registered.isEmpty()) {
             Verdict byName = KerasReferences.ofRegisteredName(registered);
-            if (worse(byName, verdict)) {
+            if (worse(byName, verdict) || (byName == verdict && verdict != Verdict.KERAS)) {
                 verdict = byName;
                 subject = registered;
             }
