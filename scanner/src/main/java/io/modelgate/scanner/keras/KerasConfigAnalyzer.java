@@ -5,6 +5,7 @@ import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.io.LimitExceededException;
+import io.modelgate.scanner.secrets.SecretScanner;
 
 import java.io.IOException;
 import java.util.Set;
@@ -23,6 +24,8 @@ public final class KerasConfigAnalyzer implements FormatAnalyzer {
             throw new LimitExceededException("Keras config of " + source.size() + " bytes is larger than the "
                     + KerasJson.MAX_CONFIG_BYTES + " bytes read");
         }
+        // A config is text like any other: it may carry credentials too.
+        SecretScanner.scanUtf8(source, "text", context);
         byte[] json = source.readFully(0, (int) source.size());
         new KerasConfigInspector(context, context.path().leafName()).inspect(KerasJson.parse(json, "Keras config"));
     }
