@@ -55,6 +55,7 @@ class RealLibraryFixturesTest {
             "torch/evil_extra_member.pt, evil_extra_member.pt!archive/extra.pkl",
             "torch/evil_scripted.pt, evil_scripted.pt!scripted/constants.pkl",
             "torch/evil_tar.pt, evil_tar.pt!storages",
+            "numpy/evil_object_array.npz, evil_object_array.npz!labels.npy!object-array.pkl",
             "joblib/evil.joblib.z, evil.joblib.z!evil.joblib",
     })
     void maliciousFilesNameTheCommandRunnerWhereItSits(String fixture, String innerPath) {
@@ -73,7 +74,7 @@ class RealLibraryFixturesTest {
     void everyMaliciousFixtureIsCoveredAbove() throws IOException {
         assertThat(fixtures().filter(RealLibraryFixturesTest::isMalicious).map(p -> p.getFileName().toString()))
                 .containsExactlyInAnyOrder("evil_reduce.pt", "evil_legacy.pt", "evil_renamed_root.pt",
-                        "evil_extra_member.pt", "evil_scripted.pt", "evil_tar.pt", "evil.joblib.z");
+                        "evil_extra_member.pt", "evil_scripted.pt", "evil_tar.pt", "evil_object_array.npz", "evil.joblib.z");
     }
 
     @Test
