@@ -44,6 +44,7 @@ import io.modelgate.scanner.pickle.PickleAnalyzer;
 import io.modelgate.scanner.pickle.PickleDetector;
 import io.modelgate.scanner.pickle.PickleObserver;
 import io.modelgate.scanner.signing.ModelSignatureAnalyzer;
+import io.modelgate.scanner.signing.PgpSignatureAnalyzer;
 import io.modelgate.scanner.signing.UnsignedFolderAnalyzer;
 import io.modelgate.scanner.keras.KerasConfigAnalyzer;
 import io.modelgate.scanner.keras.KerasConfigDetector;
@@ -125,6 +126,7 @@ public final class FormatRegistry {
                 new HuggingFaceCacheAnalyzer(),
                 new DownloadMetadataAnalyzer(),
                 new ModelSignatureAnalyzer(),
+                new PgpSignatureAnalyzer(),
                 new UnsignedFolderAnalyzer());
     }
 

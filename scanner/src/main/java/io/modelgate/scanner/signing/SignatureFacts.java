@@ -24,10 +24,19 @@ public final class SignatureFacts {
 
     /** Records a verification and reports its issues on the files concerned. */
     public static void record(FolderView folder, FolderContext context, SignatureOutcome outcome) {
+        record(folder, context, outcome, folder.childPath(outcome.signatureFile()));
+    }
+
+    /**
+     * As {@link #record(FolderView, FolderContext, SignatureOutcome)}, with problems of the signature
+     * itself reported at {@code signatureLocation} (a signature kept outside the folder).
+     */
+    public static void record(FolderView folder, FolderContext context, SignatureOutcome outcome,
+                              String signatureLocation) {
         for (SignatureOutcome.Issue issue : outcome.issues()) {
-            String file = issue.file() == null ? outcome.signatureFile() : issue.file();
-            context.report(Finding.of(issue.rule(), Location.of(ArtifactPath.of(folder.childPath(file))),
-                    issue.subject(), issue.message()));
+            String where = issue.file() == null ? signatureLocation : folder.childPath(issue.file());
+            context.report(Finding.of(issue.rule(), Location.of(ArtifactPath.of(where)), issue.subject(),
+                    issue.message()));
         }
         List<Map<String, Object>> all = new ArrayList<>(existing(context));
         all.add(outcome.fact());
