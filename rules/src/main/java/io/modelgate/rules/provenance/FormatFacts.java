@@ -8,15 +8,16 @@ import java.util.Map;
 
 /**
  * Reads what the format readers recorded in {@link FileResult#facts()}: tensor layouts and metadata of
- * safetensors and GGUF files. Values are loosely typed; anything of an unexpected shape is ignored.
+ * safetensors and GGUF files (never the weights themselves). Values are loosely typed; anything of an
+ * unexpected shape is ignored.
  */
 final class FormatFacts {
 
     static final String SAFETENSORS_SHAPES = "safetensors.tensorShapes";
     static final String SAFETENSORS_METADATA = "safetensors.metadata";
-    static final String GGUF_METADATA = "gguf.metadata";
     static final String GGUF_SHAPES = "gguf.tensorShapes";
-    private static final String GGUF_PREFIX = "gguf.";
+    /** Pseudo metadata key for the number of tokens in tokenizer.ggml.tokens (the vocabulary size). */
+    static final String TOKEN_COUNT = "tokenizer.ggml.tokens.count";
 
     private FormatFacts() {
     }
@@ -55,19 +56,47 @@ final class FormatFacts {
     }
 
     /**
-     * GGUF key/values: a {@code gguf.metadata} map when the reader records one, else every {@code gguf.<key>}
-     * fact with the prefix removed.
+     * GGUF metadata keys by the fact name the GGUF reader records them under. The reader keeps identity,
+     * license, tokenizer and template keys (bounded); the engine reads them back under their GGUF names.
      */
+    static final Map<String, String> GGUF_KEYS = Map.ofEntries(
+            Map.entry("gguf.architecture", "general.architecture"),
+            Map.entry("gguf.name", "general.name"),
+            Map.entry("gguf.basename", "general.basename"),
+            Map.entry("gguf.finetune", "general.finetune"),
+            Map.entry("gguf.organization", "general.organization"),
+            Map.entry("gguf.author", "general.author"),
+            Map.entry("gguf.sizeLabel", "general.size_label"),
+            Map.entry("gguf.license", "general.license"),
+            Map.entry("gguf.licenseName", "general.license.name"),
+            Map.entry("gguf.licenseLink", "general.license.link"),
+            Map.entry("gguf.repoUrl", "general.repo_url"),
+            Map.entry("gguf.tokenizer.model", "tokenizer.ggml.model"),
+            Map.entry("gguf.tokenizer.pre", "tokenizer.ggml.pre"),
+            Map.entry("gguf.tokenizer.tokenCount", TOKEN_COUNT),
+            Map.entry("gguf.chatTemplate", "tokenizer.chat_template"));
+    static final String GGUF_BASE_MODELS = "gguf.baseModels";
+
+    /** GGUF metadata of a file, rebuilt from the reader's facts. */
     static Doc gguf(FileResult file) {
         Map<String, Object> data = new LinkedHashMap<>();
-        if (file.facts().get(GGUF_METADATA) instanceof Map<?, ?> map) {
-            data.putAll(JsonMaps.stringKeyed(map));
-        }
-        file.facts().forEach((key, value) -> {
-            if (key.startsWith(GGUF_PREFIX) && !key.equals(GGUF_METADATA) && !key.equals(GGUF_SHAPES)) {
-                data.putIfAbsent(key.substring(GGUF_PREFIX.length()), value);
+        GGUF_KEYS.forEach((fact, key) -> {
+            Object value = file.facts().get(fact);
+            if (value != null) {
+                data.put(key, value);
             }
         });
+        if (file.facts().get(GGUF_BASE_MODELS) instanceof List<?> bases) {
+            int index = 0;
+            for (Object base : bases) {
+                if (base instanceof Map<?, ?> fields) {
+                    for (Map.Entry<?, ?> field : fields.entrySet()) {
+                        data.put("general.base_model." + index + "." + field.getKey(), field.getValue());
+                    }
+                }
+                index++;
+            }
+        }
         return new Doc(file.path(), data);
     }
 

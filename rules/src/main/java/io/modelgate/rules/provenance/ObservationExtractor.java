@@ -3,10 +3,8 @@ package io.modelgate.rules.provenance;
 import io.modelgate.rules.kb.SignalKind;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +20,10 @@ final class ObservationExtractor {
     private static final int MAX_TENSORS_OBSERVED = 20_000;
     private static final int MAX_TOKENS_OBSERVED = 5_000;
 
+    private static final int MAX_SOURCES = 3;
+
     private final List<Observation> out = new ArrayList<>();
-    private final Set<String> seen = new LinkedHashSet<>();
+    private final Map<String, Integer> seen = new java.util.HashMap<>();
 
     static List<Observation> extract(ModelEvidenceInput input) {
         ObservationExtractor extractor = new ObservationExtractor();
@@ -40,10 +40,25 @@ final class ObservationExtractor {
             return;
         }
         String text = String.valueOf(value);
-        if (text.isEmpty() || !seen.add(kind + "\u0000" + text)) {
+        if (text.isEmpty()) {
             return;
         }
-        out.add(new Observation(kind, text, source));
+        Integer index = seen.get(kind + "\u0000" + text);
+        if (index == null) {
+            seen.put(kind + "\u0000" + text, out.size());
+            out.add(new Observation(kind, text, source));
+            return;
+        }
+        // The same trait seen in another file (config and embedding shape) is one fact with two sources.
+        Observation known = out.get(index);
+        if (!known.source().contains(fileOf(source)) && known.source().split(" \\+ ").length < MAX_SOURCES) {
+            out.set(index, new Observation(kind, text, known.source() + " + " + source));
+        }
+    }
+
+    private static String fileOf(String source) {
+        int hash = source.indexOf('#');
+        return hash < 0 ? source : source.substring(0, hash);
     }
 
     private void config(Doc config) {
@@ -184,8 +199,8 @@ final class ObservationExtractor {
                 add(SignalKind.VOCAB_SIZE, n.longValue(), gguf.source() + "#" + entry.getKey());
             }
         }
-        if (gguf.get("tokenizer.ggml.tokens") instanceof List<?> tokens) {
-            add(SignalKind.VOCAB_SIZE, (long) tokens.size(), gguf.source() + "#tokenizer.ggml.tokens");
+        if (gguf.get(FormatFacts.TOKEN_COUNT) instanceof Number count) {
+            add(SignalKind.VOCAB_SIZE, count.longValue(), gguf.source() + "#tokenizer.ggml.tokens");
         }
     }
 }

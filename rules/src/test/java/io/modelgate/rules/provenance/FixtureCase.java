@@ -53,8 +53,7 @@ record FixtureCase(String name, Path dir, JsonNode spec) {
         String unit = spec.path("unit").asText();
         Map<String, Object> tensors = tensorFacts();
         if (spec.path("kind").asText().equals("gguf")) {
-            Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("gguf.metadata", JSON.convertValue(spec.path("gguf"), Map.class));
+            Map<String, Object> facts = ggufFacts();
             facts.put("gguf.tensorShapes", tensors);
             files.add(file(display(dir.resolve(unit)), "gguf", facts));
         } else {
@@ -70,6 +69,32 @@ record FixtureCase(String name, Path dir, JsonNode spec) {
             }
         }
         return new ScanReport("test", Instant.EPOCH, 0, List.of(display(dir)), files, List.of());
+    }
+
+    /** The facts the GGUF reader records for the case's metadata: named identity keys and the base model list. */
+    private Map<String, Object> ggufFacts() {
+        Map<String, String> factByKey = new LinkedHashMap<>();
+        FormatFacts.GGUF_KEYS.forEach((fact, key) -> factByKey.put(key, fact));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        List<Map<String, Object>> bases = new ArrayList<>();
+        spec.path("gguf").fields().forEachRemaining(e -> {
+            Object value = JSON.convertValue(e.getValue(), Object.class);
+            java.util.regex.Matcher base = java.util.regex.Pattern.compile("general\\.base_model\\.(\\d+)\\.(.+)")
+                    .matcher(e.getKey());
+            if (base.matches()) {
+                int index = Integer.parseInt(base.group(1));
+                while (bases.size() <= index) {
+                    bases.add(new LinkedHashMap<>());
+                }
+                bases.get(index).put(base.group(2), value);
+            } else if (factByKey.containsKey(e.getKey())) {
+                facts.put(factByKey.get(e.getKey()), value);
+            }
+        });
+        if (!bases.isEmpty()) {
+            facts.put(FormatFacts.GGUF_BASE_MODELS, bases);
+        }
+        return facts;
     }
 
     private Map<String, Object> tensorFacts() {
