@@ -13,17 +13,18 @@ import java.nio.ByteOrder;
  */
 final class BinaryCursor {
 
-    private static final int WINDOW = 64 * 1024;
+    private static final int WINDOW = 16 * 1024;
 
     private final ByteSource source;
-    private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
+    private final ByteBuffer window;
     private long windowStart;
     private long position;
 
     BinaryCursor(ByteSource source, long position, ByteOrder order) {
         this.source = source;
         this.position = position;
-        this.window.order(order).limit(0);
+        this.window = ByteBuffer.allocate((int) Math.min(WINDOW, Math.max(8, source.size()))).order(order);
+        this.window.limit(0);
     }
 
     void order(ByteOrder order) {
@@ -95,10 +96,16 @@ final class BinaryCursor {
         require(n);
         long inWindow = position - windowStart;
         if (inWindow < 0 || inWindow + n > window.limit()) {
-            int len = (int) Math.min(WINDOW, remaining());
-            byte[] chunk = source.readFully(position, len);
-            window.clear();
-            window.put(chunk).flip();
+            int len = (int) Math.min(window.capacity(), remaining());
+            int done = 0;
+            while (done < len) {
+                int r = source.read(position + done, window.array(), done, len - done);
+                if (r < 0) {
+                    throw new EOFException("unexpected end at " + (position + done));
+                }
+                done += r;
+            }
+            window.clear().limit(len);
             windowStart = position;
             inWindow = 0;
         }

@@ -32,10 +32,18 @@ public final class SafetensorsHeaderReader {
     private static final int MAX_DIMS = 1024;
     private static final int MAX_NESTING = 16;
 
+    /** Factories are costly to build and thread-safe: one per string limit in use. */
+    private static final java.util.concurrent.ConcurrentMap<Integer, JsonFactory> FACTORIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final JsonFactory factory;
 
     public SafetensorsHeaderReader(int maxStringBytes) {
-        this.factory = JsonFactory.builder()
+        this.factory = FACTORIES.computeIfAbsent(maxStringBytes, SafetensorsHeaderReader::factory);
+    }
+
+    private static JsonFactory factory(int maxStringBytes) {
+        return JsonFactory.builder()
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING)
