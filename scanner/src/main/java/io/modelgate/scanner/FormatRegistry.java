@@ -8,6 +8,7 @@ import io.modelgate.scanner.archive.tar.TarFlavorDetector;
 import io.modelgate.scanner.archive.zip.PyTorchZipAnalyzer;
 import io.modelgate.scanner.archive.zip.ZipAnalyzer;
 import io.modelgate.scanner.archive.zip.ZipFlavorDetector;
+import io.modelgate.scanner.archive.zip.ZipTailDetector;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ContentDetector;
 import io.modelgate.scanner.detect.FormatDetector;
@@ -79,6 +80,7 @@ public final class FormatRegistry {
                 new OnnxDetector(),
                 new KerasConfigDetector(),
                 new PickleDetector(pickleObservers()),
+                new ZipTailDetector(),
                 new JsonDetector(),
                 new JinjaTemplateDetector(),
                 new ModelCardDetector(),

@@ -70,10 +70,16 @@ public final class ArchiveRules {
             "Zip entries overlap",
             "Two entries of the central directory share bytes. Overlapping entries are the building block of "
                     + "non-recursive zip bombs and of archives that show different content to different readers.");
+    public static final Rule PREPENDED_DATA = new Rule("MG-ARC-016", Severity.MEDIUM, CATEGORY,
+            "Data precedes the zip archive",
+            "The zip's first entry does not start at the beginning of the file: something else (a self-extracting "
+                    + "stub, another format) comes first. Loaders that check the start of the file and loaders that "
+                    + "read the zip's end see different content. The prefix is analysed as well when recognised.");
 
     public static final List<Rule> ALL = List.of(PATH_TRAVERSAL, ABSOLUTE_PATH, LINK_ESCAPE, COMPRESSION_RATIO,
             EXPANDED_SIZE, TOO_MANY_ENTRIES, ENCRYPTED_ENTRY, DUPLICATE_ENTRY, CORRUPT_DATA, HEADER_MISMATCH,
-            HIDDEN_ENTRY, NO_CENTRAL_DIRECTORY, UNSUPPORTED_METHOD, CRC_MISMATCH, OVERLAPPING_ENTRIES);
+            HIDDEN_ENTRY, NO_CENTRAL_DIRECTORY, UNSUPPORTED_METHOD, CRC_MISMATCH, OVERLAPPING_ENTRIES,
+            PREPENDED_DATA);
 
     private ArchiveRules() {
     }

@@ -3,7 +3,6 @@ package io.modelgate.scanner.archive;
 import io.modelgate.scanner.io.LimitExceededException;
 import io.modelgate.scanner.analysis.TimeoutExceededException;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -12,7 +11,7 @@ import java.io.InputStream;
  * the damage is still analysed (a truncated archive must not hide the payload it does contain). Limit
  * and time-out signals pass through untouched.
  */
-final class ErrorTrapStream extends FilterInputStream {
+final class ErrorTrapStream extends BlockFilterInputStream {
 
     private String error;
 
@@ -26,19 +25,12 @@ final class ErrorTrapStream extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
     public int read(byte[] b, int off, int len) throws IOException {
         if (error != null) {
             return -1;
         }
         try {
-            return super.read(b, off, len);
+            return in.read(b, off, len);
         } catch (LimitExceededException | ExpansionLimitException | TimeoutExceededException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

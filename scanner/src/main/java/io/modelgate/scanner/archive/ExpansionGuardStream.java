@@ -2,7 +2,6 @@ package io.modelgate.scanner.archive;
 
 import io.modelgate.scanner.analysis.Deadline;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -11,7 +10,7 @@ import java.io.InputStream;
  * ratio (judged only past a floor, small payloads cannot be bombs), the archive's remaining expansion
  * budget, or the largest analysable file. Checks the deadline as it goes.
  */
-final class ExpansionGuardStream extends FilterInputStream {
+final class ExpansionGuardStream extends BlockFilterInputStream {
 
     /** Below this many expanded bytes the ratio is not judged: tiny, very compressible files are normal. */
     static final long RATIO_FLOOR = 1L << 20;
@@ -46,16 +45,9 @@ final class ExpansionGuardStream extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
     public int read(byte[] b, int off, int len) throws IOException {
         deadline.check();
-        int n = super.read(b, off, len);
+        int n = in.read(b, off, len);
         if (n > 0) {
             count += n;
             enforce();

@@ -13,6 +13,7 @@ import io.modelgate.scanner.archive.tar.TarFlavorDetector;
 import io.modelgate.scanner.archive.zip.PyTorchZipAnalyzer;
 import io.modelgate.scanner.archive.zip.ZipAnalyzer;
 import io.modelgate.scanner.archive.zip.ZipFlavorDetector;
+import io.modelgate.scanner.archive.zip.ZipTailDetector;
 import io.modelgate.scanner.detect.ContentDetector;
 import io.modelgate.scanner.detect.Detection;
 import io.modelgate.scanner.detect.FormatDetector;
@@ -73,7 +74,7 @@ public final class ArchiveScan {
                 scan.recorder(ModelFormat.PICKLE), scan.recorder(ModelFormat.UNKNOWN),
                 scan.recorder(ModelFormat.NUMPY));
         ContentDetector detector = new ContentDetector(List.of(new ZipFlavorDetector(), new TarFlavorDetector(),
-                new MagicDetector(), new PickleHeaderDetector()));
+                new MagicDetector(), new PickleHeaderDetector(), new ZipTailDetector()));
         AnalysisEngine engine = new AnalysisEngine(detector, analyzers, limits);
         engine.dispatch(ArtifactPath.of(name), source, Optional.empty(), scan.collector,
                 Deadline.after(limits.timeout()));

@@ -109,6 +109,20 @@ class ZipTamperingTest {
     }
 
     @Test
+    void zipBehindAnotherFormatIsFoundByItsEndRecordAndItsPrefixAnalysed() throws IOException {
+        byte[] stub = "MZ this is a self-extracting stub".getBytes(StandardCharsets.US_ASCII);
+        ZipBuilder zip = new ZipBuilder().prefix(stub);
+        zip.add("model.pkl", Fixtures.evilPickle(), ZipBuilder.DEFLATED);
+
+        ArchiveScan scan = ArchiveScan.of("sfx.bin", zip.build());
+
+        assertThat(scan.collector().format()).isEqualTo(ModelFormat.ZIP);
+        assertThat(scan.ruleIds()).contains(ArchiveRules.PREPENDED_DATA.id());
+        assertThat(scan.arrivedPaths(ModelFormat.PICKLE)).containsExactly("sfx.bin!model.pkl");
+        assertThat(scan.arrival("sfx.bin!(data before the zip)").orElseThrow().bytes()).isEqualTo(stub);
+    }
+
+    @Test
     void sizeShrunkInTheDirectoryStillExposesTheStreamingView() throws IOException {
         byte[] evil = Fixtures.evilPickle();
         ZipBuilder zip = new ZipBuilder();

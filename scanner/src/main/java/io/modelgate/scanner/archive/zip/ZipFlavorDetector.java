@@ -6,7 +6,6 @@ import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,29 +14,16 @@ import java.util.Optional;
  */
 public final class ZipFlavorDetector implements FormatDetector {
 
-    /** Enough names to classify any real checkpoint; the analyser applies the configured entry limit. */
-    private static final int MAX_NAMES = 100_000;
-
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
-        if (!startsWithLocalHeader(head)) {
+        if (!LittleEndian.signatureAt(head, 0, 3, 4)) {
             return Optional.empty();
         }
         try {
-            Optional<CentralDirectory> directory = CentralDirectoryReader.read(source, MAX_NAMES);
-            if (directory.isEmpty()) {
-                return Optional.empty();
-            }
-            List<String> names = directory.get().records().stream().map(CentralRecord::name).toList();
-            ModelFormat flavour = ZipFlavors.classify(names);
-            return flavour == ModelFormat.ZIP ? Optional.empty()
-                    : Optional.of(new Detection(flavour, "zip whose entry names match " + flavour.id()));
+            return ZipFlavors.ofDirectory(source).filter(f -> f != ModelFormat.ZIP)
+                    .map(f -> new Detection(f, "zip whose entry names match " + f.id()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean startsWithLocalHeader(byte[] head) {
-        return LittleEndian.signatureAt(head, 0, 3, 4);
     }
 }

@@ -1,6 +1,9 @@
 package io.modelgate.scanner.archive.zip;
 
 import io.modelgate.scanner.detect.ModelFormat;
+import io.modelgate.scanner.io.ByteSource;
+
+import java.io.IOException;
 
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +13,19 @@ import java.util.Set;
 /** Classifies a zip from its entry names: PyTorch checkpoint, TorchScript, NumPy .npz, Keras v3 or plain. */
 final class ZipFlavors {
 
+    /** Enough names to classify any real checkpoint; the analysers apply the configured entry limit. */
+    private static final int MAX_NAMES = 100_000;
+
     private ZipFlavors() {
+    }
+
+    /** The flavour of the zip whose central directory {@code source} ends with; empty when it has none. */
+    static Optional<ModelFormat> ofDirectory(ByteSource source) throws IOException {
+        Optional<CentralDirectory> directory = CentralDirectoryReader.read(source, MAX_NAMES);
+        if (directory.isEmpty() || directory.get().records().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(classify(directory.get().records().stream().map(CentralRecord::name).toList()));
     }
 
     static ModelFormat classify(List<String> names) {

@@ -1,6 +1,7 @@
 package io.modelgate.scanner.archive.zip;
 
 import io.modelgate.scanner.analysis.AnalysisContext;
+import io.modelgate.scanner.archive.ArchiveRules;
 import io.modelgate.scanner.archive.ArchiveWalk;
 import io.modelgate.scanner.io.ByteSource;
 
@@ -12,6 +13,9 @@ import java.util.Optional;
 final class ZipWalker {
 
     private static final int MAX_LINK_TARGET = 4096;
+    private static final int SPLIT_MARKER_LENGTH = 4;
+    /** How the data before a zip's first entry appears in artifact paths. */
+    static final String PREFIX_NAME = "(data before the zip)";
 
     private ZipWalker() {
     }
@@ -22,7 +26,24 @@ final class ZipWalker {
         for (Discrepancy d : layout.discrepancies()) {
             context.report(d.rule(), d.offset(), d.subject(), d.message());
         }
+        scanPrefix(layout, source, context);
         return layout;
+    }
+
+    /** Bytes before the first entry (beyond a split-archive marker) are reported and analysed. */
+    private static void scanPrefix(ZipLayout layout, ByteSource source, AnalysisContext context) throws IOException {
+        long first = layout.members().stream().filter(m -> m.dataOffset() >= 0).mapToLong(ZipMember::headerOffset)
+                .min().orElse(0);
+        if (first <= SPLIT_MARKER_LENGTH && (first == 0 || splitMarker(source))) {
+            return;
+        }
+        context.report(ArchiveRules.PREPENDED_DATA, 0, null, first + " bytes of other data precede the first entry");
+        context.scanEmbedded(PREFIX_NAME, source.slice(0, first));
+    }
+
+    private static boolean splitMarker(ByteSource source) throws IOException {
+        byte[] head = source.prefix(SPLIT_MARKER_LENGTH);
+        return LittleEndian.signatureAt(head, 0, 7, 8) || LittleEndian.signatureAt(head, 0, '0', '0');
     }
 
     static void walk(ZipLayout layout, ByteSource source, AnalysisContext context, MemberRouter router)
