@@ -22,6 +22,8 @@ import io.modelgate.scanner.hf.HfJsonAnalyzer;
 import io.modelgate.scanner.hf.JsonDetector;
 import io.modelgate.scanner.hf.ModelCardAnalyzer;
 import io.modelgate.scanner.hf.ModelCardDetector;
+import io.modelgate.scanner.python.PythonSourceAnalyzer;
+import io.modelgate.scanner.python.PythonSourceDetector;
 import io.modelgate.scanner.template.JinjaTemplateAnalyzer;
 import io.modelgate.scanner.template.JinjaTemplateDetector;
 import io.modelgate.scanner.joblib.JoblibArrays;
@@ -84,6 +86,7 @@ public final class FormatRegistry {
                 new JsonDetector(),
                 new JinjaTemplateDetector(),
                 new ModelCardDetector(),
+                new PythonSourceDetector(),
                 new ScriptDetector(),
                 new TextDetector());
     }
@@ -111,6 +114,7 @@ public final class FormatRegistry {
                 new HfJsonAnalyzer(),
                 new JinjaTemplateAnalyzer(),
                 new ModelCardAnalyzer(),
+                new PythonSourceAnalyzer(),
                 new TextAnalyzer(),
                 new KerasConfigAnalyzer(),
                 new KerasHdf5Analyzer());

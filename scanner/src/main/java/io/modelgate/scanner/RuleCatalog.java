@@ -9,6 +9,7 @@ import io.modelgate.scanner.archive.ArchiveRules;
 import io.modelgate.scanner.lfs.LfsRules;
 import io.modelgate.scanner.hf.HfRules;
 import io.modelgate.scanner.model.Rule;
+import io.modelgate.scanner.python.PythonRules;
 import io.modelgate.scanner.template.TemplateRules;
 import io.modelgate.scanner.numpy.NumpyRules;
 import io.modelgate.scanner.safetensors.SafetensorsRules;
@@ -39,6 +40,7 @@ public final class RuleCatalog {
         rules.addAll(CoreRules.ALL);
         rules.addAll(TemplateRules.ALL);
         rules.addAll(HfRules.ALL);
+        rules.addAll(PythonRules.ALL);
         rules.addAll(NumpyRules.ALL);
         rules.addAll(IntegrityRules.ALL);
         rules.addAll(SafetensorsRules.ALL);

@@ -1,6 +1,7 @@
 package io.modelgate.scanner.template;
 
 import io.modelgate.scanner.template.TemplateToken.Type;
+import io.modelgate.scanner.text.PythonStringEscapes;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -196,7 +197,7 @@ final class TemplateLexer {
         if (i >= src.length()) {
             throw new TemplateSyntaxException("unterminated string literal", start);
         }
-        emit(Type.STRING, StringEscapes.unescape(src.substring(start + 1, i)), start);
+        emit(Type.STRING, PythonStringEscapes.unescape(src.substring(start + 1, i)), start);
         pos = i + 1;
     }
 

@@ -1,12 +1,15 @@
-package io.modelgate.scanner.template;
+package io.modelgate.scanner.text;
 
-/** Decodes the backslash escapes Jinja accepts in string literals (Python unicode-escape rules). */
-final class StringEscapes {
+/**
+ * Decodes the backslash escapes of Python string literals (also what Jinja accepts): unknown escapes
+ * stay as written, invalid hex escapes are kept literally.
+ */
+public final class PythonStringEscapes {
 
-    private StringEscapes() {
+    private PythonStringEscapes() {
     }
 
-    static String unescape(String raw) {
+    public static String unescape(String raw) {
         if (raw.indexOf('\\') < 0) {
             return raw;
         }
