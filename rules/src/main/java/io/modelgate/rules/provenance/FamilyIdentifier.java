@@ -196,15 +196,23 @@ final class FamilyIdentifier {
         return kind == SignalKind.ARCHITECTURE || kind == SignalKind.MODEL_TYPE || kind == SignalKind.GGUF_ARCH;
     }
 
-    /** Supporting evidence combined, discounted by what contradicts it. */
+    /**
+     * Supporting evidence combined, discounted by the strongest alternative: the contradicting evidence that
+     * points at one other family. Weak traits scattered over many families do not add up against the verdict.
+     */
     private static double confidence(List<Evidence> evidence) {
         List<Double> support = new ArrayList<>();
-        List<Double> against = new ArrayList<>();
+        Map<String, List<Double>> against = new HashMap<>();
         for (Evidence e : evidence) {
-            (e.stance() == Stance.SUPPORTS ? support : against).add(e.weight());
+            if (e.stance() == Stance.SUPPORTS) {
+                support.add(e.weight());
+            } else {
+                against.computeIfAbsent(e.family(), k -> new ArrayList<>()).add(e.weight());
+            }
         }
+        double alternative = against.values().stream().mapToDouble(Scores::noisyOr).max().orElse(0);
         // Evidence in files can always be forged as a whole: never claim certainty.
-        return Scores.round(Math.min(MAX_CONFIDENCE, Scores.noisyOr(support) * (1.0 - 0.5 * Scores.noisyOr(against))));
+        return Scores.round(Math.min(MAX_CONFIDENCE, Scores.noisyOr(support) * (1.0 - 0.5 * alternative)));
     }
 
     /** The generation with the strongest evidence: its own signals plus names that mention it. */

@@ -29,10 +29,12 @@ class ProvenanceFixturesTest {
         assertThat(cases).hasSizeGreaterThanOrEqualTo(25);
         Map<String, int[]> score = new LinkedHashMap<>();
         List<String> wrong = new ArrayList<>();
+        StringBuilder confidences = new StringBuilder("Confidence per case:\n");
         for (FixtureCase c : cases) {
             ProvenanceResult result = ProvenanceAnalysis.analyze(c.report(), KnowledgeBaseLoader.builtIn());
             assertThat(result.models()).as(c.name()).hasSize(1);
             ModelProvenance model = result.models().get(0);
+            confidences.append(String.format("  %-40s %-10s %.2f%n", c.name(), model.family(), model.confidence()));
             JsonNode expect = c.expect();
             check(score, wrong, c, "family", expect.path("family").asText(), model.family());
             check(score, wrong, c, "generation", expect.path("generation").asText(null), model.generation());
@@ -58,6 +60,7 @@ class ProvenanceFixturesTest {
         StringBuilder table = new StringBuilder("Provenance fixture accuracy over " + cases.size() + " cases:\n");
         score.forEach((field, s) -> table.append(String.format("  %-18s %d/%d%n", field, s[0], s[1])));
         System.out.print(table);
+        System.out.print(confidences);
         assertThat(wrong).as(table.toString()).isEmpty();
     }
 
