@@ -34,6 +34,7 @@ import io.modelgate.scanner.text.TextDetector;
 import io.modelgate.scanner.numpy.NumpyAnalyzer;
 import io.modelgate.scanner.integrity.DownloadMetadataAnalyzer;
 import io.modelgate.scanner.integrity.HuggingFaceCacheAnalyzer;
+import io.modelgate.scanner.integrity.LfsPointerPairAnalyzer;
 import io.modelgate.scanner.integrity.LockAnalyzer;
 import io.modelgate.scanner.gguf.GgufAnalyzer;
 import io.modelgate.scanner.pytorch.LegacyTorchAnalyzer;
@@ -131,6 +132,7 @@ public final class FormatRegistry {
                 new ShardIndexAnalyzer(),
                 new HuggingFaceCacheAnalyzer(),
                 new DownloadMetadataAnalyzer(),
+                new LfsPointerPairAnalyzer(),
                 new ModelSignatureAnalyzer(),
                 new PgpSignatureAnalyzer(),
                 new UnsignedFolderAnalyzer());

@@ -88,4 +88,22 @@ class HuggingFaceDigestsTest {
                 .filteredOn(f -> f.ruleId().equals("MG-INT-001"))
                 .singleElement().satisfies(f -> assertThat(f.location().path().toString()).endsWith("local/config.json"));
     }
+
+    @Test
+    void lfsPointerGivenAlongsideIsComparedWithTheRealFile() throws IOException {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.write(repo.resolve("model.safetensors"), WEIGHTS);
+        Files.writeString(repo.resolve("model.safetensors.pointer"), "version https://git-lfs.github.com/spec/v1\n"
+                + "oid sha256:" + Sha256.ofBytes(WEIGHTS) + "\nsize " + WEIGHTS.length + "\n");
+        ScanReport clean = Scanner.withDefaults().scan(List.of(repo));
+        assertThat(findings(clean)).noneMatch(f -> f.ruleId().startsWith("MG-INT"));
+        assertThat(evidence(clean)).contains("git-lfs-pointer", "status=match");
+
+        byte[] changed = WEIGHTS.clone();
+        changed[0] = 'P';
+        Files.write(repo.resolve("model.safetensors"), changed);
+        assertThat(findings(Scanner.withDefaults().scan(List.of(repo))))
+                .filteredOn(f -> f.ruleId().equals("MG-INT-001"))
+                .singleElement().satisfies(f -> assertThat(f.location().path().toString()).endsWith("repo/model.safetensors"));
+    }
 }
