@@ -6,6 +6,7 @@ import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,9 @@ public final class PickleDetector implements FormatDetector {
         (byte) 0x80, 0x02, (byte) 0x8a, 0x0a,
         0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19,
         0x2e};
+
+    /** {@code torch.serialization.MAGIC_NUMBER}, the value of the first pickle of a legacy stream. */
+    public static final BigInteger LEGACY_TORCH_MAGIC_NUMBER = new BigInteger("1950a86a20f9469cfc6c", 16);
 
     private final PickleObserver observers;
 
@@ -41,6 +45,11 @@ public final class PickleDetector implements FormatDetector {
         PickleSniffer.Sniff sniff = PickleSniffer.sniff(source, 0, observers);
         if (sniff == null) {
             return Optional.empty();
+        }
+        if (sniff.legacyTorch()) {
+            // torch.save(..., pickle_protocol=n): the same legacy stream, written with another protocol
+            return Optional.of(new Detection(ModelFormat.PYTORCH_LEGACY,
+                    "legacy torch.save magic number pickled with protocol " + sniff.protocol()));
         }
         String reason = sniff.protocol() >= 2 ? "pickle protocol " + sniff.protocol() + " opcodes"
                 : "pickle protocol 0/1 opcodes";

@@ -21,7 +21,10 @@ final class PickleSniffer {
     }
 
     /** What a successful sniff saw. */
-    record Sniff(int protocol, boolean stopped) {
+    /**
+     * @param legacyTorch the first pickle is torch's legacy MAGIC_NUMBER, whatever protocol wrote it
+     */
+    record Sniff(int protocol, boolean stopped, boolean legacyTorch) {
     }
 
     /** A sniff result when the bytes at {@code offset} start a pickle; null otherwise. */
@@ -33,6 +36,10 @@ final class PickleSniffer {
         PickleMachine machine = new PickleMachine(MachineLimits.sniffing(offset + ContentDetector.HEAD_BYTES), null,
                 names, observer, null);
         PickleRun run = machine.run(source, offset);
+        if (run.stopped() && machine.result() instanceof PickleValue.Int number
+                && PickleDetector.LEGACY_TORCH_MAGIC_NUMBER.equals(number.value())) {
+            return new Sniff(run.protocol(), true, true);
+        }
         // Hundreds of clean opcodes are a pickle even without structure yet (padding before a payload);
         // a stream that stops without building anything cannot run code, so it need not be claimed.
         // Python runs every opcode before a break, so a stream that calls something and then breaks
@@ -42,7 +49,7 @@ final class PickleSniffer {
         if (!names.plausible || !(clean || acted) || (run.stopped() && !run.structural())) {
             return null;
         }
-        return new Sniff(run.protocol(), run.stopped());
+        return new Sniff(run.protocol(), run.stopped(), false);
     }
 
     static boolean startsPickle(ByteSource source, long offset, PickleObserver observer) throws IOException {

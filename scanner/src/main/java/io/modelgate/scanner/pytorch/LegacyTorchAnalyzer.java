@@ -5,6 +5,7 @@ import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.pickle.PickleAnalyzer;
+import io.modelgate.scanner.pickle.PickleDetector;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -20,7 +21,7 @@ import java.util.Set;
 public final class LegacyTorchAnalyzer implements FormatAnalyzer {
 
     /** {@code torch.serialization.MAGIC_NUMBER}. */
-    static final BigInteger MAGIC_NUMBER = new BigInteger("1950a86a20f9469cfc6c", 16);
+    static final BigInteger MAGIC_NUMBER = PickleDetector.LEGACY_TORCH_MAGIC_NUMBER;
     /** {@code torch.serialization.PROTOCOL_VERSION}. */
     static final BigInteger PROTOCOL_VERSION = BigInteger.valueOf(1001);
 

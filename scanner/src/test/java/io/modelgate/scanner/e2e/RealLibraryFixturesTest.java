@@ -51,6 +51,7 @@ class RealLibraryFixturesTest {
     @CsvSource({
             "torch/evil_reduce.pt, evil_reduce.pt!evil_reduce/data.pkl",
             "torch/evil_legacy.pt, evil_legacy.pt",
+            "torch/evil_legacy_protocol1.pt, evil_legacy_protocol1.pt",
             "torch/evil_renamed_root.pt, evil_renamed_root.pt!innocent/data.pkl",
             "torch/evil_extra_member.pt, evil_extra_member.pt!archive/extra.pkl",
             "torch/evil_scripted.pt, evil_scripted.pt!scripted/constants.pkl",
@@ -73,7 +74,7 @@ class RealLibraryFixturesTest {
     @Test
     void everyMaliciousFixtureIsCoveredAbove() throws IOException {
         assertThat(fixtures().filter(RealLibraryFixturesTest::isMalicious).map(p -> p.getFileName().toString()))
-                .containsExactlyInAnyOrder("evil_reduce.pt", "evil_legacy.pt", "evil_renamed_root.pt",
+                .containsExactlyInAnyOrder("evil_reduce.pt", "evil_legacy.pt", "evil_legacy_protocol1.pt", "evil_renamed_root.pt",
                         "evil_extra_member.pt", "evil_scripted.pt", "evil_tar.pt", "evil_object_array.npz", "evil.joblib.z");
     }
 
@@ -87,12 +88,13 @@ class RealLibraryFixturesTest {
         assertThat(result.incompleteReasons()).isEmpty();
     }
 
-    @Test
-    void legacyStreamIsRecognisedByContent() {
-        FileResult result = SCANNER.scanFile(FIXTURES.resolve("torch/legacy_state_dict.pt"));
+    @ParameterizedTest
+    @CsvSource({"torch/legacy_state_dict.pt", "torch/legacy_protocol1.pt"})
+    void legacyStreamIsRecognisedByContentWhateverThePickleProtocol(String fixture) {
+        FileResult result = SCANNER.scanFile(FIXTURES.resolve(fixture));
 
         assertThat(result.format()).isEqualTo("pytorch-legacy");
-        assertThat(result.facts()).containsEntry("pytorch.format", "legacy");
+        assertThat(result.facts()).containsEntry("pytorch.format", "legacy").containsEntry("pytorch.storage_keys", 4);
     }
 
     @Test
