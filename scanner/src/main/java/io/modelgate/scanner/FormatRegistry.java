@@ -53,6 +53,8 @@ import io.modelgate.scanner.signing.UnsignedFolderAnalyzer;
 import io.modelgate.scanner.keras.KerasConfigAnalyzer;
 import io.modelgate.scanner.keras.KerasConfigDetector;
 import io.modelgate.scanner.keras.KerasHdf5Analyzer;
+import io.modelgate.scanner.keras.KerasMetadataAnalyzer;
+import io.modelgate.scanner.keras.KerasMetadataDetector;
 import io.modelgate.scanner.onnx.OnnxAnalyzer;
 import io.modelgate.scanner.onnx.OnnxDetector;
 import io.modelgate.scanner.tensorflow.TensorflowAnalyzer;
@@ -79,6 +81,7 @@ public final class FormatRegistry {
                 new ExecutableDetector(),
                 new LfsPointerDetector(),
                 new SafetensorsDetector(),
+                new KerasMetadataDetector(),
                 new TensorflowDetector(),
                 new OnnxDetector(),
                 new KerasConfigDetector(),
@@ -118,7 +121,8 @@ public final class FormatRegistry {
                 new PythonSourceAnalyzer(),
                 new TextAnalyzer(),
                 new KerasConfigAnalyzer(),
-                new KerasHdf5Analyzer());
+                new KerasHdf5Analyzer(),
+                new KerasMetadataAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */

@@ -31,6 +31,7 @@ public enum ModelFormat {
     ONNX("onnx"),
     KERAS("keras", "zip"),
     KERAS_CONFIG("keras-config", "json"),
+    KERAS_SAVED_METADATA("keras-saved-metadata"),
     HDF5("hdf5"),
     TF_SAVED_MODEL("tf-savedmodel"),
     TF_GRAPHDEF("tf-graphdef"),

@@ -27,6 +27,8 @@ public final class KerasConfigAnalyzer implements FormatAnalyzer {
         // A config is text like any other: it may carry credentials too.
         SecretScanner.scanUtf8(source, "text", context);
         byte[] json = source.readFully(0, (int) source.size());
-        new KerasConfigInspector(context, context.path().leafName()).inspect(KerasJson.parse(json, "Keras config"));
+        KerasConfigInspector inspector = new KerasConfigInspector(context);
+        inspector.inspect(KerasJson.parse(json, "Keras config"), context.path().leafName());
+        inspector.reportFacts();
     }
 }

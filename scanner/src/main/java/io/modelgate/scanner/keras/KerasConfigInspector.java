@@ -17,21 +17,29 @@ import java.util.Map;
 final class KerasConfigInspector {
 
     private final AnalysisContext context;
-    private final String origin;
+    private String origin = "";
+    private String modelClass;
     private long objects;
 
-    /** @param origin where the config was read, for messages ("config.json", "model_config attribute") */
-    KerasConfigInspector(AnalysisContext context, String origin) {
+    KerasConfigInspector(AnalysisContext context) {
         this.context = context;
-        this.origin = origin;
     }
 
-    void inspect(JsonNode root) throws TimeoutExceededException {
-        visit(root, "the model");
-        context.fact("keras.configObjects", objects);
+    /** @param from where the config was read, for messages ("config.json", "the model_config attribute") */
+    void inspect(JsonNode root, String from) throws TimeoutExceededException {
+        origin = from;
         JsonNode className = root.get("class_name");
-        if (className != null && className.isTextual()) {
-            context.fact("keras.modelClass", className.asText());
+        if (modelClass == null && className != null && className.isTextual()) {
+            modelClass = className.asText();
+        }
+        visit(root, "the model");
+    }
+
+    /** Facts over every config inspected. */
+    void reportFacts() {
+        context.fact("keras.configObjects", objects);
+        if (modelClass != null) {
+            context.fact("keras.modelClass", modelClass);
         }
     }
 

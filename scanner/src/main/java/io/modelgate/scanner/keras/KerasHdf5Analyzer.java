@@ -47,14 +47,18 @@ public final class KerasHdf5Analyzer implements FormatAnalyzer {
                 }
             }
             boolean keras = false;
+            KerasConfigInspector inspector = new KerasConfigInspector(context);
             for (String key : CONFIG_ATTRIBUTES) {
                 Attribute attribute = attributes.get(key);
                 if (attribute != null) {
                     keras = true;
                     String json = text(attribute, KerasJson.MAX_CONFIG_BYTES);
-                    new KerasConfigInspector(context, "the " + key + " attribute")
-                            .inspect(KerasJson.parse(json.getBytes(StandardCharsets.UTF_8), key));
+                    inspector.inspect(KerasJson.parse(json.getBytes(StandardCharsets.UTF_8), key),
+                            "the " + key + " attribute");
                 }
+            }
+            if (keras) {
+                inspector.reportFacts();
             }
             context.fact("hdf5.kerasModel", keras);
         } catch (HdfException | UnsupportedOperationException | IllegalArgumentException | IllegalStateException

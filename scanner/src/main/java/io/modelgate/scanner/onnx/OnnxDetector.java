@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Recognises a serialized ModelProto, which has no magic number: the leading fields must all be ModelProto
@@ -33,7 +34,7 @@ public final class OnnxDetector implements FormatDetector {
             Map.entry(20, WireType.LEN), Map.entry(25, WireType.LEN), Map.entry(26, WireType.LEN));
 
     /** GraphProto field numbers (all length-delimited). */
-    private static final java.util.Set<Integer> GRAPH_FIELDS = java.util.Set.of(1, 2, 5, 10, 11, 12, 13, 14, 15, 16);
+    private static final Set<Integer> GRAPH_FIELDS = Set.of(1, 2, 5, 10, 11, 12, 13, 14, 15, 16);
 
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {

@@ -6,6 +6,7 @@ import io.modelgate.scanner.onnx.ExternalDataLocator.Missing;
 import io.modelgate.scanner.onnx.ExternalDataLocator.Present;
 import io.modelgate.scanner.onnx.ExternalDataLocator.Resolution;
 
+import java.util.Arrays;
 import java.util.OptionalLong;
 
 /** Checks a tensor's stored bytes against its shape, and its external data file against the model folder. */
@@ -22,7 +23,7 @@ final class TensorChecker {
     void check(OnnxTensor tensor) {
         OptionalLong count = tensor.elementCount();
         if (count.isEmpty()) {
-            mismatch(tensor, "its shape " + java.util.Arrays.toString(tensor.dims()) + " is negative or overflows");
+            mismatch(tensor, "its shape " + Arrays.toString(tensor.dims()) + " is negative or overflows");
             return;
         }
         OptionalLong expectedBytes = OnnxElementType.bytesFor(tensor.dataType(), count.getAsLong());
@@ -102,7 +103,8 @@ final class TensorChecker {
 
     private static OptionalLong typedValuesFor(int dataType, long count) {
         return switch (dataType) {
-            case 14, 15 -> OptionalLong.of(count * 2);             // complex: real and imaginary parts
+            case 14, 15 -> count > Long.MAX_VALUE / 2 ? OptionalLong.empty()
+                    : OptionalLong.of(count * 2);                      // complex: real and imaginary parts
             case 21, 22, 23 -> OptionalLong.of((count + 1) / 2);    // 4-bit types: two per int32 value
             case 0 -> OptionalLong.empty();
             default -> OptionalLong.of(count);

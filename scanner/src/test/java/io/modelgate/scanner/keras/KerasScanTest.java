@@ -133,6 +133,18 @@ class KerasScanTest {
     }
 
     @Test
+    void tfKerasSavedModelMetadataIsChecked() {
+        Path tf = Path.of("..", "fixtures", "tensorflow");
+        FileResult benign = SCANNER.scanFile(tf.resolve("benign/dense_savedmodel/keras_metadata.pb"));
+        assertThat(benign.format()).isEqualTo("keras-saved-metadata");
+        assertThat(benign.status()).isEqualTo(FileStatus.CLEAN);
+        assertThat(benign.facts()).containsEntry("keras.savedObjects", 3L).containsEntry("keras.modelClass", "Sequential");
+        FileResult lambda = SCANNER.scanFile(tf.resolve("malicious/keras_lambda_savedmodel/keras_metadata.pb"));
+        assertThat(lambda.findings()).extracting(Finding::ruleId).containsOnly("MG-KER-001");
+        assertThat(lambda.findings().get(0).message()).contains("Lambda 'lambda'");
+    }
+
+    @Test
     void corruptHdf5IsIncompleteNotACrash() throws IOException {
         byte[] original = Files.readAllBytes(FIXTURES.resolve("benign/legacy_dense.h5"));
         byte[] corrupt = original.clone();
