@@ -20,7 +20,7 @@ record MachineLimits(long maxOps, int maxStack, int maxLine, long retainedText, 
 
     static MachineLimits of(Limits limits) {
         return new MachineLimits(limits.maxPickleOps(), limits.maxPickleStack(), limits.maxStringBytes(),
-                limits.maxStringBytes(), 4L * limits.maxPickleStack(), -1);
+                limits.maxStringBytes(), limits.maxPickleStack(), -1);
     }
 
     /** Small bounds for recognising a pickle from the first bytes of a file. */

@@ -77,6 +77,16 @@ final class PickleInput {
         return out;
     }
 
+    /** {@code length} bytes at {@code at} (already bounds-checked), from the buffer when it holds them. */
+    byte[] bytesAt(long at, int length) throws IOException {
+        if (at >= bufferStart && at + length <= bufferStart + bufferLength) {
+            byte[] out = new byte[length];
+            System.arraycopy(buffer, (int) (at - bufferStart), out, 0, length);
+            return out;
+        }
+        return source.readFully(at, length);
+    }
+
     /** Little-endian unsigned integer of {@code width} bytes (at most 8). */
     long readLittleEndian(int width, long opOffset) throws IOException, PickleBreak {
         require(width, opOffset);

@@ -353,7 +353,7 @@ final class PickleMachine {
     private PickleValue.Str text(OperandReader.DataRef data, java.nio.charset.Charset charset) throws IOException {
         boolean keep = data.length() <= MachineLimits.MAX_RETAINED_STRING && data.length() <= textLeft;
         int read = (int) (keep ? data.length() : Math.min(data.length(), ValueRenderer.PREVIEW));
-        String value = new String(in.source().readFully(data.offset(), read), charset);
+        String value = new String(in.bytesAt(data.offset(), read), charset);
         if (keep) {
             textLeft -= data.length();
         }

@@ -50,6 +50,13 @@ final class PythonLiterals {
 
     /** {@code float(text)}, including inf and nan spellings. */
     static Double parseFloat(String text) {
+        if (plainDecimal(text)) {
+            try {
+                return Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
         String s = text.strip().replace("_", "");
         String lower = s.toLowerCase(Locale.ROOT);
         String unsigned = lower.startsWith("-") || lower.startsWith("+") ? lower.substring(1) : lower;
@@ -68,6 +75,20 @@ final class PythonLiterals {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** Digits, sign, point and exponent only: what pickle writes, and what Java parses the same way. */
+    private static boolean plainDecimal(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '-' || c == '+')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
