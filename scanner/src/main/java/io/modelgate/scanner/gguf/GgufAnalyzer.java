@@ -41,30 +41,37 @@ public final class GgufAnalyzer implements FormatAnalyzer {
         }
         FormatProblem.reportAll(problems, MAX_REPORTED_PROBLEMS, GgufRules.MALFORMED_TENSOR_INFO, context);
         GgufFacts.record(file, context);
-        inspectStrings(file, context);
+        inspectStrings(source, file, context);
         if (file.fatal() != null) {
             context.incomplete("GGUF reading stopped: " + file.fatal().message());
         }
     }
 
-    /** Scalar strings are reviewed; templates and embedded tokenizer files only for credentials. */
-    private static void inspectStrings(GgufFile file, AnalysisContext context) throws IOException {
+    /**
+     * Scalar strings are reviewed; templates and embedded tokenizer files only for credentials. A
+     * string too long to keep is still searched for credentials in full, streamed from the file.
+     */
+    private static void inspectStrings(ByteSource source, GgufFile file, AnalysisContext context) throws IOException {
         for (GgufEntry e : file.metadata().values()) {
             context.deadline().check();
-            if (e.value() instanceof TruncatedString t) {
-                context.limitReached("GGUF metadata '" + e.key() + "' of " + t.length()
-                        + " bytes was inspected only in its first " + t.prefix().length() + " characters");
-            }
             if (!(e.value() instanceof String) && !(e.value() instanceof TruncatedString)) {
                 continue;
             }
-            String text = e.value().toString();
             String key = e.key();
-            if (key.startsWith("tokenizer.chat_template") || key.startsWith("tokenizer.huggingface.")
-                    || key.startsWith("tokenizer.rwkv.")) {
-                SecretScanner.scan(text, "GGUF metadata '" + key + "'", context);
+            String where = "GGUF metadata '" + key + "'";
+            boolean reviewedElsewhere = key.startsWith("tokenizer.chat_template") || key.startsWith("tokenizer.huggingface.")
+                    || key.startsWith("tokenizer.rwkv.");
+            if (e.value() instanceof TruncatedString t) {
+                SecretScanner.scanUtf8(source.slice(t.offset(), t.length()), where, context);
+                if (!reviewedElsewhere) {
+                    context.limitReached(where + " of " + t.length() + " bytes was reviewed for code only in its first "
+                            + t.prefix().length() + " characters");
+                    METADATA.inspectContent(key, t.prefix(), !isUrlKey(key), context);
+                }
+            } else if (reviewedElsewhere) {
+                SecretScanner.scan((String) e.value(), where, context);
             } else {
-                METADATA.inspect(key, text, !isUrlKey(key), context);
+                METADATA.inspect(key, (String) e.value(), !isUrlKey(key), context);
             }
         }
     }

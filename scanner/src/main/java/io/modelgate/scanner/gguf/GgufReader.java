@@ -36,8 +36,8 @@ final class GgufReader {
     private static final int KEPT_ARRAY_STRING_BYTES = 1024;
     static final int KEPT_STRING_BYTES = 16 << 20;
     private static final int TRUNCATED_PREFIX_BYTES = 64 * 1024;
-    private static final long MAX_TENSORS = 1_000_000;
-    private static final long MAX_KV = 1_000_000;
+    private static final long MAX_TENSORS = 200_000;
+    private static final long MAX_KV = 100_000;
     private static final byte[] MAGIC = {'G', 'G', 'U', 'F'};
 
     private final Deadline deadline;
@@ -127,7 +127,7 @@ final class GgufReader {
         }
         if (tensorCount > MAX_TENSORS || kvCount > MAX_KV) {
             throw new LimitExceededException("GGUF declares " + tensorCount + " tensors and " + kvCount
-                    + " metadata entries, more than the supported " + MAX_TENSORS);
+                    + " metadata entries, more than the supported " + MAX_TENSORS + " and " + MAX_KV);
         }
     }
 
@@ -200,6 +200,7 @@ final class GgufReader {
             in.skip(len);
             return null;
         }
+        long start = in.position();
         int kept = (int) Math.min(len, len <= keepMax ? keepMax : TRUNCATED_PREFIX_BYTES);
         keptBytes += kept;
         if (keptBytes > keptBudget) {
@@ -207,7 +208,7 @@ final class GgufReader {
         }
         String text = decode(in.bytes(kept), at, "string in '" + key + "'");
         in.skip(len - kept);
-        return kept == len ? text : new TruncatedString(text, len);
+        return kept == len ? text : new TruncatedString(text, len, start);
     }
 
     private GgufArray readArray(String key, int depth, boolean keep) throws IOException {

@@ -18,6 +18,12 @@ public record MetadataInspector(Rule codeRule, Rule urlRule, String format) {
 
     /** Inspects {@code value}; {@code checkUrls} is false for keys whose value is a URL by definition. */
     public void inspect(String key, String value, boolean checkUrls, AnalysisContext context) {
+        inspectContent(key, value, checkUrls, context);
+        SecretScanner.scan(value, format + " metadata '" + key + "'", context);
+    }
+
+    /** Code, template and URL review only (credentials are searched separately). */
+    public void inspectContent(String key, String value, boolean checkUrls, AnalysisContext context) {
         Map<TextSignal, String> signals = TextSignals.inspect(value);
         String code = signals.get(TextSignal.CODE);
         if (code != null) {
@@ -31,6 +37,5 @@ public record MetadataInspector(Rule codeRule, Rule urlRule, String format) {
         if (url != null && checkUrls) {
             context.report(urlRule, key, format + " metadata '" + key + "' contains a URL: " + url);
         }
-        SecretScanner.scan(value, format + " metadata '" + key + "'", context);
     }
 }

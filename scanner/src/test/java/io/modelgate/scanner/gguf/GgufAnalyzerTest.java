@@ -179,4 +179,14 @@ class GgufAnalyzerTest {
         assertThat(result.findings()).isEmpty();
         assertThat(result.facts()).containsEntry("gguf.version", 1L).containsEntry("gguf.architecture", "llama");
     }
+
+    @Test
+    void stringsTooLongToKeepAreStillSearchedForCredentials() {
+        String token = "hf_" + "Vb7kQ2mZx9RtY4pLw8NcJd3HsA6fUe1GqO";
+        String json = "{\"model\":{\"vocab\":{" + "\"abc\":1,".repeat(1_900_000) + "\"" + token + "\":2}}}";
+        byte[] bytes = GgufBuilder.header(3, 0, 1).kvString("tokenizer.huggingface.json", json).bytes();
+        FileCollector result = scan("big.gguf", bytes);
+        assertThat(ruleIds(result)).containsExactly("MG-SEC-002");
+        assertThat(result.incompleteReasons()).isEmpty();
+    }
 }
