@@ -23,6 +23,8 @@ public final class FileCollector {
     private final Set<String> innerFormats = new LinkedHashSet<>();
     private ModelFormat format = ModelFormat.UNKNOWN;
     private boolean analysed;
+    private long expandedBytes;
+    private boolean expansionStopped;
 
     /** Adds a finding unless the same rule already fired at the same place for the same subject. */
     public void add(Finding finding) {
@@ -30,6 +32,24 @@ public final class FileCollector {
         if (findingKeys.add(key)) {
             findings.add(finding);
         }
+    }
+
+    /** Counts bytes expanded from compressed data: the containers nested in one file share one budget. */
+    public void addExpandedBytes(long bytes) {
+        expandedBytes += bytes;
+    }
+
+    public long expandedBytes() {
+        return expandedBytes;
+    }
+
+    /** After a decompression bomb, nothing more is expanded anywhere in this file. */
+    public void stopExpansion() {
+        expansionStopped = true;
+    }
+
+    public boolean expansionStopped() {
+        return expansionStopped;
     }
 
     public void incomplete(String reason) {

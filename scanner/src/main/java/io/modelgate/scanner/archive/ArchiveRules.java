@@ -29,8 +29,8 @@ public final class ArchiveRules {
                     + "Decompression bombs exhaust disk and memory of whoever opens them; expansion was stopped.");
     public static final Rule EXPANDED_SIZE = new Rule("MG-ARC-005", Severity.HIGH, CATEGORY,
             "Total expanded size above the limit",
-            "The entries of one archive or compressed stream expand to more than the configured total. Expansion "
-                    + "was stopped and the rest is not analysed.");
+            "The compressed data of one file, all nested archives and streams together, expands to more than the "
+                    + "configured total. Expansion was stopped and the rest is not analysed.");
     public static final Rule TOO_MANY_ENTRIES = new Rule("MG-ARC-006", Severity.HIGH, CATEGORY,
             "Archive has more entries than the limit",
             "The archive lists more entries than the configured maximum; entries past the limit are not analysed.");

@@ -1,6 +1,7 @@
 package io.modelgate.scanner.archive;
 
 import io.modelgate.scanner.analysis.AnalysisContext;
+import io.modelgate.scanner.analysis.FileCollector;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.io.Spooler;
@@ -13,8 +14,8 @@ import java.util.Set;
 
 /**
  * The bookkeeping shared by every container walk: entry count, duplicate and unsafe names, links, and
- * the expansion budget of one archive. Reports hygiene findings on the archive itself; members are
- * handed on through the context.
+ * the archive's use of the file-wide expansion budget. Reports hygiene findings on the archive itself;
+ * members are handed on through the context.
  */
 public final class ArchiveWalk {
 
@@ -22,8 +23,6 @@ public final class ArchiveWalk {
     private final Spooler spooler;
     private final Set<String> names = new HashSet<>();
     private int entries;
-    private long expanded;
-    private boolean expansionStopped;
 
     public ArchiveWalk(AnalysisContext context) {
         this.context = context;
@@ -79,37 +78,34 @@ public final class ArchiveWalk {
         context.incomplete("entry '" + name + "': " + problem);
     }
 
-    /** True once a limit stopped expansion: further compressed members are not expanded. */
-    public boolean expansionStopped() {
-        return expansionStopped;
-    }
-
     /**
-     * Expands a decoded stream into a re-readable source under the ratio, total and size limits. Empty when
-     * a limit stopped it (reported) or an earlier limit already stopped expansion. A decoder error keeps
-     * what was decoded before it, reported as corrupt data.
+     * Expands a decoded stream into a re-readable source under the ratio, total and size limits. The total
+     * is shared by every container of the top-level file, so nesting cannot multiply it. Empty when a limit
+     * stopped it (reported) or an earlier limit anywhere in the file already stopped expansion. A decoder
+     * error keeps what was decoded before it, reported as corrupt data.
      *
      * @param compressedSize bytes the payload occupies in the archive, -1 when unknown
      */
     public Optional<Expanded> expand(String name, InputStream decoded, long compressedSize) throws IOException {
-        if (expansionStopped) {
+        FileCollector file = context.collector();
+        if (file.expansionStopped()) {
             context.incomplete("entry '" + name + "' not expanded: an expansion limit was reached");
             return Optional.empty();
         }
         ErrorTrapStream trap = new ErrorTrapStream(decoded);
         ExpansionGuardStream guard = new ExpansionGuardStream(trap, compressedSize,
-                context.limits().maxCompressionRatio(), context.limits().maxExpandedBytes() - expanded,
+                context.limits().maxCompressionRatio(), context.limits().maxExpandedBytes() - file.expandedBytes(),
                 context.limits().maxFileBytes(), context.deadline());
         try {
             ByteSource source = spooler.spool(guard, Long.MAX_VALUE, name);
-            expanded += guard.count();
+            file.addExpandedBytes(guard.count());
             if (trap.error() != null) {
                 corrupt(name, "decompression failed after " + guard.count() + " bytes: " + trap.error());
             }
             return Optional.of(new Expanded(source, trap.error() == null));
         } catch (ExpansionLimitException e) {
-            expanded += guard.count();
-            expansionStopped = true;
+            file.addExpandedBytes(guard.count());
+            file.stopExpansion();
             context.report(e.rule(), name, "'" + name + "' " + e.getMessage());
             context.limitReached("'" + name + "' " + e.getMessage());
             return Optional.empty();

@@ -106,21 +106,43 @@ class ZipAnalyzerTest {
 
     @Test
     void ratioBombEntryIsStoppedAndTheArchiveIncomplete() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("zeros.bin"));
-            byte[] zeros = new byte[1 << 16];
-            for (long done = 0; done < (200L << 20); done += zeros.length) {
-                zip.write(zeros);
-            }
-            zip.closeEntry();
-        }
-
-        ArchiveScan scan = ArchiveScan.of("bomb.zip", out.toByteArray());
+        ArchiveScan scan = ArchiveScan.of("bomb.zip", deflatedZerosZip(200L << 20));
 
         assertThat(scan.ruleIds()).contains(ArchiveRules.COMPRESSION_RATIO.id(), CoreRules.LIMIT_REACHED.id());
         assertThat(scan.incomplete()).isTrue();
         assertThat(scan.arrivals()).isEmpty();
+    }
+
+    @Test
+    void oneBombStopsExpansionInEveryNestedArchiveOfTheFile() throws IOException {
+        byte[] bomb = deflatedZerosZip(8L << 20);
+        ZipBuilder middle = new ZipBuilder();
+        for (int i = 0; i < 4; i++) {
+            middle.add("bomb" + i + ".zip", bomb, ZipBuilder.DEFLATED);
+        }
+        byte[] middleZip = middle.build();
+        ZipBuilder outer = new ZipBuilder();
+        for (int i = 0; i < 4; i++) {
+            outer.add("layer" + i + ".zip", middleZip, ZipBuilder.DEFLATED);
+        }
+
+        ArchiveScan scan = ArchiveScan.of("fanout.zip", outer.build());
+
+        assertThat(scan.ruleIds()).filteredOn(ArchiveRules.COMPRESSION_RATIO.id()::equals).hasSize(1);
+        assertThat(scan.incomplete()).isTrue();
+    }
+
+    private static byte[] deflatedZerosZip(long count) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("zeros.bin"));
+            byte[] zeros = new byte[1 << 16];
+            for (long done = 0; done < count; done += zeros.length) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        return out.toByteArray();
     }
 
     @Test
