@@ -18,6 +18,7 @@ import io.modelgate.scanner.binary.ExecutableDetector;
 import io.modelgate.scanner.binary.ScriptDetector;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.folder.FolderAnalyzer;
+import io.modelgate.scanner.hf.CustomCodeFolderAnalyzer;
 import io.modelgate.scanner.hf.HfJsonAnalyzer;
 import io.modelgate.scanner.hf.JsonDetector;
 import io.modelgate.scanner.hf.ModelCardAnalyzer;
@@ -134,6 +135,7 @@ public final class FormatRegistry {
         return List.of(
                 new LockAnalyzer(),
                 new ShardIndexAnalyzer(),
+                new CustomCodeFolderAnalyzer(),
                 new HuggingFaceCacheAnalyzer(),
                 new DownloadMetadataAnalyzer(),
                 new LfsPointerPairAnalyzer(),

@@ -7,6 +7,8 @@ import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.metadata.MetadataInspector;
 import io.modelgate.scanner.secrets.SecretScanner;
+import io.modelgate.scanner.template.ChatTemplateInspector;
+import io.modelgate.scanner.template.TemplateInspection;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -61,18 +63,32 @@ public final class GgufAnalyzer implements FormatAnalyzer {
             String where = "GGUF metadata '" + key + "'";
             boolean reviewedElsewhere = key.startsWith("tokenizer.chat_template") || key.startsWith("tokenizer.huggingface.")
                     || key.startsWith("tokenizer.rwkv.");
+            boolean chatTemplate = key.startsWith("tokenizer.chat_template");
             if (e.value() instanceof TruncatedString t) {
                 SecretScanner.scanUtf8(source.slice(t.offset(), t.length()), where, context);
-                if (!reviewedElsewhere) {
+                if (chatTemplate) {
+                    context.limitReached(where + " of " + t.length() + " bytes is too long to inspect as a chat template");
+                } else if (!reviewedElsewhere) {
                     context.limitReached(where + " of " + t.length() + " bytes was reviewed for code only in its first "
                             + t.prefix().length() + " characters");
                     METADATA.inspectContent(key, t.prefix(), !isUrlKey(key), context);
                 }
             } else if (reviewedElsewhere) {
                 SecretScanner.scan((String) e.value(), where, context);
+                if (chatTemplate) {
+                    chatTemplate(key, (String) e.value(), context);
+                }
             } else {
                 METADATA.inspect(key, (String) e.value(), !isUrlKey(key), context);
             }
+        }
+    }
+
+    /** Chat templates are rendered with Jinja by llama.cpp front ends and servers: checked for injection. */
+    private static void chatTemplate(String key, String template, AnalysisContext context) throws IOException {
+        TemplateInspection result = ChatTemplateInspector.inspect(template, context, "GGUF metadata '" + key + "'");
+        if (key.equals("tokenizer.chat_template")) {
+            result.family().ifPresent(f -> context.fact("gguf.chatFormat", f));
         }
     }
 

@@ -101,6 +101,24 @@ class HfFilesTest {
     }
 
     @Test
+    void autoMapModulesMustBeShippedAndReadableAsPython(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("config.json"), "{\"auto_map\": {\"AutoConfig\": \"configuration_x.XConfig\","
+                + " \"AutoModel\": \"modeling_x.XModel\"}}");
+        Files.write(dir.resolve("modeling_x.py"), new byte[]{(byte) 0x80, 0x04, 0x00, 0x01, 0x02, (byte) 0xff});
+
+        ScanReport report = Scanner.withDefaults().scan(List.of(dir));
+        FileResult config = report.files().stream().filter(f -> f.path().endsWith("config.json")).findFirst()
+                .orElseThrow();
+        FileResult modeling = report.files().stream().filter(f -> f.path().endsWith("modeling_x.py")).findFirst()
+                .orElseThrow();
+
+        assertThat(rules(config)).contains("MG-HF-001", "MG-HF-003");
+        assertThat(config.findings()).filteredOn(f -> f.ruleId().equals("MG-HF-003"))
+                .extracting(Finding::subject).containsExactly("configuration_x");
+        assertThat(modeling.incompleteReasons()).isNotEmpty();
+    }
+
+    @Test
     void externalAutoMapAndListTemplates(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("tokenizer_config.json");
         Files.writeString(file, """
