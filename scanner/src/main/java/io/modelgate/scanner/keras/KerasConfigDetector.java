@@ -20,7 +20,8 @@ public final class KerasConfigDetector implements FormatDetector {
 
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
-        if (!startsWithBrace(head) || source.size() > KerasJson.MAX_CONFIG_BYTES) {
+        // No size cut-off: an oversized config must still be recognised, so that its analysis fails closed.
+        if (!startsWithBrace(head)) {
             return Optional.empty();
         }
         try (InputStream in = source.open(); JsonParser parser = KerasJson.detectionFactory().createParser(in)) {

@@ -117,6 +117,16 @@ class KerasScanTest {
     }
 
     @Test
+    void oversizedConfigIsRecognisedAndIncomplete() throws IOException {
+        Path config = temp.resolve("big.json");
+        Files.writeString(config, "{\"padding\": \"" + "x".repeat(KerasJson.MAX_CONFIG_BYTES + 10)
+                + "\", \"class_name\": \"Sequential\", \"config\": {}}");
+        FileResult result = SCANNER.scanFile(config);
+        assertThat(result.format()).isEqualTo("keras-config");
+        assertThat(result.status()).isEqualTo(FileStatus.INCOMPLETE);
+    }
+
+    @Test
     void duplicateKeysAndDeepNestingFailClosed() throws IOException {
         Path duplicate = temp.resolve("dup.json");
         Files.writeString(duplicate, "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"a\", \"name\": \"b\"}}");
