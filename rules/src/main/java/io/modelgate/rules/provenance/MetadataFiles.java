@@ -1,5 +1,7 @@
 package io.modelgate.rules.provenance;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +30,8 @@ final class MetadataFiles {
 
     static final int MAX_JSON_BYTES = 16 * 1024 * 1024;
     static final int MAX_TEXT_BYTES = 2 * 1024 * 1024;
+    static final long MAX_TOKENIZER_BYTES = 256L * 1024 * 1024;
+    static final int MAX_ADDED_TOKENS = 5_000;
     private static final int MAX_FRONT_MATTER_CHARS = 256 * 1024;
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
@@ -61,6 +67,50 @@ final class MetadataFiles {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The {@code added_tokens[].content} strings of a tokenizer.json, read as a stream: the vocabulary and
+     * merges (most of the file) are skipped, never held in memory.
+     */
+    static Optional<List<String>> addedTokens(Path file) {
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_TOKENIZER_BYTES) {
+                return Optional.empty();
+            }
+            try (JsonParser parser = JSON.getFactory().createParser(file.toFile())) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return Optional.empty();
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (field.equals("added_tokens") && value == JsonToken.START_ARRAY) {
+                        return Optional.of(tokenContents(parser));
+                    }
+                    parser.skipChildren();
+                }
+                return Optional.empty();
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> tokenContents(JsonParser parser) throws IOException {
+        List<String> tokens = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("content") && value == JsonToken.VALUE_STRING && tokens.size() < MAX_ADDED_TOKENS) {
+                    tokens.add(parser.getText());
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        return tokens;
     }
 
     static Optional<String> text(Path file) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param name             the folder or file name, a weak hint of the unit's name
  * @param config           config.json
  * @param tokenizerConfig  tokenizer_config.json
+ * @param tokenizerJson    tokenizer.json, reduced to its {@code added_tokens} (the vocabulary is never kept)
  * @param generationConfig generation_config.json
  * @param adapterConfig    adapter_config.json
  * @param card             the model card's front matter, plus {@code _title}: its first heading
@@ -21,7 +22,7 @@ import java.util.List;
  * @param licenseTexts     LICENSE / NOTICE / COPYING texts of the unit
  */
 public record ModelEvidenceInput(String path, UnitKind kind, String anchor, String name, Doc config,
-                                 Doc tokenizerConfig, Doc generationConfig, Doc adapterConfig, Doc card, Doc gguf,
+                                 Doc tokenizerConfig, Doc tokenizerJson, Doc generationConfig, Doc adapterConfig, Doc card, Doc gguf,
                                  Doc weightsMetadata, TensorLayout tensors, List<SourcedText> licenseTexts) {
 
     /** Key under which a card's first heading is kept in {@link #card()}. */
@@ -30,6 +31,7 @@ public record ModelEvidenceInput(String path, UnitKind kind, String anchor, Stri
     public ModelEvidenceInput {
         config = orAbsent(config);
         tokenizerConfig = orAbsent(tokenizerConfig);
+        tokenizerJson = orAbsent(tokenizerJson);
         generationConfig = orAbsent(generationConfig);
         adapterConfig = orAbsent(adapterConfig);
         card = orAbsent(card);
@@ -41,7 +43,7 @@ public record ModelEvidenceInput(String path, UnitKind kind, String anchor, Stri
 
     /** True when the unit carries any metadata or layout to identify it from. */
     public boolean hasIdentityData() {
-        return config.present() || tokenizerConfig.present() || adapterConfig.present() || card.present()
+        return config.present() || tokenizerConfig.present() || tokenizerJson.present() || adapterConfig.present() || card.present()
                 || gguf.present() || !tensors.shapes().isEmpty();
     }
 

@@ -29,6 +29,7 @@ final class ObservationExtractor {
         ObservationExtractor extractor = new ObservationExtractor();
         extractor.config(input.config());
         extractor.tokenizer(input.tokenizerConfig());
+        extractor.tokenizer(input.tokenizerJson());
         extractor.generation(input.generationConfig());
         extractor.tensors(input.tensors());
         extractor.gguf(input.gguf());
@@ -124,6 +125,10 @@ final class ObservationExtractor {
         if (tokenizer.get("additional_special_tokens") instanceof List<?> extra) {
             extra.stream().limit(MAX_TOKENS_OBSERVED).forEach(token ->
                     add(SignalKind.SPECIAL_TOKEN, tokenText(token), tokenizer.at("additional_special_tokens")));
+        }
+        if (tokenizer.get("added_tokens") instanceof List<?> added) {
+            added.stream().limit(MAX_TOKENS_OBSERVED).forEach(token ->
+                    add(SignalKind.SPECIAL_TOKEN, tokenText(token), tokenizer.at("added_tokens")));
         }
         if (tokenizer.get("added_tokens_decoder") instanceof Map<?, ?> decoder) {
             decoder.values().stream().limit(MAX_TOKENS_OBSERVED).forEach(token ->

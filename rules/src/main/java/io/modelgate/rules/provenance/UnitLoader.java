@@ -28,6 +28,10 @@ final class UnitLoader {
         boolean folderUnit = unit.kind() == UnitKind.HF_FOLDER || unit.kind() == UnitKind.ADAPTER;
         Doc config = folderUnit ? json(unit, "config.json") : Doc.absent();
         Doc tokenizer = folderUnit ? tokenizerConfig(unit) : Doc.absent();
+        Doc tokenizerJson = folderUnit ? unit.named("tokenizer.json")
+                .flatMap(f -> MetadataFiles.addedTokens(Path.of(f.path()))
+                        .map(tokens -> new Doc(f.path(), Map.of("added_tokens", tokens))))
+                .orElse(Doc.absent()) : Doc.absent();
         Doc generation = folderUnit ? json(unit, "generation_config.json") : Doc.absent();
         Doc adapter = folderUnit ? json(unit, "adapter_config.json") : Doc.absent();
         Doc card = unit.named("README.md")
@@ -39,7 +43,8 @@ final class UnitLoader {
         TensorLayout tensors = FormatFacts.tensors(unit.main(), MAX_TENSORS);
         String leaf = UnitDiscovery.leaf(unit.path());
         String name = leaf.equals(".") || leaf.isEmpty() ? null : leaf;
-        return new ModelEvidenceInput(unit.path(), unit.kind(), unit.anchor(), name, config, tokenizer, generation,
+        return new ModelEvidenceInput(unit.path(), unit.kind(), unit.anchor(), name, config, tokenizer, tokenizerJson,
+                generation,
                 adapter, card, gguf, metadata, tensors, licenseTexts(unit));
     }
 

@@ -38,6 +38,17 @@ class HostileMetadataTest {
     }
 
     @Test
+    void tokenizerJsonContributesItsAddedTokensOnly() throws IOException {
+        Path file = dir.resolve("tokenizer.json");
+        Files.writeString(file, "{\"version\":\"1.0\",\"truncation\":null,\"added_tokens\":[{\"id\":151643,"
+                + "\"content\":\"<|endoftext|>\",\"special\":true},{\"id\":151644,\"content\":\"<|im_start|>\"}],"
+                + "\"model\":{\"type\":\"BPE\",\"vocab\":{\"a\":0,\"b\":1},\"merges\":[[\"a\",\"b\"]]}}");
+        assertThat(MetadataFiles.addedTokens(file)).contains(List.of("<|endoftext|>", "<|im_start|>"));
+        Files.writeString(file, "{\"added_tokens\": [{\"content\": ");
+        assertThat(MetadataFiles.addedTokens(file)).isEmpty();
+    }
+
+    @Test
     void frontMatterWithoutEndAndOddTypesAreTolerated() {
         assertThat(MetadataFiles.card("---\nlicense: [1, {a: b}]\nbase_model: 42\n---\n")).isPresent();
         assertThat(MetadataFiles.card("---\nlicense: mit\n")).as("unterminated front matter").isEmpty();
@@ -47,7 +58,7 @@ class HostileMetadataTest {
                         "text_config", java.util.Map.of("model_type", 7))),
                 new Doc("m/tokenizer_config.json", java.util.Map.of("added_tokens_decoder", List.of(1, 2),
                         "chat_template", List.of(java.util.Map.of("name", "default")))),
-                null, null, new Doc("m/README.md", java.util.Map.of("license", List.of(3), "base_model", List.of(4))),
+                new Doc("m/tokenizer.json", java.util.Map.of("added_tokens", List.of(5, java.util.Map.of()))), null, null, new Doc("m/README.md", java.util.Map.of("license", List.of(3), "base_model", List.of(4))),
                 null, null, null, null);
         UnitAssessment assessment = new ProvenanceEngine(KnowledgeBaseLoader.builtIn()).assess(input);
         assertThat(assessment.model().family()).isNull();
