@@ -103,7 +103,7 @@ final class FolderPass {
             if (index < 0) {
                 boolean isIncomplete = !reasons.isEmpty();
                 results.add(new FileResult(path, "absent", Set.of(), 0, null,
-                        FileStatus.decide(false, isIncomplete, !extra.isEmpty(), true),
+                        FileStatus.decide(false, isIncomplete, extra, true),
                         Scanner.sorted(extra), reasons, Map.of()));
                 continue;
             }
@@ -113,7 +113,7 @@ final class FolderPass {
             List<String> allReasons = new ArrayList<>(old.incompleteReasons());
             allReasons.addAll(reasons);
             FileStatus status = FileStatus.decide(old.status() == FileStatus.ERROR, !allReasons.isEmpty(),
-                    !findings.isEmpty(), old.status() != FileStatus.SKIPPED || !findings.isEmpty());
+                    findings, old.status() != FileStatus.SKIPPED);
             results.set(index, new FileResult(old.path(), old.format(), old.innerFormats(), old.size(), old.sha256(),
                     status, Scanner.sorted(findings), allReasons, old.facts()));
         }

@@ -166,7 +166,7 @@ public final class Scanner {
                                      boolean error) {
         List<Finding> findings = new ArrayList<>(collector.findings());
         findings.sort(FINDING_ORDER);
-        FileStatus status = FileStatus.decide(error, !collector.incompleteReasons().isEmpty(), !findings.isEmpty(),
+        FileStatus status = FileStatus.decide(error, !collector.incompleteReasons().isEmpty(), findings,
                 collector.wasAnalysed());
         return new FileResult(target.displayPath(), collector.format().id(), collector.innerFormats(),
                 Math.max(size, 0), sha256, status, findings, collector.incompleteReasons(), collector.facts());

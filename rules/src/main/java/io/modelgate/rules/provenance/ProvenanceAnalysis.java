@@ -78,7 +78,7 @@ public final class ProvenanceAnalysis {
             findings.addAll(added);
             findings.sort(ORDER);
             FileStatus status = FileStatus.decide(old.status() == FileStatus.ERROR, !old.incompleteReasons().isEmpty(),
-                    true, true);
+                    findings, old.status() != FileStatus.SKIPPED);
             files.add(new FileResult(old.path(), old.format(), old.innerFormats(), old.size(), old.sha256(), status,
                     findings, old.incompleteReasons(), old.facts()));
         }

@@ -19,15 +19,19 @@ public enum FileStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The status of a file from what its analysis produced; errors and incompleteness come first. */
-    public static FileStatus decide(boolean error, boolean incomplete, boolean hasFindings, boolean analysed) {
+    /**
+     * The status of a file from what its analysis produced; errors and incompleteness come first.
+     * Info findings are facts for the record: they do not stop a file from being clean.
+     */
+    public static FileStatus decide(boolean error, boolean incomplete, java.util.List<Finding> findings,
+                                    boolean analysed) {
         if (error) {
             return ERROR;
         }
         if (incomplete) {
             return INCOMPLETE;
         }
-        if (hasFindings) {
+        if (findings.stream().anyMatch(f -> f.severity() != Severity.INFO)) {
             return FINDINGS;
         }
         return analysed ? CLEAN : SKIPPED;
