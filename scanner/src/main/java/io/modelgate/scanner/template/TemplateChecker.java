@@ -72,6 +72,9 @@ final class TemplateChecker {
     }
 
     private void visit(Expr e) {
+        if (consumed.contains(e)) {
+            consumed.addAll(Expr.children(e));
+        }
         if (e instanceof GetAttr g) {
             attributeName(g.name(), ".", g.offset());
             if (InternalNames.isModule(g.name())) {

@@ -113,6 +113,15 @@ class ChatTemplateInspectorTest {
         assertThat(result.parsed()).isTrue();
     }
 
+    @org.junit.jupiter.api.Test
+    void piecesOfAConsumedNameAreNotReportedAgain() throws IOException {
+        FileCollector collector = new FileCollector();
+        ChatTemplateInspector.inspect("{{ joiner|attr('_' ~ '_in' ~ 'it_' ~ '_') }}", TestContexts.context("t", collector),
+                "chat template");
+
+        assertThat(TestContexts.ruleIds(collector)).containsExactly("MG-TPL-001", "MG-TPL-004");
+    }
+
     private static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
