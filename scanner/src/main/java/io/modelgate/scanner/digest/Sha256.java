@@ -9,17 +9,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Streaming SHA-256 of files, with a direct buffer so large models are hashed without copies. */
+/**
+ * Streaming SHA-256 of files, with a direct buffer so large models are hashed without copies. The
+ * buffer is kept per thread: direct memory is released only when the collector runs, so one buffer
+ * per file would pile up to gigabytes on a folder of many small files.
+ */
 public final class Sha256 {
 
     private static final int BUFFER = 1 << 20;
+    private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER));
 
     private Sha256() {
     }
 
     public static String ofFile(Path file) throws IOException {
         MessageDigest digest = newDigest();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+        ByteBuffer buffer = BUFFERS.get();
+        buffer.clear();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             while (channel.read(buffer) >= 0) {
                 buffer.flip();
