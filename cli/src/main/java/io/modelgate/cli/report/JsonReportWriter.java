@@ -43,7 +43,7 @@ public final class JsonReportWriter implements ReportWriter {
             if (result.kbVersion() != null) {
                 ((ObjectNode) root.get("tool")).put("knowledgeBase", result.kbVersion());
             }
-            root.set("models", ModelsJson.of(mapper, result.models()));
+            root.set("models", ModelsJson.of(mapper, result.models(), result.report().folders()));
             return mapper.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

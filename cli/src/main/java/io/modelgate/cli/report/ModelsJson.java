@@ -7,8 +7,11 @@ import io.modelgate.rules.license.LicenseVerdict;
 import io.modelgate.rules.provenance.BaseModel;
 import io.modelgate.rules.provenance.Evidence;
 import io.modelgate.rules.provenance.ModelProvenance;
+import io.modelgate.rules.provenance.UnitKind;
+import io.modelgate.scanner.model.FolderResult;
 
 import java.util.List;
+import java.util.Map;
 
 /** The {@code models[]} section of the JSON report (schema 1.1): one entry per model unit. */
 final class ModelsJson {
@@ -16,7 +19,7 @@ final class ModelsJson {
     private ModelsJson() {
     }
 
-    static ArrayNode of(ObjectMapper mapper, List<ModelProvenance> models) {
+    static ArrayNode of(ObjectMapper mapper, List<ModelProvenance> models, List<FolderResult> folders) {
         ArrayNode array = mapper.createArrayNode();
         for (ModelProvenance model : models) {
             ObjectNode node = array.addObject();
@@ -39,6 +42,13 @@ final class ModelsJson {
             }
             node.put("confidence", model.confidence());
             node.set("license", license(mapper, model.license()));
+            Map<String, Object> folderFacts = folderFactsOf(model, folders);
+            ObjectNode noChecks = mapper.createObjectNode();
+            noChecks.putArray("checks");
+            node.set("integrity", folderFacts.containsKey("integrity")
+                    ? mapper.valueToTree(folderFacts.get("integrity")) : noChecks);
+            node.set("signature", folderFacts.containsKey("signature")
+                    ? mapper.valueToTree(folderFacts.get("signature")) : mapper.createObjectNode().put("status", "absent"));
             ArrayNode evidence = node.putArray("evidence");
             for (Evidence e : model.evidence()) {
                 ObjectNode x = evidence.addObject();
@@ -51,6 +61,25 @@ final class ModelsJson {
             }
         }
         return array;
+    }
+
+    /**
+     * Integrity and signature checks run over folders: a folder unit takes its own folder's facts, a
+     * single-file unit those of the folder holding it.
+     */
+    private static Map<String, Object> folderFactsOf(ModelProvenance model, List<FolderResult> folders) {
+        String folder = model.path();
+        boolean fileUnit = model.kind() == UnitKind.GGUF || model.kind() == UnitKind.CHECKPOINT;
+        if (fileUnit) {
+            int slash = folder.lastIndexOf('/');
+            folder = slash < 0 ? "." : folder.substring(0, slash);
+        }
+        for (FolderResult result : folders) {
+            if (result.path().equals(folder)) {
+                return result.facts();
+            }
+        }
+        return Map.of();
     }
 
     private static ObjectNode license(ObjectMapper mapper, LicenseVerdict license) {
