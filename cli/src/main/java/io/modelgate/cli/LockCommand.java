@@ -1,19 +1,16 @@
 package io.modelgate.cli;
 
-import io.modelgate.scanner.integrity.FileHashing;
 import io.modelgate.scanner.integrity.Fingerprint;
 import io.modelgate.scanner.integrity.LockFile;
 import io.modelgate.scanner.integrity.LockWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -34,23 +31,18 @@ public final class LockCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", description = "The model folder.")
-    Path folder;
-
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to write the lock (default: PATH/modelgate.lock).")
     Path output;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Files hashed in parallel (default: processors).")
-    Integer threads;
+    @Mixin
+    ModelFolderOptions model = new ModelFolderOptions();
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(folder)) {
-            throw new ParameterException(spec.commandLine(), "not a folder: " + folder);
-        }
+        Path folder = model.folder();
         Path target = output != null ? output : folder.resolve(LockFile.DEFAULT_NAME);
-        LockFile lock = LockWriter.write(folder, target, threads != null ? threads : FileHashing.defaultThreads());
+        LockFile lock = LockWriter.write(folder, target, model.threads());
         long bytes = lock.entries().values().stream().mapToLong(Fingerprint::size).filter(s -> s > 0).sum();
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote " + target + ": " + lock.entries().size() + " files, " + bytes + " bytes");

@@ -1,11 +1,10 @@
 package io.modelgate.cli;
 
-import io.modelgate.scanner.integrity.FileHashing;
 import io.modelgate.scanner.signing.ModelSigner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -35,9 +34,6 @@ public final class SignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", description = "The model folder.")
-    Path folder;
-
     @Option(names = "--key", paramLabel = "KEY", required = true,
             description = "PEM EC private key (PKCS#8 or SEC1, unencrypted).")
     Path key;
@@ -47,19 +43,16 @@ public final class SignCommand implements Callable<Integer> {
                     + "a bare key; repeatable.")
     List<Path> certificates = new ArrayList<>();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Files hashed in parallel (default: processors).")
-    Integer threads;
+    @Mixin
+    ModelFolderOptions model = new ModelFolderOptions();
 
     @Override
     public Integer call() throws IOException, GeneralSecurityException {
-        if (!Files.isDirectory(folder)) {
-            throw new ParameterException(spec.commandLine(), "not a folder: " + folder);
-        }
+        Path folder = model.folder();
         if (!Files.isRegularFile(key)) {
             throw new ParameterException(spec.commandLine(), "no such key file: " + key);
         }
-        Path signature = ModelSigner.sign(folder, key, certificates,
-                threads != null ? threads : FileHashing.defaultThreads());
+        Path signature = ModelSigner.sign(folder, key, certificates, model.threads());
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote " + signature);
         out.flush();

@@ -8,7 +8,7 @@ import io.modelgate.scanner.secrets.SecretScanner;
 import io.modelgate.scanner.text.Utf8Text;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,13 +28,11 @@ public final class PythonSourceAnalyzer implements FormatAnalyzer {
     @Override
     public void analyze(ByteSource source, AnalysisContext context) throws IOException {
         SecretScanner.scanUtf8(source, "Python source", context);
-        String text;
-        try {
-            text = Utf8Text.decode(source, MAX_SOURCE_BYTES, "Python source");
-        } catch (CharacterCodingException e) {
-            context.incomplete("Python source is not valid UTF-8");
+        Optional<String> decoded = Utf8Text.decodeOrIncomplete(source, MAX_SOURCE_BYTES, "Python source", context);
+        if (decoded.isEmpty()) {
             return;
         }
+        String text = decoded.get();
         context.deadline().check();
         try {
             for (PythonIssue issue : PythonChecker.check(text, isTorchScriptCode(context))) {

@@ -8,7 +8,7 @@ import io.modelgate.scanner.secrets.SecretScanner;
 import io.modelgate.scanner.text.Utf8Text;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.util.Optional;
 import java.util.Set;
 
 /** Analyses a template file: decode strictly, then the chat-template inspection. */
@@ -22,13 +22,12 @@ public final class JinjaTemplateAnalyzer implements FormatAnalyzer {
     @Override
     public void analyze(ByteSource source, AnalysisContext context) throws IOException {
         SecretScanner.scanUtf8(source, "template", context);
-        String template;
-        try {
-            template = Utf8Text.decode(source, 4L * ChatTemplateInspector.MAX_CHARS, "template file");
-        } catch (CharacterCodingException e) {
-            context.incomplete("template file is not valid UTF-8");
+        Optional<String> decoded = Utf8Text.decodeOrIncomplete(source, 4L * ChatTemplateInspector.MAX_CHARS,
+                "template file", context);
+        if (decoded.isEmpty()) {
             return;
         }
+        String template = decoded.get();
         TemplateInspection result = ChatTemplateInspector.inspect(template, context, context.path().leafName());
         result.family().ifPresent(f -> context.fact("template.chat_format", f));
     }

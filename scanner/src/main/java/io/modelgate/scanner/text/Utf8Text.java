@@ -1,5 +1,6 @@
 package io.modelgate.scanner.text;
 
+import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.io.LimitExceededException;
 
@@ -8,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** Strict UTF-8 for text formats: sniffing a file head, and bounded whole-file decoding. */
 public final class Utf8Text {
@@ -39,6 +41,22 @@ public final class Utf8Text {
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
+    }
+
+    /**
+     * Decodes a whole source strictly, or marks the file incomplete and returns empty when it is not valid
+     * UTF-8: text analysers that cannot read the text cannot call it clean.
+     *
+     * @throws LimitExceededException when the source is larger than {@code maxBytes}
+     */
+    public static Optional<String> decodeOrIncomplete(ByteSource source, long maxBytes, String what,
+                                                      AnalysisContext context) throws IOException {
+        try {
+            return Optional.of(decode(source, maxBytes, what));
+        } catch (CharacterCodingException e) {
+            context.incomplete(what + " is not valid UTF-8");
+            return Optional.empty();
+        }
     }
 
     private static boolean startsWithBom(byte[] bytes) {
