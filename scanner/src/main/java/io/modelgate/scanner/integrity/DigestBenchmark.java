@@ -56,20 +56,32 @@ public final class DigestBenchmark {
         return files;
     }
 
+    /** Work whose wall time, CPU time and peak memory are measured. */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws IOException;
+    }
+
     /** Hashes {@code files} with {@code threads} threads, as the scanner does. */
     public static Run scanner(List<Path> files, int threads) throws IOException {
+        return measure("modelgate, " + threads + " thread" + (threads == 1 ? "" : "s"), files, () -> {
+            Map<Path, String> digests = FileHashing.sha256(files, threads);
+            if (digests.size() != files.size()) {
+                throw new IllegalStateException("not every file was hashed");
+            }
+        });
+    }
+
+    /** Runs {@code work} over {@code files} and measures it in this JVM. */
+    public static Run measure(String label, List<Path> files, Work work) throws IOException {
         long bytes = totalSize(files);
         resetPeaks();
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
-        Map<Path, String> digests = FileHashing.sha256(files, threads);
+        work.run();
         long wall = System.nanoTime() - t0;
         long cpu = processCpuNanos() - cpu0;
-        if (digests.size() != files.size()) {
-            throw new IllegalStateException("not every file was hashed");
-        }
-        return new Run("modelgate, " + threads + " thread" + (threads == 1 ? "" : "s"), bytes, wall,
-                cpu0 < 0 ? -1 : cpu, peakMemory());
+        return new Run(label, bytes, wall, cpu0 < 0 ? -1 : cpu, peakMemory());
     }
 
     /** {@code openssl dgst -sha256} over the same files (one process, sequential), when openssl is installed. */
@@ -107,7 +119,7 @@ public final class DigestBenchmark {
         return seconds.size() >= 4 ? (long) ((seconds.get(2) + seconds.get(3)) * 1e9) : -1;
     }
 
-    private static long totalSize(List<Path> files) throws IOException {
+    public static long totalSize(List<Path> files) throws IOException {
         long total = 0;
         for (Path file : files) {
             total += Files.size(file);

@@ -177,7 +177,8 @@ public final class SecretScanner {
     public static int scanUtf8(ByteSource source, String where, AnalysisContext context) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        char[] window = new char[WINDOW_CHARS + OVERLAP_CHARS];
+        // UTF-8 never decodes to more chars than bytes: a small file gets a small window (and ends in one pass).
+        char[] window = new char[(int) Math.min(WINDOW_CHARS + OVERLAP_CHARS, source.size() + 1)];
         int reported = 0;
         try (Reader reader = new InputStreamReader(source.open(), decoder)) {
             long base = 0;
