@@ -5,6 +5,7 @@ import io.modelgate.scanner.analysis.CoreRules;
 import io.modelgate.scanner.analysis.Deadline;
 import io.modelgate.scanner.analysis.FileCollector;
 import io.modelgate.scanner.analysis.TimeoutExceededException;
+import io.modelgate.scanner.concurrent.DaemonPools;
 import io.modelgate.scanner.digest.Sha256;
 import io.modelgate.scanner.io.FileByteSource;
 import io.modelgate.scanner.model.ArtifactPath;
@@ -25,7 +26,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -73,11 +73,7 @@ public final class Scanner {
         long t0 = System.nanoTime();
         List<FileTarget> targets = new FileWalker().walk(roots);
         List<FileResult> results = new ArrayList<>(targets.size());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "modelgate-scan");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonPools.fixed(threads, "modelgate-scan");
         try {
             List<Future<FileResult>> futures = new ArrayList<>();
             for (FileTarget target : targets) {

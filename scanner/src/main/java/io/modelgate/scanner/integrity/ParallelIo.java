@@ -1,12 +1,13 @@
 package io.modelgate.scanner.integrity;
 
+import io.modelgate.scanner.concurrent.DaemonPools;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** Runs one I/O-bound task per item on a small pool of daemon threads, keeping the input order. */
@@ -29,11 +30,7 @@ public final class ParallelIo {
             }
             return results;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
-            Thread t = new Thread(r, "modelgate-hash");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonPools.fixed(Math.min(threads, items.size()), "modelgate-hash");
         try {
             List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {
