@@ -18,8 +18,8 @@ import java.util.Optional;
 /**
  * What can be verified of a keyless (Fulcio certificate + Rekor entry) signature without network: the
  * certificate chain to a Fulcio CA of the user's trust root at the log's integration time, and the log's
- * signed entry timestamp. The rest (inclusion proof against a checkpoint, certificate transparency, an
- * identity policy) is reported as not verified.
+ * signed entry timestamp over an entry that records this envelope. The rest (inclusion proof against a
+ * checkpoint, certificate transparency, an identity policy) is reported as not verified.
  */
 final class KeylessCheck {
 
@@ -31,12 +31,13 @@ final class KeylessCheck {
         this.clock = clock;
     }
 
-    List<PublicKey> signerKey(X509Certificate leaf, List<JsonNode> tlogEntries, SignatureOutcome outcome)
-            throws IOException {
+    List<PublicKey> signerKey(X509Certificate leaf, List<JsonNode> tlogEntries, Dsse.Envelope envelope,
+                              SignatureOutcome outcome) throws IOException {
         outcome.method("keyless");
         CertificateFacts.describe(leaf, outcome);
         outcome.notVerified("transparency-log inclusion proof and checkpoint (needs the log's current state)");
         outcome.notVerified("certificate transparency (SCT) of the signing certificate");
+        outcome.notVerified("revocation, and whether the given trust root is still current (no online update)");
         outcome.notVerified("signer identity policy: compare subjectAlternativeNames and oidcIssuer with who you expect");
         if (options.sigstoreTrustRoot().isEmpty()) {
             outcome.unverifiable(SignatureRules.UNVERIFIABLE, "keyless Sigstore signature: certificate chain and "
@@ -45,7 +46,7 @@ final class KeylessCheck {
         }
         SigstoreTrustRoot trustRoot = SigstoreTrustRoot.read(options.sigstoreTrustRoot().get());
         Date signedAt = leaf.getNotBefore();
-        Optional<Long> integrated = verifiedIntegrationTime(tlogEntries, trustRoot, outcome);
+        Optional<Long> integrated = verifiedIntegrationTime(tlogEntries, trustRoot, envelope, leaf, outcome);
         if (integrated.isPresent()) {
             signedAt = new Date(integrated.get() * 1000);
             if (signedAt.before(leaf.getNotBefore()) || signedAt.after(leaf.getNotAfter())) {
@@ -74,8 +75,12 @@ final class KeylessCheck {
         CertificateTrust.validityProblem(leaf, now).ifPresent(why -> outcome.checked("leaf is short-lived: " + why));
     }
 
-    /** The integration time of the first entry whose signed entry timestamp verifies with a trusted log key. */
+    /**
+     * The integration time of the first entry whose signed entry timestamp verifies with a trusted log key,
+     * provided the entry records this envelope.
+     */
     private static Optional<Long> verifiedIntegrationTime(List<JsonNode> entries, SigstoreTrustRoot trustRoot,
+                                                          Dsse.Envelope envelope, X509Certificate leaf,
                                                           SignatureOutcome outcome) {
         if (entries.isEmpty()) {
             outcome.unverifiable(SignatureRules.UNVERIFIABLE, "keyless signature without a transparency-log entry");
@@ -101,8 +106,8 @@ final class KeylessCheck {
                 if (verifier.verify(set)) {
                     outcome.checked("transparency-log signed entry timestamp (log " + logId.substring(0, 16)
                             + "…, index " + logIndex + ", integrated " + integratedTime + ")");
-                    outcome.notVerified("that the log entry's body describes this envelope");
-                    return Optional.of(integratedTime);
+                    return describesEnvelope(BundleReader.base64(entry, "canonicalizedBody"), envelope, leaf, outcome)
+                            ? Optional.of(integratedTime) : Optional.empty();
                 }
                 outcome.invalid(SignatureRules.INVALID, null, null, "transparency-log signed entry timestamp does not verify");
                 return Optional.empty();
@@ -113,5 +118,20 @@ final class KeylessCheck {
         }
         outcome.unverifiable(SignatureRules.UNVERIFIABLE, "no transparency-log entry from a log of the trust root");
         return Optional.empty();
+    }
+
+    /** False (and the signature invalid) when the logged entry is another envelope's. */
+    private static boolean describesEnvelope(byte[] body, Dsse.Envelope envelope, X509Certificate leaf,
+                                             SignatureOutcome outcome) throws MalformedSignatureException {
+        switch (LogEntryBody.compare(body, envelope, leaf)) {
+            case SAME_ENVELOPE -> outcome.checked("the log entry records this envelope's payload hash, signature and certificate");
+            case UNSUPPORTED_KIND -> outcome.notVerified("that the log entry's body describes this envelope (entry kind not compared)");
+            case OTHER_ENVELOPE -> {
+                outcome.invalid(SignatureRules.INVALID, null, null, "the transparency-log entry records another "
+                        + "envelope, signature or certificate: its timestamp does not vouch for this signature");
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -88,7 +88,8 @@ public final class ModelSignatureVerifier {
             return certificateKey(chain, outcome);
         }
         SigstoreBundle.KeylessCertificate keyless = (SigstoreBundle.KeylessCertificate) material;
-        return new KeylessCheck(options, clock).signerKey(keyless.certificate(), bundle.tlogEntries(), outcome);
+        return new KeylessCheck(options, clock).signerKey(keyless.certificate(), bundle.tlogEntries(),
+                bundle.envelope(), outcome);
     }
 
     private List<PublicKey> givenKeys(SigstoreBundle.KeyHint hint, SignatureOutcome outcome) throws IOException {

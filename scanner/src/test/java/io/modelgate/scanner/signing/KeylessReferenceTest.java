@@ -79,12 +79,15 @@ class KeylessReferenceTest {
         assertThat((List<String>) signature.get("checked"))
                 .anyMatch(c -> c.startsWith("transparency-log signed entry timestamp") && c.contains("598151086"))
                 .anyMatch(c -> c.startsWith("certificate chain to a Fulcio CA") && c.contains("2025-10-10T02:12:20Z"))
+                .anyMatch(c -> c.startsWith("the log entry records this envelope"))
                 .anyMatch(c -> c.startsWith("DSSE signature"))
                 .anyMatch(c -> c.startsWith("all 2 signed files resources match"));
         assertThat((List<String>) signature.get("notVerified"))
                 .anyMatch(n -> n.contains("inclusion proof"))
                 .anyMatch(n -> n.contains("certificate transparency"))
-                .anyMatch(n -> n.contains("identity policy"));
+                .anyMatch(n -> n.contains("revocation"))
+                .anyMatch(n -> n.contains("identity policy"))
+                .noneMatch(n -> n.contains("log entry's body"));
     }
 
     @Test
