@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelgate.cli.report.JsonArrays;
 import io.modelgate.rules.kb.FamilyDef;
 import io.modelgate.rules.kb.GenerationDef;
 import io.modelgate.rules.kb.KnowledgeBase;
@@ -71,10 +72,8 @@ public final class FamiliesCommand implements Callable<Integer> {
             node.put("publisher", f.publisher());
             node.put("country", f.country());
             node.put("license", f.license());
-            ArrayNode licenses = node.putArray("licenses");
-            f.licenses().forEach(licenses::add);
-            ArrayNode orgs = node.putArray("orgs");
-            f.orgs().forEach(orgs::add);
+            JsonArrays.putStrings(node, "licenses", f.licenses());
+            JsonArrays.putStrings(node, "orgs", f.orgs());
             ArrayNode generations = node.putArray("generations");
             for (GenerationDef g : f.generations()) {
                 ObjectNode gen = generations.addObject();

@@ -59,8 +59,7 @@ public final class JsonReportWriter implements ReportWriter {
         ObjectNode scan = root.putObject("scan");
         scan.put("startedAt", report.startedAt().toString());
         scan.put("durationMs", report.durationMillis());
-        ArrayNode roots = scan.putArray("roots");
-        report.roots().forEach(roots::add);
+        JsonArrays.putStrings(scan, "roots", report.roots());
         root.set("gate", gate(gate));
         root.set("summary", summary(report));
         ArrayNode files = root.putArray("files");
@@ -107,8 +106,7 @@ public final class JsonReportWriter implements ReportWriter {
         ObjectNode node = mapper.createObjectNode();
         node.put("path", file.path());
         node.put("format", file.format());
-        ArrayNode inner = node.putArray("innerFormats");
-        file.innerFormats().stream().sorted().forEach(inner::add);
+        JsonArrays.putStrings(node, "innerFormats", file.innerFormats().stream().sorted());
         node.put("size", file.size());
         if (file.sha256() == null) {
             node.putNull("sha256");
@@ -116,8 +114,7 @@ public final class JsonReportWriter implements ReportWriter {
             node.put("sha256", file.sha256());
         }
         node.put("status", file.status().id());
-        ArrayNode reasons = node.putArray("incompleteReasons");
-        file.incompleteReasons().forEach(reasons::add);
+        JsonArrays.putStrings(node, "incompleteReasons", file.incompleteReasons());
         ArrayNode findings = node.putArray("findings");
         for (Finding finding : file.findings()) {
             findings.add(finding(finding));
@@ -141,8 +138,7 @@ public final class JsonReportWriter implements ReportWriter {
         ObjectNode location = node.putObject("location");
         location.put("path", finding.location().path().toString());
         location.put("file", finding.location().path().segments().get(0));
-        ArrayNode entries = location.putArray("entries");
-        finding.location().path().segments().stream().skip(1).forEach(entries::add);
+        JsonArrays.putStrings(location, "entries", finding.location().path().segments().stream().skip(1));
         if (finding.location().hasOffset()) {
             location.put("offset", finding.location().offset());
         } else {

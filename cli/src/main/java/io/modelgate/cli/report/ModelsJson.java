@@ -96,10 +96,8 @@ final class ModelsJson {
             case "false" -> node.put("commercialUse", false);
             default -> node.put("commercialUse", license.commercialUse());
         }
-        ArrayNode obligations = node.putArray("obligations");
-        license.obligations().forEach(obligations::add);
-        ArrayNode conflicts = node.putArray("conflicts");
-        license.conflicts().forEach(conflicts::add);
+        JsonArrays.putStrings(node, "obligations", license.obligations());
+        JsonArrays.putStrings(node, "conflicts", license.conflicts());
         return node;
     }
 }
