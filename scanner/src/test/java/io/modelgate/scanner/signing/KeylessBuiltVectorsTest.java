@@ -156,6 +156,12 @@ class KeylessBuiltVectorsTest {
                 Clock.systemUTC(), Limits.defaults()).verify(model, model.resolve("model.sig"));
     }
 
+    private void assertInvalid(String because) throws Exception {
+        SignatureOutcome outcome = verify();
+        assertThat(outcome.status()).as(describe(outcome)).isEqualTo(SignatureOutcome.Status.INVALID);
+        assertThat(describe(outcome)).contains(because);
+    }
+
     private static String describe(SignatureOutcome outcome) {
         return outcome.fact() + " " + outcome.issues();
     }
@@ -179,18 +185,14 @@ class KeylessBuiltVectorsTest {
         Files.writeString(model.resolve("weights.bin"), "backdoored weights");
         Files.delete(model.resolve("model.sig"));
         writeKeylessBundle(signFolder(), entry);
-        SignatureOutcome outcome = verify();
-        assertThat(outcome.status()).as(describe(outcome)).isEqualTo(SignatureOutcome.Status.INVALID);
-        assertThat(describe(outcome)).contains("records another envelope");
+        assertInvalid("records another envelope");
     }
 
     @Test
     void anIntegrationTimeOutsideTheLeafValidityIsInvalid() throws Exception {
         ObjectNode envelope = signFolder();
         writeKeylessBundle(envelope, logEntry(envelope, issued.plus(Duration.ofHours(1))));
-        SignatureOutcome outcome = verify();
-        assertThat(outcome.status()).as(describe(outcome)).isEqualTo(SignatureOutcome.Status.INVALID);
-        assertThat(describe(outcome)).contains("outside the signing certificate's validity");
+        assertInvalid("outside the signing certificate's validity");
     }
 
     @Test
@@ -202,8 +204,6 @@ class KeylessBuiltVectorsTest {
         logKey = trusted;
         entry.putObject("logId").put("keyId", Base64.getEncoder().encodeToString(logId()));
         writeKeylessBundle(envelope, entry);
-        SignatureOutcome outcome = verify();
-        assertThat(outcome.status()).as(describe(outcome)).isEqualTo(SignatureOutcome.Status.INVALID);
-        assertThat(describe(outcome)).contains("signed entry timestamp does not verify");
+        assertInvalid("signed entry timestamp does not verify");
     }
 }

@@ -1,9 +1,6 @@
 package io.modelgate.scanner.signing;
 
-import io.modelgate.scanner.Limits;
-import io.modelgate.scanner.Scanner;
 import io.modelgate.scanner.VerificationOptions;
-import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.ScanReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,10 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import static io.modelgate.scanner.signing.VectorScans.ruleIds;
+import static io.modelgate.scanner.signing.VectorScans.scan;
+import static io.modelgate.scanner.signing.VectorScans.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,46 +24,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SuppressWarnings("unchecked")
 class KeylessReferenceTest {
 
-    private static final Path VECTORS = Path.of("..", "fixtures", "signing", "model-transparency");
+    private static final Path VECTORS = VectorScans.VECTORS;
     private static final Path TRUST_ROOT = VECTORS.resolve("sigstore-trusted-root.json");
 
     @TempDir
     Path tmp;
 
-    private static ScanReport scan(Path folder, VerificationOptions options) throws IOException {
-        return new Scanner(Limits.defaults(), 2, Clock.systemUTC(), options).scan(List.of(folder));
-    }
-
-    private static List<String> ruleIds(ScanReport report) {
-        return report.files().stream().flatMap(f -> f.findings().stream()).map(Finding::ruleId).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> signature(ScanReport report) {
-        Map<String, Object> fact = (Map<String, Object>) report.folders().get(0).facts().get("signature");
-        return ((List<Map<String, Object>>) fact.get("signatures")).get(0);
-    }
-
     private Path copy() throws IOException {
-        Path target = Files.createDirectories(tmp.resolve("v1.1.0-sigstore"));
-        try (var files = Files.list(VECTORS.resolve("v1.1.0-sigstore"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, target.resolve(file.getFileName()));
-            }
-        }
-        return target;
+        return VectorScans.copy(tmp, "v1.1.0-sigstore");
     }
 
     private static VerificationOptions withTrustRoot() {
         return VerificationOptions.none().withTrustRoot(TRUST_ROOT);
     }
 
-    /** Rewrites the copied bundle, replacing {@code from} (which must occur) by {@code to}. */
-    private static void editBundle(Path folder, String from, String to) throws IOException {
-        Path bundle = folder.resolve("model.sig");
+    /** Rewrites a copy of the bundle, replacing {@code from} (which must occur) by {@code to}: must be invalid. */
+    private void assertInvalidAfterEdit(String from, String to) throws IOException {
+        Path model = copy();
+        Path bundle = model.resolve("model.sig");
         String text = Files.readString(bundle);
         assertThat(text).contains(from);
         Files.writeString(bundle, text.replace(from, to));
+        ScanReport report = scan(model, withTrustRoot());
+        assertThat(ruleIds(report)).contains("MG-SIG-001");
+        assertThat(signature(report)).containsEntry("status", "invalid");
     }
 
     @Test
@@ -120,33 +103,21 @@ class KeylessReferenceTest {
 
     @Test
     void aSwappedCertificateIsRejected() throws Exception {
-        Path model = copy();
         var key = TestPki.ecKey("secp256r1");
         var other = TestPki.certificate("someone", key, "sigstore-intermediate", key, false);
-        String original = BundleReader.JSON.readTree(Files.readString(model.resolve("model.sig")))
+        String original = BundleReader.JSON.readTree(Files.readString(VECTORS.resolve("v1.1.0-sigstore/model.sig")))
                 .path("verificationMaterial").path("certificate").path("rawBytes").asText();
-        editBundle(model, original, java.util.Base64.getEncoder().encodeToString(other.getEncoded()));
-        ScanReport report = scan(model, withTrustRoot());
-        assertThat(ruleIds(report)).contains("MG-SIG-001");
-        assertThat(signature(report)).containsEntry("status", "invalid");
+        assertInvalidAfterEdit(original, java.util.Base64.getEncoder().encodeToString(other.getEncoded()));
     }
 
     @Test
     void anAlteredSignedEntryTimestampIsRejected() throws IOException {
-        Path model = copy();
-        editBundle(model, "\"signedEntryTimestamp\":\"MEQCIErVIgUO5", "\"signedEntryTimestamp\":\"MEQCIErVIgUO6");
-        ScanReport report = scan(model, withTrustRoot());
-        assertThat(ruleIds(report)).contains("MG-SIG-001");
-        assertThat(signature(report)).containsEntry("status", "invalid");
+        assertInvalidAfterEdit("\"signedEntryTimestamp\":\"MEQCIErVIgUO5", "\"signedEntryTimestamp\":\"MEQCIErVIgUO6");
     }
 
     @Test
     void aChangedIntegrationTimeBreaksTheSignedEntryTimestamp() throws IOException {
-        Path model = copy();
-        editBundle(model, "\"integratedTime\":\"1760062340\"", "\"integratedTime\":\"1760062400\"");
-        ScanReport report = scan(model, withTrustRoot());
-        assertThat(ruleIds(report)).contains("MG-SIG-001");
-        assertThat(signature(report)).containsEntry("status", "invalid");
+        assertInvalidAfterEdit("\"integratedTime\":\"1760062340\"", "\"integratedTime\":\"1760062400\"");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.modelgate.scanner.signing;
 
-import io.modelgate.scanner.Limits;
-import io.modelgate.scanner.Scanner;
 import io.modelgate.scanner.VerificationOptions;
 import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.ScanReport;
@@ -11,44 +9,25 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
+import static io.modelgate.scanner.signing.VectorScans.findings;
+import static io.modelgate.scanner.signing.VectorScans.scan;
+import static io.modelgate.scanner.signing.VectorScans.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signatures made by the reference model_signing implementation (fixtures/signing/model-transparency). */
 class ReferenceVectorsTest {
 
-    private static final Path VECTORS = Path.of("..", "fixtures", "signing", "model-transparency");
+    private static final Path VECTORS = VectorScans.VECTORS;
     private static final Path KEY = VECTORS.resolve("signing-key-pub.pem");
     private static final Path CA = VECTORS.resolve("intermediate-ca.pem");
 
     @TempDir
     Path tmp;
 
-    private static ScanReport scan(Path folder, VerificationOptions options) throws IOException {
-        return new Scanner(Limits.defaults(), 2, Clock.systemUTC(), options).scan(List.of(folder));
-    }
-
-    private static List<Finding> findings(ScanReport report) {
-        return report.files().stream().flatMap(f -> f.findings().stream()).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> signature(ScanReport report) {
-        Map<String, Object> fact = (Map<String, Object>) report.folders().get(0).facts().get("signature");
-        return ((List<Map<String, Object>>) fact.get("signatures")).get(0);
-    }
-
     private Path copy(String name) throws IOException {
-        Path target = Files.createDirectories(tmp.resolve(name));
-        try (var files = Files.list(VECTORS.resolve(name))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, target.resolve(file.getFileName()));
-            }
-        }
-        return target;
+        return VectorScans.copy(tmp, name);
     }
 
     @Test
