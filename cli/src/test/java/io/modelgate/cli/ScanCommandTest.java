@@ -36,28 +36,23 @@ class ScanCommandTest {
 
     @Test
     void linkOutOfTheFolderIsAHighFindingAndFailsTheGate() throws IOException {
-        Path outside = Files.createTempFile("modelgate-secret", ".txt");
-        try {
-            Path model = Files.createDirectory(dir.resolve("model"));
-            Files.createSymbolicLink(model.resolve("weights.bin"), outside);
-            CliRun run = CliRun.of("scan", model.toString());
-            assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
-            assertThat(run.out()).contains("MG-GEN-004").contains("Gate: FAIL");
-        } finally {
-            Files.deleteIfExists(outside);
-        }
+        CliRun run = CliRun.of("scan", modelLinkingOutside().toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("MG-GEN-004").contains("Gate: FAIL");
     }
 
     @Test
     void raisingTheThresholdLetsTheSameScanPass() throws IOException {
-        Path outside = Files.createTempFile("modelgate-secret", ".txt");
-        try {
-            Path model = Files.createDirectory(dir.resolve("model"));
-            Files.createSymbolicLink(model.resolve("weights.bin"), outside);
-            assertThat(CliRun.of("scan", "--fail-on", "critical", model.toString()).exitCode()).isEqualTo(ExitCodes.OK);
-        } finally {
-            Files.deleteIfExists(outside);
-        }
+        Path model = modelLinkingOutside();
+        assertThat(CliRun.of("scan", "--fail-on", "critical", model.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    /** A model folder whose weights file is a link to a file beside the folder, outside what is scanned. */
+    private Path modelLinkingOutside() throws IOException {
+        Path outside = Files.createFile(dir.resolve("secret.txt"));
+        Path model = Files.createDirectory(dir.resolve("model"));
+        Files.createSymbolicLink(model.resolve("weights.bin"), outside);
+        return model;
     }
 
     @Test
