@@ -14,8 +14,10 @@ public interface ByteSource extends Closeable {
 
     long size();
 
-    /** A fresh stream over all bytes, from the start. */
-    InputStream open() throws IOException;
+    /** A fresh stream over all bytes, from the start; by default a cursor over the positional reads. */
+    default InputStream open() throws IOException {
+        return new PositionalInputStream(this);
+    }
 
     /**
      * Reads up to {@code len} bytes at {@code position}; returns the count read, -1 at the end.

@@ -1,7 +1,6 @@
 package io.modelgate.scanner.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -38,11 +37,6 @@ public final class FileByteSource implements ByteSource {
     @Override
     public long size() {
         return size;
-    }
-
-    @Override
-    public InputStream open() {
-        return new PositionalInputStream(this);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.modelgate.scanner.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 
 /** A window on another source: how stored archive entries are read without copying them. */
 final class SliceByteSource implements ByteSource {
@@ -22,11 +21,6 @@ final class SliceByteSource implements ByteSource {
     @Override
     public long size() {
         return length;
-    }
-
-    @Override
-    public InputStream open() {
-        return new PositionalInputStream(this);
     }
 
     @Override
