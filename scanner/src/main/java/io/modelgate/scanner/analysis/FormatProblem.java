@@ -15,6 +15,9 @@ import java.util.List;
  */
 public record FormatProblem(Rule rule, long offset, String subject, String message) {
 
+    /** How many problems of one file are listed one by one: enough to diagnose, few enough to read. */
+    public static final int MAX_REPORTED = 50;
+
     /** Reports the first {@code max} problems, then one finding under {@code overflowRule} for the rest. */
     public static void reportAll(List<FormatProblem> problems, int max, Rule overflowRule, AnalysisContext context) {
         int shown = Math.min(problems.size(), max);

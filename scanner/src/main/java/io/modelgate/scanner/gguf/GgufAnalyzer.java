@@ -21,7 +21,6 @@ import java.util.Set;
  */
 public final class GgufAnalyzer implements FormatAnalyzer {
 
-    private static final int MAX_REPORTED_PROBLEMS = 50;
     private static final long KEPT_STRING_BUDGET = 64L << 20;
     private static final MetadataInspector METADATA = new MetadataInspector(GgufRules.CODE_IN_METADATA,
             GgufRules.URL_IN_METADATA, "GGUF");
@@ -41,7 +40,7 @@ public final class GgufAnalyzer implements FormatAnalyzer {
         } else {
             problems.add(0, file.fatal());
         }
-        FormatProblem.reportAll(problems, MAX_REPORTED_PROBLEMS, GgufRules.MALFORMED_TENSOR_INFO, context);
+        FormatProblem.reportAll(problems, FormatProblem.MAX_REPORTED, GgufRules.MALFORMED_TENSOR_INFO, context);
         GgufFacts.record(file, context);
         inspectStrings(source, file, context);
         if (file.fatal() != null) {

@@ -24,7 +24,6 @@ public final class SafetensorsAnalyzer implements FormatAnalyzer {
 
     /** Names and shapes kept as facts; enough to fingerprint a model family. */
     public static final int MAX_LISTED_TENSORS = 2000;
-    private static final int MAX_REPORTED_PROBLEMS = 50;
     private static final int MAX_METADATA_FACT_CHARS = 1024;
     private static final MetadataInspector METADATA = new MetadataInspector(SafetensorsRules.CODE_IN_METADATA,
             SafetensorsRules.URL_IN_METADATA, "safetensors");
@@ -45,7 +44,8 @@ public final class SafetensorsAnalyzer implements FormatAnalyzer {
             return;
         }
         recordFacts(header, context);
-        FormatProblem.reportAll(TensorLayoutCheck.check(header), MAX_REPORTED_PROBLEMS, SafetensorsRules.BAD_LAYOUT, context);
+        FormatProblem.reportAll(TensorLayoutCheck.check(header), FormatProblem.MAX_REPORTED, SafetensorsRules.BAD_LAYOUT,
+                context);
         for (Map.Entry<String, String> entry : header.metadata().entrySet()) {
             context.deadline().check();
             METADATA.inspect(entry.getKey(), entry.getValue(), true, context);
