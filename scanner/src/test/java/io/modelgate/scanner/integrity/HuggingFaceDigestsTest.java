@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.modelgate.scanner.testing.ScanReports.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HuggingFaceDigestsTest {
@@ -22,10 +23,6 @@ class HuggingFaceDigestsTest {
 
     @TempDir
     Path tmp;
-
-    private static List<Finding> findings(ScanReport report) {
-        return report.files().stream().flatMap(f -> f.findings().stream()).toList();
-    }
 
     private static String evidence(ScanReport report) {
         return report.folders().stream().map(f -> String.valueOf(f.facts().get("integrity"))).toList().toString();

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import static io.modelgate.scanner.testing.ScanReports.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,10 +44,6 @@ class LockRoundTripTest {
         Scanner scanner = new Scanner(Limits.defaults(), 2, Clock.systemUTC(),
                 VerificationOptions.none().withLockFile(lock));
         return scanner.scan(List.of(model));
-    }
-
-    private static List<Finding> findings(ScanReport report) {
-        return report.files().stream().flatMap(f -> f.findings().stream()).toList();
     }
 
     @Test

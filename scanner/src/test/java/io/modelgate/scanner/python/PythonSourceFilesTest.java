@@ -14,15 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.modelgate.scanner.testing.ScanReports.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PythonSourceFilesTest {
 
     private static final Path HF = Path.of("..", "fixtures", "hf");
-
-    private static List<Finding> findings(ScanReport report) {
-        return report.files().stream().flatMap(f -> f.findings().stream()).toList();
-    }
 
     @Test
     void customCodeModelOnlyNeedsTheRemoteCodeReview() throws IOException {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.modelgate.scanner.testing.ScanReports.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ShardIndexAnalyzerTest {
@@ -24,10 +25,6 @@ class ShardIndexAnalyzerTest {
 
     private static ScanReport scan(Path folder) throws IOException {
         return Scanner.withDefaults().scan(List.of(folder));
-    }
-
-    private static List<Finding> findings(ScanReport report) {
-        return report.files().stream().flatMap(f -> f.findings().stream()).toList();
     }
 
     private static FileResult file(ScanReport report, String suffix) {

@@ -32,6 +32,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import static io.modelgate.scanner.testing.ScanReports.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PgpSignatureTest {
@@ -93,10 +94,6 @@ class PgpSignatureTest {
 
     private VerificationOptions ring(byte[] ring) throws IOException {
         return VerificationOptions.none().withKeyrings(List.of(Files.write(tmp.resolve("ring.asc"), ring)));
-    }
-
-    private static List<Finding> findings(ScanReport report) {
-        return report.files().stream().flatMap(f -> f.findings().stream()).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static io.modelgate.scanner.testing.ScanReports.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,10 +58,6 @@ class SignRoundTripTest {
 
     private ScanReport scanWithKey() throws IOException {
         return scan(VerificationOptions.none().withPublicKeys(List.of(publicKey)));
-    }
-
-    private static List<Finding> findings(ScanReport report) {
-        return report.files().stream().flatMap(f -> f.findings().stream()).toList();
     }
 
     @SuppressWarnings("unchecked")
