@@ -26,7 +26,7 @@ final class VectorScans {
     }
 
     static List<Finding> findings(ScanReport report) {
-        return report.files().stream().flatMap(f -> f.findings().stream()).toList();
+        return report.allFindings();
     }
 
     static List<String> ruleIds(ScanReport report) {

@@ -13,6 +13,6 @@ public final class ScanReports {
 
     /** Every file's findings, in file order. */
     public static List<Finding> findings(ScanReport report) {
-        return report.files().stream().flatMap(f -> f.findings().stream()).toList();
+        return report.allFindings();
     }
 }
