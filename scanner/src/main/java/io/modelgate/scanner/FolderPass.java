@@ -104,18 +104,10 @@ final class FolderPass {
                 boolean isIncomplete = !reasons.isEmpty();
                 results.add(new FileResult(path, "absent", Set.of(), 0, null,
                         FileStatus.decide(false, isIncomplete, extra, true),
-                        Scanner.sorted(extra), reasons, Map.of()));
+                        extra.stream().sorted(Finding.REPORT_ORDER).toList(), reasons, Map.of()));
                 continue;
             }
-            FileResult old = results.get(index);
-            List<Finding> findings = new ArrayList<>(old.findings());
-            findings.addAll(extra);
-            List<String> allReasons = new ArrayList<>(old.incompleteReasons());
-            allReasons.addAll(reasons);
-            FileStatus status = FileStatus.decide(old.status() == FileStatus.ERROR, !allReasons.isEmpty(),
-                    findings, old.status() != FileStatus.SKIPPED);
-            results.set(index, new FileResult(old.path(), old.format(), old.innerFormats(), old.size(), old.sha256(),
-                    status, Scanner.sorted(findings), allReasons, old.facts()));
+            results.set(index, results.get(index).withAdded(extra, reasons));
         }
     }
 

@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,12 +34,6 @@ import java.util.concurrent.TimeoutException;
  * in parallel across files. Produces facts and findings only; policy is applied elsewhere.
  */
 public final class Scanner {
-
-    private static final Comparator<Finding> FINDING_ORDER = Comparator
-            .comparing((Finding f) -> f.location().path().toString())
-            .thenComparingLong(f -> f.location().offset())
-            .thenComparing(Finding::ruleId)
-            .thenComparing(f -> f.subject() == null ? "" : f.subject());
 
     private final Limits limits;
     private final int threads;
@@ -161,16 +154,10 @@ public final class Scanner {
     private static FileResult result(FileTarget target, FileCollector collector, long size, String sha256,
                                      boolean error) {
         List<Finding> findings = new ArrayList<>(collector.findings());
-        findings.sort(FINDING_ORDER);
+        findings.sort(Finding.REPORT_ORDER);
         FileStatus status = FileStatus.decide(error, !collector.incompleteReasons().isEmpty(), findings,
                 collector.wasAnalysed());
         return new FileResult(target.displayPath(), collector.format().id(), collector.innerFormats(),
                 Math.max(size, 0), sha256, status, findings, collector.incompleteReasons(), collector.facts());
-    }
-
-    static List<Finding> sorted(List<Finding> findings) {
-        List<Finding> copy = new ArrayList<>(findings);
-        copy.sort(FINDING_ORDER);
-        return copy;
     }
 }

@@ -3,13 +3,11 @@ package io.modelgate.rules.provenance;
 import io.modelgate.rules.kb.KnowledgeBase;
 import io.modelgate.scanner.model.ArtifactPath;
 import io.modelgate.scanner.model.FileResult;
-import io.modelgate.scanner.model.FileStatus;
 import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.Location;
 import io.modelgate.scanner.model.ScanReport;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +18,6 @@ import java.util.Map;
  * file so the gate and the writers handle them like any other.
  */
 public final class ProvenanceAnalysis {
-
-    private static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> f.location().path().toString())
-            .thenComparingLong(f -> f.location().offset())
-            .thenComparing(Finding::ruleId)
-            .thenComparing(f -> f.subject() == null ? "" : f.subject());
 
     private ProvenanceAnalysis() {
     }
@@ -74,13 +66,7 @@ public final class ProvenanceAnalysis {
                 files.add(old);
                 continue;
             }
-            List<Finding> findings = new ArrayList<>(old.findings());
-            findings.addAll(added);
-            findings.sort(ORDER);
-            FileStatus status = FileStatus.decide(old.status() == FileStatus.ERROR, !old.incompleteReasons().isEmpty(),
-                    findings, old.status() != FileStatus.SKIPPED);
-            files.add(new FileResult(old.path(), old.format(), old.innerFormats(), old.size(), old.sha256(), status,
-                    findings, old.incompleteReasons(), old.facts()));
+            files.add(old.withAdded(added, List.of()));
         }
         return new ScanReport(report.toolVersion(), report.startedAt(), report.durationMillis(), report.roots(), files,
                 report.folders());

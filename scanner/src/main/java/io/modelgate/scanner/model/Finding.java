@@ -1,5 +1,6 @@
 package io.modelgate.scanner.model;
 
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,13 @@ import java.util.Objects;
  * @param message  explanation for a reviewer
  */
 public record Finding(Rule rule, Severity severity, Location location, String subject, String message) {
+
+    /** The order of findings in every report: by artifact path, offset, rule and subject. */
+    public static final Comparator<Finding> REPORT_ORDER = Comparator
+            .comparing((Finding f) -> f.location().path().toString())
+            .thenComparingLong(f -> f.location().offset())
+            .thenComparing(Finding::ruleId)
+            .thenComparing(f -> f.subject() == null ? "" : f.subject());
 
     public Finding {
         Objects.requireNonNull(rule);
