@@ -1,14 +1,12 @@
 package io.modelgate.scanner.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelgate.scanner.digest.Sha256;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -45,7 +43,7 @@ final class LogEntryBody {
         JsonNode spec = BundleReader.object(body, "spec");
         JsonNode payloadHash = BundleReader.object(spec, "payloadHash");
         if (!"sha256".equals(payloadHash.path("algorithm").asText())
-                || !sha256Hex(envelope.payload()).equalsIgnoreCase(payloadHash.path("value").asText())) {
+                || !Sha256.ofBytes(envelope.payload()).equalsIgnoreCase(payloadHash.path("value").asText())) {
             return Match.OTHER_ENVELOPE;
         }
         String signature = Base64.getEncoder().encodeToString(envelope.signature());
@@ -68,14 +66,6 @@ final class LogEntryBody {
             return verifier.isPresent() && Arrays.equals(verifier.get().getEncoded(), leaf.getEncoded());
         } catch (java.security.cert.CertificateEncodingException e) {
             return false;
-        }
-    }
-
-    private static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 }
