@@ -1,13 +1,14 @@
 package io.modelgate.cli;
 
+import io.modelgate.verification.VerificationChecks;
 import io.modelgate.cli.report.ReportFormat;
 import io.modelgate.cli.report.ReportWriters;
 import io.modelgate.rules.gate.GateEvaluator;
 import io.modelgate.rules.gate.GatePolicy;
 import io.modelgate.rules.gate.GateResult;
-import io.modelgate.rules.kb.KnowledgeBase;
-import io.modelgate.rules.provenance.ProvenanceAnalysis;
-import io.modelgate.rules.provenance.ProvenanceResult;
+import io.modelgate.provenance.kb.KnowledgeBase;
+import io.modelgate.provenance.identity.ProvenanceAnalysis;
+import io.modelgate.provenance.identity.ProvenanceResult;
 import io.modelgate.scanner.Limits;
 import io.modelgate.scanner.Scanner;
 import io.modelgate.scanner.model.ScanReport;
@@ -120,7 +121,7 @@ public final class ScanCommand implements Callable<Integer> {
         KnowledgeBase kb = KnowledgeBases.load(spec, kbFiles);
         Limits limits = Limits.defaults().withMaxDepth(maxDepth).withTimeout(timeout).withMaxFileBytes(maxFileSize);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ScanReport scanned = new Scanner(limits, workers, Clock.systemUTC(), verification.options(spec)).scan(paths);
+        ScanReport scanned = VerificationChecks.scanner(limits, workers, Clock.systemUTC(), verification.options(spec)).scan(paths);
         ProvenanceResult report = ProvenanceAnalysis.analyze(scanned, kb);
         GateResult gate = new GateEvaluator().evaluate(report.report(), new GatePolicy(failOn, strict, allowIncomplete));
         write(report, gate);

@@ -1,8 +1,8 @@
 package io.modelgate.cli.report;
 
-import io.modelgate.rules.license.LicenseVerdict;
-import io.modelgate.rules.provenance.BaseModel;
-import io.modelgate.rules.provenance.ModelProvenance;
+import io.modelgate.provenance.license.LicenseVerdict;
+import io.modelgate.provenance.identity.BaseModel;
+import io.modelgate.provenance.identity.ModelProvenance;
 
 import java.util.List;
 import java.util.Locale;

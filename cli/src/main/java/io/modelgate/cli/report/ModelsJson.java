@@ -3,11 +3,11 @@ package io.modelgate.cli.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelgate.rules.license.LicenseVerdict;
-import io.modelgate.rules.provenance.BaseModel;
-import io.modelgate.rules.provenance.Evidence;
-import io.modelgate.rules.provenance.ModelProvenance;
-import io.modelgate.rules.provenance.UnitKind;
+import io.modelgate.provenance.license.LicenseVerdict;
+import io.modelgate.provenance.identity.BaseModel;
+import io.modelgate.provenance.identity.Evidence;
+import io.modelgate.provenance.identity.ModelProvenance;
+import io.modelgate.provenance.identity.UnitKind;
 import io.modelgate.scanner.model.FolderResult;
 
 import java.util.List;

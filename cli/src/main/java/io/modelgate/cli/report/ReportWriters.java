@@ -1,7 +1,7 @@
 package io.modelgate.cli.report;
 
 import io.modelgate.rules.gate.GateResult;
-import io.modelgate.rules.provenance.ProvenanceResult;
+import io.modelgate.provenance.identity.ProvenanceResult;
 import io.modelgate.scanner.model.ScanReport;
 
 /** The registry of report writers, one per {@link ReportFormat}. */

@@ -1,8 +1,8 @@
 package io.modelgate.cli.report;
 
 import io.modelgate.rules.gate.GateResult;
-import io.modelgate.rules.provenance.ModelProvenance;
-import io.modelgate.rules.provenance.ProvenanceResult;
+import io.modelgate.provenance.identity.ModelProvenance;
+import io.modelgate.provenance.identity.ProvenanceResult;
 import io.modelgate.scanner.ToolInfo;
 import io.modelgate.scanner.model.FileResult;
 import io.modelgate.scanner.model.Finding;
