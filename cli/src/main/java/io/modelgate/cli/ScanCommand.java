@@ -43,7 +43,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:nothing at or above --fail-on, and every model file fully analysed",
-                "1:findings at or above --fail-on (or, with --strict, unreviewed imports)",
+                "1:findings at or above --fail-on (or, with --strict, unreviewed constructs)",
                 "2:usage error, or a file that could not be fully analysed (see --allow-incomplete)"},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -73,7 +73,9 @@ public final class ScanCommand implements Callable<Integer> {
     Severity failOn;
 
     @Option(names = "--strict",
-            description = "Also fail on unreviewed constructs (imports on neither the allow- nor the denylist).")
+            description = "Also fail on unreviewed constructs below --fail-on (custom ONNX operator domains, Keras "
+                    + "custom objects, unknown tensor types). Pickle imports outside the reviewed namespaces fail "
+                    + "without it: they are high findings.")
     boolean strict;
 
     @Option(names = "--allow-incomplete",

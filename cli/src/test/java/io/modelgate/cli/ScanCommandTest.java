@@ -56,6 +56,18 @@ class ScanCommandTest {
     }
 
     @Test
+    void anUnreviewedPickleImportFailsTheDefaultGateAndStrictOnlyMattersBelowTheThreshold() throws IOException {
+        Path pickle = dir.resolve("model.pkl");
+        Files.copy(Path.of("..", "fixtures", "pickle", "malicious", "unknown_import_p2.pkl"), pickle);
+        CliRun run = CliRun.of("scan", pickle.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("MG-PKL-002").contains("mymodel.layers.CustomBlock");
+        assertThat(CliRun.of("scan", "--fail-on", "critical", pickle.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(CliRun.of("scan", "--fail-on", "critical", "--strict", pickle.toString()).exitCode())
+                .isEqualTo(ExitCodes.FINDINGS);
+    }
+
+    @Test
     void missingPathIsAUsageError() {
         CliRun run = CliRun.of("scan", dir.resolve("nope").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE_OR_INCOMPLETE);

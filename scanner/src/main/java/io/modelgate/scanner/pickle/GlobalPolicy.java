@@ -26,7 +26,12 @@ final class GlobalPolicy {
     private static final int MAX_SEGMENTS = 16;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    enum Verdict { ALLOW, DENY, REVIEW, UNKNOWN }
+    /**
+     * ALLOW: reviewed and safe; DENY: critical whatever it is given; REVIEW: listed, but not trusted by default;
+     * INDIRECT: calls or reaches another callable, judged at each call by what it reaches ({@link IndirectReach});
+     * UNKNOWN: on no list, so outside the reviewed namespaces.
+     */
+    enum Verdict { ALLOW, DENY, REVIEW, INDIRECT, UNKNOWN }
 
     /** What loading a payload argument of this callable runs, if anything. */
     enum Payload { NONE, PICKLE, MARSHAL, TORCH }
@@ -103,6 +108,16 @@ final class GlobalPolicy {
             return new Decision(Verdict.UNKNOWN, Payload.NONE, "on neither the allowlist nor the denylist");
         }
         return decision(best);
+    }
+
+    /** Whether the policy has an entry for {@code module} or one of its parent packages, whatever its verdict. */
+    boolean knowsModule(String module) {
+        for (String m = module; m != null; m = parent(m)) {
+            if (byModule.containsKey(m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Decision decision(Entry entry) {

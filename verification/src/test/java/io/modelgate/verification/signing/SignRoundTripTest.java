@@ -110,7 +110,8 @@ class SignRoundTripTest {
 
     @Test
     void addedRemovedAndRenamedFilesAreCaught() throws IOException {
-        Files.writeString(model.resolve("extra.pkl"), "x");
+        // a real (empty) pickle: a .pkl that is not one is reported incomplete on its own account
+        Files.write(model.resolve("extra.pkl"), new byte[] {(byte) 0x80, 2, 'N', '.'});
         Files.move(model.resolve("sub/tokenizer.json"), model.resolve("sub/tok.json"));
         Files.delete(model.resolve("config.json"));
         assertThat(scanWithKey().allFindings()).extracting(f -> f.ruleId() + " " + f.location().path().leafName())
