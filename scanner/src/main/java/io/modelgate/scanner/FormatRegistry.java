@@ -3,8 +3,10 @@ package io.modelgate.scanner;
 import io.modelgate.scanner.analysis.AnalysisEngine;
 import io.modelgate.scanner.archive.compress.CompressedStreamAnalyzer;
 import io.modelgate.scanner.archive.sevenz.SevenZipAnalyzer;
+import io.modelgate.scanner.archive.tar.PackageTarAnalyzer;
 import io.modelgate.scanner.archive.tar.TarAnalyzer;
 import io.modelgate.scanner.archive.tar.TarFlavorDetector;
+import io.modelgate.scanner.archive.zip.PackageZipAnalyzer;
 import io.modelgate.scanner.archive.zip.PyTorchZipAnalyzer;
 import io.modelgate.scanner.archive.zip.ZipAnalyzer;
 import io.modelgate.scanner.archive.zip.ZipFlavorDetector;
@@ -105,6 +107,8 @@ public final class FormatRegistry {
                 new PyTorchZipAnalyzer(),
                 new TarAnalyzer(),
                 new TarAnalyzer(Set.of(ModelFormat.PYTORCH_TAR), TorchTarMembers::formatOf),
+                new PackageZipAnalyzer(),
+                new PackageTarAnalyzer(),
                 new SevenZipAnalyzer(),
                 new CompressedStreamAnalyzer(),
                 new ExecutableAnalyzer(),

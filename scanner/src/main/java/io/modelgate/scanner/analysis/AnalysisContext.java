@@ -7,9 +7,11 @@ import io.modelgate.scanner.model.ArtifactPath;
 import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.Location;
 import io.modelgate.scanner.model.Rule;
+import io.modelgate.scanner.packaging.SoftwarePackage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -102,6 +104,29 @@ public final class AnalysisContext {
         } else {
             collector.innerFormat(format);
         }
+    }
+
+    /**
+     * Marks this artifact as a positively identified software package: the programs it ships directly
+     * are the package's own (see {@link #enclosingPackage()}), and its name and version become facts.
+     */
+    public void enterPackage(SoftwarePackage identified) {
+        collector.softwarePackage(path.toString(), identified);
+        fact("package.ecosystem", identified.kind().ecosystem());
+        identified.name().ifPresent(name -> fact("package.name", name));
+        identified.version().ifPresent(version -> fact("package.version", version));
+    }
+
+    /**
+     * The software package this artifact is a direct member of. Empty for anything deeper, such as a
+     * member of a model archive that the package bundles.
+     */
+    public Optional<SoftwarePackage> enclosingPackage() {
+        if (depth() == 0) {
+            return Optional.empty();
+        }
+        List<String> segments = path.segments();
+        return collector.softwarePackage(new ArtifactPath(segments.subList(0, segments.size() - 1)).toString());
     }
 
     /** Detects and analyses an embedded artifact one level deeper. */

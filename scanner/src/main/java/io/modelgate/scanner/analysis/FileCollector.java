@@ -2,11 +2,14 @@ package io.modelgate.scanner.analysis;
 
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.model.Finding;
+import io.modelgate.scanner.packaging.SoftwarePackage;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -21,6 +24,7 @@ public final class FileCollector {
     private final List<String> incompleteReasons = new ArrayList<>();
     private final Map<String, Object> facts = new TreeMap<>();
     private final Set<String> innerFormats = new LinkedHashSet<>();
+    private final Map<String, SoftwarePackage> packages = new HashMap<>();
     private ModelFormat format = ModelFormat.UNKNOWN;
     private boolean analysed;
     private long expandedBytes;
@@ -58,6 +62,16 @@ public final class FileCollector {
 
     public void fact(String key, Object value) {
         facts.put(key, value);
+    }
+
+    /** Records that the artifact at {@code artifactPath} is a software package. */
+    public void softwarePackage(String artifactPath, SoftwarePackage identified) {
+        packages.put(artifactPath, identified);
+    }
+
+    /** The software package recorded at {@code artifactPath}, if any. */
+    public Optional<SoftwarePackage> softwarePackage(String artifactPath) {
+        return Optional.ofNullable(packages.get(artifactPath));
     }
 
     public void format(ModelFormat format) {

@@ -2,6 +2,7 @@ package io.modelgate.scanner.archive;
 
 import io.modelgate.scanner.model.Rule;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,24 @@ public final class EntryPaths {
     private static final Pattern SEPARATORS = Pattern.compile("[/\\\\]+");
 
     private EntryPaths() {
+    }
+
+    /** The one top-level folder every entry name lives in, with its trailing '/', if there is one. */
+    public static Optional<String> topFolder(List<String> names) {
+        String prefix = null;
+        for (String name : names) {
+            int slash = name.indexOf('/');
+            if (slash <= 0) {
+                return Optional.empty();
+            }
+            String top = name.substring(0, slash + 1);
+            if (prefix == null) {
+                prefix = top;
+            } else if (!prefix.equals(top)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(prefix);
     }
 
     /** Checks an entry name. */

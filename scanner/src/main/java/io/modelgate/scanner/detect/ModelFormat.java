@@ -20,6 +20,14 @@ public enum ModelFormat {
     ZIP("zip"),
     TAR("tar"),
     SEVEN_Z("7z"),
+    /** An npm package tarball ({@code package/package.json}): software that may bundle models. */
+    NPM_PACKAGE("npm-package", "tar"),
+    /** A Python source distribution ({@code name-version/PKG-INFO}). */
+    PYTHON_SDIST("python-sdist", "tar"),
+    /** A Python wheel ({@code name-version.dist-info/WHEEL}). */
+    PYTHON_WHEEL("python-wheel", "zip"),
+    /** A Java archive (jar, war, ear) with {@code META-INF/MANIFEST.MF}. */
+    JAVA_ARCHIVE("java-archive", "zip"),
     GZIP("gzip"),
     BZIP2("bzip2"),
     XZ("xz"),

@@ -5,18 +5,36 @@ import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.TimeoutExceededException;
 import io.modelgate.scanner.keras.KerasReferences.Verdict;
 
+import io.modelgate.scanner.io.ArrayByteSource;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks a Keras model config (Keras 3 {@code config.json} or a legacy {@code model_config}) wherever objects
  * are nested: layers of Sequential and functional models, wrappers, nested models, losses, metrics,
- * optimizers. Lambdas carrying bytecode and references to modules outside Keras are reported with the
- * layer they sit in. The JSON nesting is already bounded by the parser.
+ * optimizers. Lambdas carrying bytecode (in every encoding Keras has used), references to modules outside
+ * Keras and fields through which a layer reads a file, model or URL are reported with the layer they sit in.
+ * Serialized data inside string values is opened too: a JSON string holding another Keras config is
+ * inspected like the model's own, base64 text is decoded (marshalled bytecode is a lambda; anything else is
+ * handed to detection as an embedded artifact). The JSON nesting is already bounded by the parser.
  */
 final class KerasConfigInspector {
 
+    /** Decoded blobs handed on per file, and their total size: a config is not a way around the limits. */
+    private static final int MAX_BLOBS = 256;
+    private static final long MAX_BLOB_BYTES = 64L << 20;
+
     private final AnalysisContext context;
+    /** Values already reported as lambda bytecode, so their base64 is not reported again. */
+    private final Set<JsonNode> lambdaPayloads = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int blobs;
+    private long blobBytes;
     private String origin = "";
     private String modelClass;
     private long objects;
@@ -26,7 +44,7 @@ final class KerasConfigInspector {
     }
 
     /** @param from where the config was read, for messages ("config.json", "the model_config attribute") */
-    void inspect(JsonNode root, String from) throws TimeoutExceededException {
+    void inspect(JsonNode root, String from) throws IOException {
         origin = from;
         JsonNode className = root.get("class_name");
         if (modelClass == null && className != null && className.isTextual()) {
@@ -43,7 +61,11 @@ final class KerasConfigInspector {
         }
     }
 
-    private void visit(JsonNode node, String where) throws TimeoutExceededException {
+    private void visit(JsonNode node, String where) throws IOException {
+        if (node.isTextual()) {
+            openString(node, where);
+            return;
+        }
         if (node.isArray()) {
             for (JsonNode element : node) {
                 visit(element, where);
@@ -59,6 +81,7 @@ final class KerasConfigInspector {
             objects++;
             here = label(node, where);
             checkLambda(node, here);
+            checkLocations(node, here);
         }
         if (node.hasNonNull("class_name") || node.hasNonNull("module") || node.hasNonNull("registered_name")) {
             checkReference(node, here);
@@ -88,6 +111,10 @@ final class KerasConfigInspector {
         if (!"__lambda__".equals(text(object, "class_name"))) {
             return;
         }
+        JsonNode config = object.get("config");
+        if (config != null) {
+            config.forEach(lambdaPayloads::add);
+        }
         context.report(KerasRules.LAMBDA_BYTECODE, where, "A serialized lambda in " + where + " of " + origin
                 + " carries Python bytecode that runs when the model is loaded without safe mode.");
     }
@@ -103,10 +130,78 @@ final class KerasConfigInspector {
             String base = field.getKey().substring(0, field.getKey().length() - "_type".length());
             JsonNode payload = object.get(base);
             if (payload != null && (payload.isArray() || payload.isTextual())) {
+                lambdaPayloads.add(payload);
+                payload.forEach(lambdaPayloads::add);
                 context.report(KerasRules.LAMBDA_BYTECODE, where + " (" + base + ")", "The '" + base + "' of " + where
                         + " in " + origin + " is marshalled Python bytecode that legacy loaders rebuild and run.");
             }
         }
+    }
+
+    /** Fields through which the layer's constructor reads a file, a saved model or a URL. */
+    private void checkLocations(JsonNode object, String where) {
+        JsonNode config = object.get("config");
+        if (config == null || !config.isObject()) {
+            return;
+        }
+        Optional<String> wrapped = ConfigLocations.wrapperKey(text(object, "class_name"));
+        Iterator<Map.Entry<String, JsonNode>> fields = config.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            Optional<String> location = ConfigLocations.of(field.getKey(), field.getValue());
+            if (location.isPresent()) {
+                String what = wrapped.filter(field.getKey()::equals).isPresent() ? "loads the model at" : "reads";
+                context.report(KerasRules.LOADS_LOCATION, location.get(), where + " in " + origin + " " + what
+                        + " '" + location.get() + "' (config field '" + field.getKey() + "') when the model is loaded.");
+            }
+        }
+    }
+
+    /**
+     * A string value may carry serialized data: a Keras config as JSON text (inspected in place) or base64
+     * (bytecode is a lambda; other bytes are analysed as an embedded artifact).
+     */
+    private void openString(JsonNode node, String where) throws IOException {
+        String text = node.asText();
+        if (text.length() < ConfigBlobs.MIN_CHARS) {
+            return;
+        }
+        String trimmed = text.strip();
+        if (trimmed.startsWith("{") && trimmed.contains("\"class_name\"")) {
+            JsonNode nested;
+            try {
+                nested = KerasJson.parse(trimmed.getBytes(java.nio.charset.StandardCharsets.UTF_8), "nested config");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return;
+            }
+            String outer = origin;
+            origin = "a config nested in " + where + " of " + outer;
+            try {
+                visit(nested, "the model");
+            } finally {
+                origin = outer;
+            }
+            return;
+        }
+        if (lambdaPayloads.contains(node)) {
+            return;
+        }
+        Optional<byte[]> decoded = ConfigBlobs.decode(text, KerasJson.MAX_CONFIG_BYTES);
+        if (decoded.isEmpty()) {
+            return;
+        }
+        if (ConfigBlobs.isMarshalledCode(decoded.get())) {
+            context.report(KerasRules.LAMBDA_BYTECODE, where + " (base64 bytecode)", "A string in " + where + " of "
+                    + origin + " is marshalled Python bytecode; a loader or custom layer that rebuilds it runs it.");
+            return;
+        }
+        if (blobs >= MAX_BLOBS || blobBytes + decoded.get().length > MAX_BLOB_BYTES) {
+            context.limitReached("more serialized data in the config than is analysed");
+            return;
+        }
+        blobs++;
+        blobBytes += decoded.get().length;
+        context.scanEmbedded("base64 in " + where + " #" + blobs, new ArrayByteSource(decoded.get()));
     }
 
     private void checkReference(JsonNode object, String where) {

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * HDF5 files: a legacy Keras model keeps its architecture in the root attributes {@code model_config} and
  * {@code training_config} (JSON), which are checked like a {@code .keras} config. Other HDF5 files (weight
- * stores, data) only yield facts. Only root attributes are read, each bounded before its data is loaded.
+ * stores, data) only yield facts. Only root attributes are read, each bounded before its data is loaded; the
+ * group tree is walked for external links to other files.
  */
 public final class KerasHdf5Analyzer implements FormatAnalyzer {
 
@@ -61,6 +62,7 @@ public final class KerasHdf5Analyzer implements FormatAnalyzer {
                 inspector.reportFacts();
             }
             context.fact("hdf5.kerasModel", keras);
+            Hdf5Links.check(hdf, context);
         } catch (HdfException | UnsupportedOperationException | IllegalArgumentException | IllegalStateException
                  | ClassCastException | IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
             context.incomplete("HDF5 layout beyond the reader: " + e.getMessage());

@@ -27,8 +27,20 @@ public final class KerasRules {
             "An object in the config names a Keras utility such as keras.utils.get_file that downloads or writes "
                     + "files when the model is loaded.");
 
+    public static final Rule LOADS_LOCATION = new Rule("MG-KER-005", Severity.HIGH, "file-access",
+            "Layer config reads a file, a model or a URL when loaded",
+            "A layer's config names a location its constructor reads while the model is loaded: a vocabulary "
+                    + "file of TextVectorization, StringLookup or IntegerLookup, a TensorFlow Hub handle, a SavedModel "
+                    + "wrapped by TFSMLayer, a tokenizer file. The model then depends on, and discloses, whatever that "
+                    + "path or URL holds on the loading machine; a downloaded model is never analysed here.");
+    public static final Rule HDF5_EXTERNAL = new Rule("MG-KER-006", Severity.HIGH, "file-access",
+            "HDF5 file links to another file",
+            "An HDF5 external link names another file whose objects the reader opens in place of this one's. "
+                    + "Loading then reads a file outside the model (weights or a whole model swapped in from the "
+                    + "loading machine) that was never reviewed.");
+
     public static final List<Rule> ALL = List.of(LAMBDA_BYTECODE, DANGEROUS_REFERENCE, CUSTOM_OBJECT,
-            SIDE_EFFECT_FUNCTION);
+            SIDE_EFFECT_FUNCTION, LOADS_LOCATION, HDF5_EXTERNAL);
 
     private KerasRules() {
     }

@@ -28,6 +28,11 @@ public final class PythonSourceAnalyzer implements FormatAnalyzer {
     @Override
     public void analyze(ByteSource source, AnalysisContext context) throws IOException {
         SecretScanner.scanUtf8(source, "Python source", context);
+        if (context.enclosingPackage().isPresent()) {
+            // a software package's own modules are its code, not custom code a model loader runs
+            context.fact("python.package", context.enclosingPackage().get().describe());
+            return;
+        }
         Optional<String> decoded = Utf8Text.decodeOrIncomplete(source, MAX_SOURCE_BYTES, "Python source", context);
         if (decoded.isEmpty()) {
             return;

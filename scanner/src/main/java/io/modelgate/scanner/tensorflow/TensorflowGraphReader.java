@@ -1,6 +1,7 @@
 package io.modelgate.scanner.tensorflow;
 
 import io.modelgate.scanner.analysis.AnalysisContext;
+import io.modelgate.scanner.io.ArrayByteSource;
 import io.modelgate.scanner.ops.OpTally;
 import io.modelgate.scanner.protobuf.ProtoReader;
 
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
@@ -24,8 +27,15 @@ final class TensorflowGraphReader {
     private final OpTally ops = new OpTally();
     private final Set<String> tags = new LinkedHashSet<>();
     private final List<String> versions = new ArrayList<>();
+    /** Embedded values handed on per file, and their total: a graph is not a way around the limits. */
+    private static final int MAX_BLOBS = 1024;
+    private static final long MAX_BLOB_TOTAL = 256L << 20;
+
+    private final Map<String, String> networkDebug = new TreeMap<>();
     private long functions;
     private long metaGraphs;
+    private int blobs;
+    private long blobBytes;
 
     TensorflowGraphReader(AnalysisContext context) {
         this.context = context;
@@ -126,11 +136,38 @@ final class TensorflowGraphReader {
         return "";
     }
 
-    private void addNode(TfNode node, GraphScope scope) {
+    private void addNode(TfNode node, GraphScope scope) throws IOException {
         OpRisk risk = OpRisk.of(node.op()).orElse(null);
         boolean notable = (risk != null && risk.rule().isPresent()) || printsToFile(node);
         ops.add(node.op(), "", node.op(), node.name(), scope.label(), notable);
-        scope.add(node);
+        if (risk == OpRisk.DIAGNOSTIC && sendsToNetwork(node)) {
+            networkDebug.putIfAbsent(node.op(), node.name() + " in " + scope.label());
+        }
+        openBlobs(node, scope);
+        scope.add(node.withoutBlobs());
+    }
+
+    /**
+     * Long string constants and attributes may carry a serialized graph (DatasetFromGraph's input, a
+     * SavedModel hidden in a tensor), a pickle or an archive: each is handed to detection one level deeper.
+     */
+    private void openBlobs(TfNode node, GraphScope scope) throws IOException {
+        for (byte[] blob : node.blobs()) {
+            if (blob == NodeDefReader.TOO_LARGE || blobs >= MAX_BLOBS || blobBytes + blob.length > MAX_BLOB_TOTAL) {
+                context.limitReached("string values of node '" + node.name() + "' in " + scope.label()
+                        + " are larger than analysed");
+                return;
+            }
+            blobs++;
+            blobBytes += blob.length;
+            context.scanEmbedded(scope.label() + " node '" + node.name() + "' value " + blobs,
+                    new ArrayByteSource(blob));
+        }
+    }
+
+    /** Debug operations stream tensors to their debug_urls; grpc:// sends them over the network. */
+    private static boolean sendsToNetwork(TfNode node) {
+        return node.stringAttrs().values().stream().anyMatch(v -> v.contains("grpc://"));
     }
 
     private static boolean printsToFile(TfNode node) {
@@ -176,6 +213,8 @@ final class TensorflowGraphReader {
             var rule = risk == null ? TensorflowRules.DIAGNOSTIC_OUTPUT : risk.rule().orElseThrow();
             context.report(rule, use.op(), "Operation " + use.op() + " used by " + use.where() + ".");
         }
+        networkDebug.forEach((op, where) -> context.report(TensorflowRules.NETWORK, op, "Operation " + op
+                + " used by " + where + " streams tensors to a grpc:// debug URL."));
         if (ops.notableTruncated()) {
             context.limitReached("more than " + OpTally.MAX_DISTINCT + " distinct risky operations");
         }

@@ -5,8 +5,8 @@ import io.modelgate.scanner.detect.FormatDetector;
 import io.modelgate.scanner.detect.MagicDetector;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import io.modelgate.scanner.packaging.PackageKind;
+import io.modelgate.scanner.packaging.PackageLayout;
 
 import java.io.IOException;
 import java.util.HashSet;
@@ -14,13 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Recognises the legacy PyTorch tar checkpoint (members {@code pickle}, {@code storages}, {@code tensors},
- * optionally {@code sys_info}) by reading the first few tar headers; other tars are left to the magic
- * detector.
+ * Recognises tar flavours from their entry names: the legacy PyTorch tar checkpoint (members
+ * {@code pickle}, {@code storages}, {@code tensors}, optionally {@code sys_info}, among the first few
+ * headers) and software packages (npm tarballs, Python sdists). Other tars are left to the magic detector.
  */
 public final class TarFlavorDetector implements FormatDetector {
 
-    private static final int MAX_HEADERS = 16;
+    private static final int MAX_TORCH_HEADERS = 16;
+    /** Headers read to find a package manifest; a bigger package is walked as a plain tar (fail closed). */
+    static final int MAX_PACKAGE_HEADERS = 20_000;
     private static final Set<String> TORCH_MEMBERS = Set.of("pickle", "storages", "tensors");
 
     private final MagicDetector magic = new MagicDetector();
@@ -31,20 +33,12 @@ public final class TarFlavorDetector implements FormatDetector {
         if (!tar) {
             return Optional.empty();
         }
-        Set<String> names = new HashSet<>();
-        try (TarArchiveInputStream in = new TarArchiveInputStream(source.open())) {
-            for (int i = 0; i < MAX_HEADERS; i++) {
-                TarArchiveEntry entry = in.getNextEntry();
-                if (entry == null) {
-                    break;
-                }
-                names.add(entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName());
-            }
-        } catch (IOException | RuntimeException e) {
-            // a damaged tar is still a tar: the magic detector and the tar analyser deal with it
+        TarIndex index = TarIndex.read(source, MAX_PACKAGE_HEADERS, n -> false, 0);
+        Set<String> first = new HashSet<>(index.names().subList(0, Math.min(MAX_TORCH_HEADERS, index.names().size())));
+        if (first.containsAll(TORCH_MEMBERS)) {
+            return Optional.of(new Detection(ModelFormat.PYTORCH_TAR, "tar with pickle, storages and tensors members"));
         }
-        return names.containsAll(TORCH_MEMBERS)
-                ? Optional.of(new Detection(ModelFormat.PYTORCH_TAR, "tar with pickle, storages and tensors members"))
-                : Optional.empty();
+        return PackageLayout.ofTar(index.names()).map(PackageKind::format)
+                .map(f -> new Detection(f, "tar laid out as a " + f.id()));
     }
 }

@@ -2,6 +2,7 @@ package io.modelgate.scanner.archive.zip;
 
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
+import io.modelgate.scanner.archive.EntryPaths;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 
@@ -33,7 +34,7 @@ public final class PyTorchZipAnalyzer implements FormatAnalyzer {
         ZipLayout layout = ZipWalker.layout(source, context);
         List<String> centralNames = layout.members().stream()
                 .filter(m -> m.origin() == ZipMember.Origin.CENTRAL_DIRECTORY).map(ZipMember::name).toList();
-        String prefix = ZipFlavors.topFolder(centralNames).orElse("");
+        String prefix = EntryPaths.topFolder(centralNames).orElse("");
         context.fact("pytorch.prefix", prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1));
         TorchRouter router = new TorchRouter(prefix, context);
         ZipWalker.walk(layout, source, context, router);

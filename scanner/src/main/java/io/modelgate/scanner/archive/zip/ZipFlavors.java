@@ -1,5 +1,7 @@
 package io.modelgate.scanner.archive.zip;
 
+import io.modelgate.scanner.archive.EntryPaths;
+
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 
@@ -10,7 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Classifies a zip from its entry names: PyTorch checkpoint, TorchScript, NumPy .npz, Keras v3 or plain. */
+import io.modelgate.scanner.packaging.PackageKind;
+import io.modelgate.scanner.packaging.PackageLayout;
+
+/**
+ * Classifies a zip from its entry names: PyTorch checkpoint, TorchScript, NumPy .npz, Keras v3, a software
+ * package (wheel, jar) or plain. Model flavours win over packages.
+ */
 final class ZipFlavors {
 
     /** Enough names to classify any real checkpoint; the analysers apply the configured entry limit. */
@@ -39,43 +47,31 @@ final class ZipFlavors {
         if (set.contains("config.json") && set.contains("metadata.json")) {
             return ModelFormat.KERAS;
         }
-        Optional<String> prefix = topFolder(names);
-        if (prefix.isEmpty()) {
-            return ModelFormat.ZIP;
+        Optional<String> prefix = EntryPaths.topFolder(names);
+        Optional<ModelFormat> torch = prefix.flatMap(p -> torchFlavor(names, p));
+        if (torch.isPresent()) {
+            return torch.get();
         }
+        return PackageLayout.ofZip(names).map(PackageKind::format).orElse(ModelFormat.ZIP);
+    }
+
+    /** A PyTorch checkpoint or TorchScript archive, judged by the records under the top folder. */
+    private static Optional<ModelFormat> torchFlavor(List<String> names, String prefix) {
         Set<String> records = new HashSet<>();
         for (String name : names) {
-            records.add(name.substring(prefix.get().length()));
+            records.add(name.substring(prefix.length()));
         }
         boolean anyPickle = records.stream().anyMatch(r -> r.endsWith(".pkl"));
         boolean code = records.stream().anyMatch(r -> r.startsWith("code/"));
         if (records.contains("constants.pkl") || (code && anyPickle)) {
-            return ModelFormat.TORCHSCRIPT;
+            return Optional.of(ModelFormat.TORCHSCRIPT);
         }
         boolean storages = records.stream().anyMatch(r -> r.startsWith("data/"));
         boolean markers = records.contains("version") || records.contains(".data/version")
                 || records.contains("byteorder");
         if (records.contains("data.pkl") || (anyPickle && (storages || markers))) {
-            return ModelFormat.PYTORCH_ZIP;
+            return Optional.of(ModelFormat.PYTORCH_ZIP);
         }
-        return ModelFormat.ZIP;
-    }
-
-    /** The one top-level folder every entry lives in, with its trailing '/', if there is one. */
-    static Optional<String> topFolder(List<String> names) {
-        String prefix = null;
-        for (String name : names) {
-            int slash = name.indexOf('/');
-            if (slash <= 0) {
-                return Optional.empty();
-            }
-            String top = name.substring(0, slash + 1);
-            if (prefix == null) {
-                prefix = top;
-            } else if (!prefix.equals(top)) {
-                return Optional.empty();
-            }
-        }
-        return Optional.ofNullable(prefix);
+        return Optional.empty();
     }
 }

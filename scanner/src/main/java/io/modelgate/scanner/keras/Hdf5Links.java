@@ -1,0 +1,62 @@
+package io.modelgate.scanner.keras;
+
+import io.jhdf.api.Group;
+import io.jhdf.api.Link;
+import io.jhdf.api.Node;
+import io.jhdf.links.ExternalLink;
+import io.modelgate.scanner.analysis.AnalysisContext;
+import io.modelgate.scanner.analysis.TimeoutExceededException;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Walks an HDF5 file's group tree (links are looked at, never followed) and reports external links: objects
+ * the HDF5 library fetches from another file when the path is opened, as h5py and Keras' legacy loader do.
+ */
+final class Hdf5Links {
+
+    /** Keras weight files hold a few thousand objects; the walk stops (incomplete) beyond this. */
+    static final int MAX_NODES = 200_000;
+    private static final String TARGET_FILE = ", targetFile=";
+    private static final String TARGET_PATH = ", targetPath=";
+
+    private Hdf5Links() {
+    }
+
+    static void check(Group root, AnalysisContext context) throws TimeoutExceededException {
+        Deque<Group> pending = new ArrayDeque<>();
+        pending.push(root);
+        long nodes = 0;
+        long external = 0;
+        while (!pending.isEmpty()) {
+            context.deadline().check();
+            for (Node child : pending.pop().getChildren().values()) {
+                if (++nodes > MAX_NODES) {
+                    context.limitReached("HDF5 file has more than " + MAX_NODES + " objects; links past them are not checked");
+                    return;
+                }
+                if (child instanceof ExternalLink link) {
+                    external++;
+                    String file = targetFile(link);
+                    context.report(KerasRules.HDF5_EXTERNAL, link.getPath(), "'" + link.getPath()
+                            + "' is an external link to '" + link.getTargetPath() + "' in the file '" + file + "'.");
+                } else if (!(child instanceof Link) && child instanceof Group group) {
+                    pending.push(group);
+                }
+            }
+        }
+        context.fact("hdf5.objectCount", nodes);
+        if (external > 0) {
+            context.fact("hdf5.externalLinks", external);
+        }
+    }
+
+    /** jhdf exposes the target file of an external link only in its description. */
+    private static String targetFile(ExternalLink link) {
+        String text = link.toString();
+        int start = text.indexOf(TARGET_FILE);
+        int end = text.lastIndexOf(TARGET_PATH);
+        return start >= 0 && end > start ? text.substring(start + TARGET_FILE.length(), end) : "(unknown)";
+    }
+}
