@@ -2,6 +2,7 @@ package io.modelgate.scanner;
 
 import io.modelgate.scanner.analysis.AnalysisEngine;
 import io.modelgate.scanner.archive.compress.CompressedStreamAnalyzer;
+import io.modelgate.scanner.archive.compress.LzmaAloneDetector;
 import io.modelgate.scanner.archive.sevenz.SevenZipAnalyzer;
 import io.modelgate.scanner.archive.tar.PackageTarAnalyzer;
 import io.modelgate.scanner.archive.tar.TarAnalyzer;
@@ -88,6 +89,7 @@ public final class FormatRegistry {
                 new ModelCardDetector(),
                 new PythonSourceDetector(),
                 new ScriptDetector(),
+                new LzmaAloneDetector(),
                 new TextDetector());
     }
 
