@@ -24,7 +24,7 @@ final class PickleSniffer {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
-    /** Valid opcodes after a PROTO header that make a damaged stream a pickle (random bytes rarely manage 3). */
+    /** Valid opcodes after a PROTO header that make a damaged stream a pickle (random bytes rarely manage a few). */
     static final int SUSTAINED_BINARY_OPS = 8;
     /** The same without a header: text protocols share their opcodes with ordinary text, so ask for more. */
     static final int SUSTAINED_TEXT_OPS = 32;
