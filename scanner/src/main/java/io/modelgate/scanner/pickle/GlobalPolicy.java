@@ -68,11 +68,14 @@ final class GlobalPolicy {
     private static final GlobalPolicy DEFAULT = load();
 
     private final Map<String, List<Entry>> byModule;
+    private final java.util.Set<String> packages;
     private final String version;
 
     private GlobalPolicy(Map<String, List<Entry>> byModule, String version) {
         this.byModule = byModule;
         this.version = version;
+        this.packages = byModule.keySet().stream().map(m -> m.contains(".") ? m.substring(0, m.indexOf('.')) : m)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     static GlobalPolicy defaults() {
@@ -110,14 +113,9 @@ final class GlobalPolicy {
         return decision(best);
     }
 
-    /** Whether the policy has an entry for {@code module} or one of its parent packages, whatever its verdict. */
-    boolean knowsModule(String module) {
-        for (String m = module; m != null; m = parent(m)) {
-            if (byModule.containsKey(m)) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the policy has an entry for some module of the top-level package {@code top}, whatever its verdict. */
+    boolean knowsPackage(String top) {
+        return packages.contains(top);
     }
 
     private static Decision decision(Entry entry) {

@@ -27,7 +27,7 @@ final class KnownModules {
     static boolean exists(String module) {
         int dot = module.indexOf('.');
         String top = dot < 0 ? module : module.substring(0, dot);
-        return STDLIB.contains(top) || GlobalPolicy.defaults().knowsModule(module);
+        return STDLIB.contains(top) || GlobalPolicy.defaults().knowsPackage(top);
     }
 
     private static Set<String> load() {

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  */
 final class PickleSniffer {
 
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
-    /** Valid opcodes after a PROTO header that make a damaged stream a pickle (random bytes rarely manage 3). */
+    /** Valid opcodes after a PROTO header that make a damaged stream a pickle (random bytes rarely manage a few). */
     static final int SUSTAINED_BINARY_OPS = 8;
     /** The same without a header: text protocols share their opcodes with ordinary text, so ask for more. */
     static final int SUSTAINED_TEXT_OPS = 32;
@@ -104,15 +105,14 @@ final class PickleSniffer {
             }
             String module = global.writtenModule() == null ? global.module() : global.writtenModule();
             String name = global.writtenName() == null ? global.name() : global.writtenName();
-            if (!DOTTED_NAME.matcher(module).matches()) {
-                halted = true;
-                return;
-            }
-            // The module is imported (its code runs) before the attribute is looked up.
-            if (binary || KnownModules.exists(global.module())) {
+            // Python imports the top-level package first (its code runs), then the rest of the path, then the
+            // attribute; a part that cannot be a name fails there.
+            int dot = module.indexOf('.');
+            String top = dot < 0 ? module : module.substring(0, dot);
+            if (IDENTIFIER.matcher(top).matches() && (binary || KnownModules.exists(global.module()))) {
                 acted = true;
             }
-            if (!DOTTED_NAME.matcher(name).matches()) {
+            if (!DOTTED_NAME.matcher(module).matches() || !DOTTED_NAME.matcher(name).matches()) {
                 halted = true;
             }
         }

@@ -73,6 +73,7 @@ class GlobalPolicyTest {
             {"joblib.numpy_pickle", "NumpyArrayWrapper"}, {"datetime", "datetime"}, {"decimal", "Decimal"},
             {"types", "SimpleNamespace"}, {"argparse", "Namespace"}, {"timm.layers.norm", "LayerNorm2d"},
             {"torchvision.models.resnet", "ResNet"}, {"torch.nn.functional", "gelu"},
+            {"transformers.training_args", "TrainingArguments"}, {"transformers.trainer_utils", "IntervalStrategy"},
         };
         for (String[] g : allowed) {
             assertThat(verdict(g[0], g[1])).as(g[0] + " " + g[1]).isEqualTo(GlobalPolicy.Verdict.ALLOW);
@@ -85,7 +86,8 @@ class GlobalPolicyTest {
             {"sklearn.base", "BaseEstimator.__init__"}, {"sklearn.linear_model", "__getattr__"},
             {"sklearn.utils", "check_array"}, {"torch._utils", "_rebuild_tensor_v2.__globals__"},
             {"torch.nn.modules.module", "Module.__setstate__"}, {"mymodel.layers", "Block"}, {"__main__", "Net"},
-            {"builtins", "print"}, {"numpy", "frombuffer"},
+            {"builtins", "print"}, {"numpy", "frombuffer"}, {"transformers.trainer_utils", "set_seed"},
+            {"transformers", "AutoModel"},
         };
         for (String[] g : unknown) {
             assertThat(verdict(g[0], g[1])).as(g[0] + " " + g[1]).isEqualTo(GlobalPolicy.Verdict.UNKNOWN);
