@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The versioned JSON report documented in docs/report-schema.md, streamed: each file and model is written
@@ -126,7 +127,7 @@ public final class JsonReportWriter implements ReportWriter {
         }
         json.writeEndArray();
         json.writeObjectFieldStart("facts");
-        for (Map.Entry<String, Object> fact : file.facts().entrySet()) {
+        for (Map.Entry<String, Object> fact : new TreeMap<>(file.facts()).entrySet()) {
             // Typed facts feed the assessment; models[] shows what was made of them.
             if (!(fact.getValue() instanceof TypedFact)) {
                 json.writeFieldName(fact.getKey());
