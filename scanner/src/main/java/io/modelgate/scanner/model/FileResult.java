@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything learned about one file on disk.
+ * Everything the per-file engine learned about one file on disk (folder checks report separately, in
+ * {@link FolderResult}).
  *
  * @param path              the path as reported (relative to the scanned root where there is one)
  * @param format            detected format id of the outer file
@@ -15,7 +16,9 @@ import java.util.Set;
  * @param status            verdict for this file
  * @param findings          findings, sorted by location
  * @param incompleteReasons why analysis could not finish, empty when it did
- * @param facts             format facts (tensor counts, metadata) keyed by name
+ * @param facts             format facts (tensor counts, metadata) keyed by name; an embedded artifact's
+ *                          under {@code artifact-path#name}; typed records ({@code facts.TypedFact}) for
+ *                          the assessment
  */
 public record FileResult(
         String path,
