@@ -38,7 +38,14 @@ public record NameLists(List<String> allow, List<String> deny, List<String> revi
     }
 
     private static boolean contains(List<String> list, String name) {
-        String wanted = name.toLowerCase(Locale.ROOT);
-        return list.stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(wanted));
+        String wanted = normal(name);
+        return list.stream().anyMatch(n -> normal(n).equals(wanted));
+    }
+
+    /** Lower case without a trailing parenthesis: "Alibaba Cloud (Qwen team)" is listed as "Alibaba Cloud". */
+    public static String normal(String name) {
+        String lower = name.trim().toLowerCase(Locale.ROOT);
+        int paren = lower.indexOf(" (");
+        return paren > 0 && lower.endsWith(")") ? lower.substring(0, paren) : lower;
     }
 }

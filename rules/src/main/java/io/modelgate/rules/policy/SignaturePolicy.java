@@ -38,7 +38,7 @@ public record SignaturePolicy(boolean required, List<Path> publicKeys, List<Path
         return required || hasMaterial();
     }
 
-    /** The signing methods the material can verify: key, certificate, sigstore, pgp. */
+    /** The signing methods the material can verify: key, certificate, keyless, detached. */
     public List<String> methods() {
         List<String> methods = new ArrayList<>();
         if (!publicKeys.isEmpty()) {
@@ -48,10 +48,10 @@ public record SignaturePolicy(boolean required, List<Path> publicKeys, List<Path
             methods.add("certificate");
         }
         if (trustRoot != null) {
-            methods.add("sigstore");
+            methods.add("keyless");
         }
         if (!keyrings.isEmpty()) {
-            methods.add("pgp");
+            methods.add("detached");
         }
         return methods;
     }

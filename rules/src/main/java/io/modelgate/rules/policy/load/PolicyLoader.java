@@ -181,7 +181,10 @@ public final class PolicyLoader {
             s.onlyKeys("countries", "publishers", "families", "requireDeclaredBase", "onUnknown", "onUnlisted");
             NameLists countries = names(s.section("countries"), this::country);
             Set<String> publishers = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            kb.families().stream().map(FamilyDef::publisher).filter(p -> p != null).forEach(publishers::add);
+            kb.families().stream().map(FamilyDef::publisher).filter(p -> p != null).forEach(p -> {
+                publishers.add(p);
+                publishers.add(NameLists.normal(p));
+            });
             NameLists publisherLists = names(s.section("publishers"), item -> known(item, publishers, "publisher"));
             Set<String> families = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             for (FamilyDef family : kb.families()) {

@@ -183,8 +183,8 @@ final class Section {
     <T> List<T> list(String key, Function<Node.Scalar, T> convert) {
         List<T> out = new ArrayList<>();
         for (Node item : items(key)) {
-            if (item instanceof Node.Scalar s && (s.type() == Node.ScalarType.TEXT
-                    || s.type() == Node.ScalarType.NUMBER)) {
+            // YAML 1.1 reads an unquoted NO (Norway) as false: list items are taken as written
+            if (item instanceof Node.Scalar s && s.type() != Node.ScalarType.NULL) {
                 T value = convert.apply(s);
                 if (value != null) {
                     out.add(value);

@@ -22,8 +22,14 @@ public final class SpdxParser {
     private int next;
     private int depth;
 
+    /** A parser accepting only the given ids (and {@code LicenseRef-} references). */
     public SpdxParser(SpdxIds ids) {
         this.ids = ids;
+    }
+
+    /** A parser accepting any well-formed id as written: for expressions reported by a scan. */
+    public static SpdxParser lenient() {
+        return new SpdxParser(null);
     }
 
     /** The expression, or {@link SpdxException} saying what is wrong. */
@@ -83,7 +89,7 @@ public final class SpdxParser {
         String exception = null;
         if (keyword("WITH")) {
             String name = take("an exception id");
-            exception = ids.exception(name).orElseThrow(
+            exception = ids == null ? name : ids.exception(name).orElseThrow(
                     () -> new SpdxException("unknown SPDX license exception '" + name + "'"));
         }
         return new SpdxExpression.License(id, orLater, exception);
@@ -95,6 +101,9 @@ public final class SpdxParser {
         }
         if (!ID.matcher(token).matches()) {
             throw new SpdxException("'" + token + "' is not a license id");
+        }
+        if (ids == null) {
+            return token;
         }
         return ids.license(token).orElseThrow(() -> new SpdxException("unknown SPDX license id '" + token
                 + "' (use an id from the SPDX license list, or LicenseRef-<name> for other licenses)"));
