@@ -3,6 +3,7 @@ package io.modelgate.cli.report;
 import io.modelgate.rules.policy.AppliedWaiver;
 import io.modelgate.rules.policy.Decision;
 import io.modelgate.rules.policy.Reason;
+import io.modelgate.rules.policy.ReasonCodes;
 import io.modelgate.rules.policy.Waiver;
 
 /** The decision in the text report: one headline, then its reasons, waivers and notes. */
@@ -28,7 +29,7 @@ public final class DecisionText {
         return line.toString();
     }
 
-    /** The headline followed by one indented line per reason, waiver and note. */
+    /** The headline followed by one indented line per reason, waiver and policy note. */
     public static String block(Decision decision) {
         StringBuilder out = new StringBuilder(line(decision)).append('\n');
         for (Reason reason : decision.reasons()) {
@@ -42,13 +43,23 @@ public final class DecisionText {
             out.append("  unused waiver ").append(waiver.rule()).append(" on ").append(waiver.path())
                     .append(" (owner ").append(waiver.owner()).append(")\n");
         }
+        for (Waiver waiver : decision.expiredWaivers()) {
+            out.append("  expired waiver ").append(waiver.rule()).append(" on ").append(waiver.path())
+                    .append(" (owner ").append(waiver.owner()).append(", expired ").append(waiver.expires())
+                    .append(")\n");
+        }
         for (Reason note : decision.notes()) {
-            out.append("  note ").append(describe(note)).append('\n');
+            // findings are listed above the decision already; the other notes are the policy's own
+            if (!note.code().equals(ReasonCodes.FINDING) && !note.code().equals(ReasonCodes.WAIVER_EXPIRED)) {
+                out.append("  note ").append(describe(note)).append('\n');
+            }
         }
         return out.toString();
     }
 
     private static String describe(Reason reason) {
-        return "[" + reason.code() + "] " + (reason.model() == null ? "" : reason.model() + ": ") + reason.message();
+        String where = reason.file() != null && !reason.message().contains(reason.file()) ? reason.file()
+                : reason.model();
+        return "[" + reason.code() + "] " + (where == null ? "" : where + ": ") + reason.message();
     }
 }

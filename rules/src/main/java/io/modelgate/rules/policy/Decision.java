@@ -16,10 +16,11 @@ import java.util.List;
  * @param incomplete      a file or check could not be analysed completely and the policy does not allow it
  * @param notes           facts that do not hold the model back: license and provenance findings, accepted
  *                        pickle imports, approvals, expiring waivers
+ * @param gate            the security gate applied (thresholds after command-line overrides)
  */
 public record Decision(Outcome outcome, List<Reason> reasons, List<AppliedWaiver> waivers, List<Waiver> unusedWaivers,
                        List<Waiver> expiredWaivers, String policyName, String policyVersion, boolean nothingToAssess,
-                       boolean incomplete, List<Reason> notes) {
+                       boolean incomplete, List<Reason> notes, SecurityGate gate) {
 
     public Decision {
         reasons = List.copyOf(reasons);
@@ -27,6 +28,12 @@ public record Decision(Outcome outcome, List<Reason> reasons, List<AppliedWaiver
         unusedWaivers = List.copyOf(unusedWaivers);
         expiredWaivers = List.copyOf(expiredWaivers);
         notes = List.copyOf(notes);
+    }
+
+    /** How many reasons have one of the codes. */
+    public long count(String... codes) {
+        List<String> wanted = List.of(codes);
+        return reasons.stream().filter(r -> wanted.contains(r.code())).count();
     }
 
     /** True when something other than incomplete analysis rejects. */

@@ -41,9 +41,10 @@ final class FindingGate {
                     "not fully analysed: " + reason.reason());
         }
         for (FileResult file : scan.allFiles()) {
-            if (file.status() == FileStatus.ERROR && file.incompleteReasons().isEmpty()) {
+            boolean notAnalysed = file.status() == FileStatus.ERROR || file.status() == FileStatus.INCOMPLETE;
+            if (notAnalysed && file.incompleteReasons().isEmpty()) {
                 out.add(incomplete, ReasonCodes.INCOMPLETE, modelOfFile.get(file.path()), null, file.path(),
-                        "could not be read");
+                        file.status() == FileStatus.ERROR ? "could not be read" : "not fully analysed");
             }
         }
     }

@@ -82,6 +82,6 @@ public final class PolicyEngine {
         }
         boolean incomplete = reasons.stream().anyMatch(r -> r.code().equals(ReasonCodes.INCOMPLETE));
         return new Decision(outcome, reasons, applied, book.unused(), book.expired(), policy.name(),
-                String.valueOf(policy.version()), nothing, incomplete, notes);
+                String.valueOf(policy.version()), nothing, incomplete, notes, policy.gate());
     }
 }
