@@ -1,6 +1,7 @@
 package io.modelgate.assessment;
 
 import io.modelgate.provenance.identity.Artifact;
+import io.modelgate.scanner.detect.ModelFormat;
 
 import java.util.Locale;
 
@@ -11,15 +12,25 @@ final class Containers {
     }
 
     static PackageRef of(Artifact container) {
-        String name = container.name().toLowerCase(Locale.ROOT);
-        String type;
-        if (name.endsWith(".jar") || name.endsWith(".war") || name.endsWith(".ear")) {
-            type = "jar";
-        } else if (name.endsWith(".whl")) {
-            type = "wheel";
-        } else {
-            type = container.format();
+        return new PackageRef(container.display(), type(container), null, null);
+    }
+
+    /** The package type by the format the scanner recognised, or by the name for a plain archive. */
+    private static String type(Artifact container) {
+        String format = container.format();
+        if (format.equals(ModelFormat.NPM_PACKAGE.id())) {
+            return "npm";
+        } else if (format.equals(ModelFormat.PYTHON_WHEEL.id())) {
+            return "wheel";
+        } else if (format.equals(ModelFormat.PYTHON_SDIST.id())) {
+            return "sdist";
+        } else if (format.equals(ModelFormat.JAVA_ARCHIVE.id())) {
+            return "jar";
         }
-        return new PackageRef(container.display(), type, null, null);
+        String name = container.name().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".jar") || name.endsWith(".war") || name.endsWith(".ear")) {
+            return "jar";
+        }
+        return name.endsWith(".whl") ? "wheel" : format;
     }
 }

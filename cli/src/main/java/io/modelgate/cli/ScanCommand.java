@@ -6,14 +6,14 @@ import io.modelgate.assessment.AssessmentBuilder;
 import io.modelgate.assessment.ScanAssessment;
 import io.modelgate.cli.report.ReportWriter;
 import io.modelgate.cli.report.ReportWriters;
-import io.modelgate.rules.gate.GateEvaluator;
-import io.modelgate.rules.gate.GatePolicy;
-import io.modelgate.rules.gate.GateResult;
 import io.modelgate.provenance.kb.KnowledgeBase;
+import io.modelgate.rules.policy.Decision;
+import io.modelgate.rules.policy.Policy;
+import io.modelgate.rules.policy.PolicyEngine;
+import io.modelgate.cli.report.DecisionText;
 import io.modelgate.scanner.Limits;
 import io.modelgate.scanner.Scanner;
 import io.modelgate.scanner.model.ScanReport;
-import io.modelgate.scanner.model.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +33,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code modelgate scan}: analyse files, folders and archives and gate on the result. */
+/** {@code modelgate scan}: analyse files, folders and archives and decide on them by policy. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Scan model files, folders and archives for hidden code and other dangers, without loading them.",
@@ -43,13 +43,18 @@ import java.util.concurrent.Callable;
                         + "Archives are opened recursively up to --max-depth."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:nothing at or above --fail-on, and every model file fully analysed",
-                "1:findings at or above --fail-on (or, with --strict, unreviewed constructs)",
-                "2:usage error, or a file that could not be fully analysed (see --allow-incomplete)"},
+                "0:APPROVE",
+                "1:REJECT: findings at or above the policy's failOn (--fail-on), or a policy rule",
+                "2:a file or check could not be fully analysed (see --allow-incomplete), nothing to assess, "
+                        + "or the scan failed",
+                "3:REVIEW (see --review-exit-code)",
+                "64:usage error: bad option, missing file, invalid policy file"},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  modelgate scan ./my-model",
                 "  modelgate scan --format json --output report.json model.pt",
+                "  modelgate scan --policy ci/policy.yaml ./my-model",
+                "  modelgate scan --profile strict --review-exit-code 0 checkpoints/",
                 "  modelgate scan --fail-on medium --strict checkpoints/"})
 public final class ScanCommand implements Callable<Integer> {
 
@@ -67,21 +72,8 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Write the report to FILE instead of standard output.")
     Path output;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
-            converter = SeverityConverter.class,
-            description = "Fail (exit 1) on findings at or above this severity: critical, high, medium, low, info "
-                    + "(default: ${DEFAULT-VALUE}).")
-    Severity failOn;
-
-    @Option(names = "--strict",
-            description = "Also fail on unreviewed constructs below --fail-on (custom ONNX operator domains, Keras "
-                    + "custom objects, unknown tensor types). Pickle imports outside the reviewed namespaces fail "
-                    + "without it: they are high findings.")
-    boolean strict;
-
-    @Option(names = "--allow-incomplete",
-            description = "Do not fail on files that could not be fully analysed (they are still reported).")
-    boolean allowIncomplete;
+    @Mixin
+    PolicyOptions policyOptions;
 
     @Option(names = "--max-depth", paramLabel = "N", defaultValue = "8",
             description = "Deepest archive nesting opened (default: ${DEFAULT-VALUE}).")
@@ -122,21 +114,23 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         KnowledgeBase kb = KnowledgeBases.load(spec, kbFiles);
+        Policy policy = policyOptions.policy(spec, kb);
         Limits limits = Limits.defaults().withMaxDepth(maxDepth).withTimeout(timeout).withMaxFileBytes(maxFileSize);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ScanReport scanned = VerificationChecks.scanner(limits, workers, Clock.systemUTC(), verification.options(spec))
-                .scan(paths);
+        ScanReport scanned = VerificationChecks.scanner(limits, workers, Clock.systemUTC(),
+                verification.options(spec, policy)).scan(paths);
         ScanAssessment assessment = new AssessmentBuilder(kb).build(scanned);
-        GateResult gate = new GateEvaluator().evaluate(assessment, new GatePolicy(failOn, strict, allowIncomplete));
-        write(assessment, gate);
-        return GateExit.code(gate);
+        Decision decision = new PolicyEngine().decide(assessment, PolicyOptions.withVerification(policy, verification),
+                Clock.systemUTC());
+        write(assessment, decision);
+        return DecisionExit.code(decision, policyOptions.reviewExitCode());
     }
 
-    private void write(ScanAssessment assessment, GateResult gate) throws IOException {
+    private void write(ScanAssessment assessment, Decision decision) throws IOException {
         ReportWriter writer = ReportWriters.forFormat(format);
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            writer.write(assessment, gate, out);
+            writer.write(assessment, decision, out);
             out.flush();
             return;
         }
@@ -145,10 +139,10 @@ public final class ScanCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            writer.write(assessment, gate, out);
+            writer.write(assessment, decision, out);
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println(ReportWriters.gateLine(gate) + " (report written to " + output + ")");
+        err.println(DecisionText.line(decision) + " (report written to " + output + ")");
         err.flush();
     }
 }

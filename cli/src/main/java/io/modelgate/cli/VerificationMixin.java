@@ -35,6 +35,14 @@ public final class VerificationMixin {
     List<Path> keyrings = new ArrayList<>();
 
     VerificationOptions options(CommandSpec spec) {
+        return options(spec, null);
+    }
+
+    /**
+     * The options given, with the policy's keys, certificates, trust root, keyrings and lock file added (the
+     * command line's lock file and trust root win over the policy's).
+     */
+    VerificationOptions options(CommandSpec spec, io.modelgate.rules.policy.Policy policy) {
         List<Path> all = new ArrayList<>(publicKeys);
         all.addAll(caCertificates);
         all.addAll(keyrings);
@@ -49,6 +57,13 @@ public final class VerificationMixin {
                 throw new ParameterException(spec.commandLine(), "no such file: " + file);
             }
         }
-        return new VerificationOptions(lock, publicKeys, caCertificates, trustRoot, keyrings);
+        if (policy == null) {
+            return new VerificationOptions(lock, publicKeys, caCertificates, trustRoot, keyrings);
+        }
+        io.modelgate.rules.policy.SignaturePolicy signature = policy.signature()
+                .withMaterial(publicKeys, caCertificates, trustRoot, keyrings);
+        Path lockFile = lock != null ? lock : policy.lock().file();
+        return new VerificationOptions(lockFile, signature.publicKeys(), signature.certificates(),
+                signature.trustRoot(), signature.keyrings());
     }
 }

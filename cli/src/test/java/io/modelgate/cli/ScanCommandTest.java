@@ -17,13 +17,15 @@ class ScanCommandTest {
     Path dir;
 
     @Test
-    void nonModelFilesAreSkippedWithTheirDigestAndPass() throws IOException {
+    void nonModelFilesAreSkippedWithTheirDigestAndLeaveNothingToAssess() throws IOException {
         byte[] unknownBinary = new byte[16];
         java.util.Arrays.fill(unknownBinary, (byte) 0xfe);
         Files.write(dir.resolve("notes.bin"), unknownBinary);
         CliRun run = CliRun.of("scan", "--format", "json", dir.toString());
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INCOMPLETE);
         JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.path("decision").path("nothingToAssess").asBoolean()).isTrue();
+        assertThat(report.path("decision").path("outcome").asText()).isEqualTo("review");
         assertThat(report.path("schemaVersion").asText()).isEqualTo("1.2");
         assertThat(report.path("tool").path("name").asText()).isEqualTo("modelgate");
         JsonNode file = report.path("files").get(0);
@@ -38,13 +40,18 @@ class ScanCommandTest {
     void linkOutOfTheFolderIsAHighFindingAndFailsTheGate() throws IOException {
         CliRun run = CliRun.of("scan", modelLinkingOutside().toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(run.out()).contains("MG-GEN-004").contains("Gate: FAIL");
+        assertThat(run.out()).contains("MG-GEN-004").contains("Decision: REJECT");
     }
 
     @Test
     void raisingTheThresholdLetsTheSameScanPass() throws IOException {
         Path model = modelLinkingOutside();
-        assertThat(CliRun.of("scan", "--fail-on", "critical", model.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+        Files.copy(Path.of("..", "fixtures", "safetensors", "tiny-llama-f16.safetensors"),
+                model.resolve("model.safetensors"));
+        assertThat(CliRun.of("scan", model.toString()).exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        CliRun run = CliRun.of("scan", "--fail-on", "critical", model.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("Decision: APPROVE");
     }
 
     /** A model folder whose weights file is a link to a file beside the folder, outside what is scanned. */
@@ -70,17 +77,17 @@ class ScanCommandTest {
     @Test
     void missingPathIsAUsageError() {
         CliRun run = CliRun.of("scan", dir.resolve("nope").toString());
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE_OR_INCOMPLETE);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("no such file or folder").doesNotContain("Exception");
     }
 
     @Test
     void badOptionValuesAreUsageErrors() {
         assertThat(CliRun.of("scan", "--fail-on", "severe", dir.toString()).exitCode())
-                .isEqualTo(ExitCodes.USAGE_OR_INCOMPLETE);
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(CliRun.of("scan", "--timeout", "soon", dir.toString()).exitCode())
-                .isEqualTo(ExitCodes.USAGE_OR_INCOMPLETE);
-        assertThat(CliRun.of("scan").exitCode()).isEqualTo(ExitCodes.USAGE_OR_INCOMPLETE);
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRun.of("scan").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
@@ -88,9 +95,9 @@ class ScanCommandTest {
         Files.writeString(dir.resolve("a.txt"), "x");
         Path out = dir.resolve("reports/report.json");
         CliRun run = CliRun.of("scan", "--format", "json", "--output", out.toString(), dir.resolve("a.txt").toString());
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(new ObjectMapper().readTree(out.toFile()).path("files").size()).isEqualTo(1);
-        assertThat(run.err()).contains("Gate: PASS");
+        assertThat(run.err()).contains("Decision: REVIEW (policy default), nothing to assess");
     }
 
     @Test
@@ -107,6 +114,7 @@ class ScanCommandTest {
         CliRun run = CliRun.of("scan", "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--fail-on").contains("--strict").contains("--allow-incomplete")
-                .contains("Exit codes");
+                .contains("--policy").contains("--profile").contains("--review-exit-code").contains("Exit codes")
+                .contains("64");
     }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.modelgate.assessment.IncompleteReason;
 import io.modelgate.assessment.ModelAssessment;
 import io.modelgate.assessment.ScanAssessment;
-import io.modelgate.rules.gate.GateResult;
+import io.modelgate.rules.policy.Decision;
+import io.modelgate.rules.policy.ReasonCodes;
+import io.modelgate.rules.policy.SecurityGate;
 import io.modelgate.scanner.ToolInfo;
 import io.modelgate.scanner.facts.TypedFact;
 import io.modelgate.scanner.model.FileResult;
@@ -34,7 +36,7 @@ public final class JsonReportWriter implements ReportWriter {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
-    public void write(ScanAssessment scan, GateResult gate, Writer out) throws IOException {
+    public void write(ScanAssessment scan, Decision decision, Writer out) throws IOException {
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
@@ -51,7 +53,9 @@ public final class JsonReportWriter implements ReportWriter {
             json.writeNumberField("durationMs", scan.durationMillis());
             strings(json, "roots", scan.roots());
             json.writeEndObject();
-            gate(json, gate);
+            json.writeFieldName("decision");
+            mapper.writeTree(json, DecisionJson.of(mapper, decision));
+            gate(json, decision);
             summary(json, scan);
             json.writeArrayFieldStart("files");
             for (ModelAssessment model : scan.models()) {
@@ -81,15 +85,19 @@ public final class JsonReportWriter implements ReportWriter {
         out.flush();
     }
 
-    private static void gate(JsonGenerator json, GateResult gate) throws IOException {
+    /** The security part of the decision, in the form 1.x readers know. */
+    private static void gate(JsonGenerator json, Decision decision) throws IOException {
+        SecurityGate gate = decision.gate();
+        long blocking = decision.count(ReasonCodes.FINDING, ReasonCodes.FINDING_UNREVIEWED);
+        long incomplete = decision.count(ReasonCodes.INCOMPLETE);
         json.writeObjectFieldStart("gate");
-        json.writeStringField("result", gate.passed() ? "pass" : "fail");
-        json.writeStringField("outcome", gate.outcome().id());
-        json.writeStringField("failOn", gate.policy().failOn().id());
-        json.writeBooleanField("strict", gate.policy().strict());
-        json.writeBooleanField("allowIncomplete", gate.policy().allowIncomplete());
-        json.writeNumberField("blockingFindings", gate.blocking().size());
-        json.writeNumberField("incompleteFiles", gate.incompleteFiles().size());
+        json.writeStringField("result", blocking + incomplete == 0 ? "pass" : "fail");
+        json.writeStringField("outcome", blocking > 0 ? "fail-findings" : incomplete > 0 ? "fail-incomplete" : "pass");
+        json.writeStringField("failOn", gate.failOn() == null ? "none" : gate.failOn().id());
+        json.writeBooleanField("strict", gate.strict());
+        json.writeBooleanField("allowIncomplete", gate.allowIncomplete());
+        json.writeNumberField("blockingFindings", blocking);
+        json.writeNumberField("incompleteFiles", incomplete);
         json.writeEndObject();
     }
 

@@ -3,7 +3,7 @@ package io.modelgate.cli.report;
 import io.modelgate.assessment.IncompleteReason;
 import io.modelgate.assessment.ModelAssessment;
 import io.modelgate.assessment.ScanAssessment;
-import io.modelgate.rules.gate.GateResult;
+import io.modelgate.rules.policy.Decision;
 import io.modelgate.scanner.ToolInfo;
 import io.modelgate.scanner.model.FileResult;
 import io.modelgate.scanner.model.Finding;
@@ -18,12 +18,12 @@ import java.util.stream.Collectors;
 
 /**
  * The human-readable summary: one line per file with its verdict, the models, then the findings, then the
- * gate.
+ * decision.
  */
 public final class TextReportWriter implements ReportWriter {
 
     @Override
-    public void write(ScanAssessment scan, GateResult gate, Writer out) throws IOException {
+    public void write(ScanAssessment scan, Decision decision, Writer out) throws IOException {
         List<FileResult> files = scan.allFiles();
         out.write(String.format(Locale.ROOT, "%s %s: %d file(s) scanned in %.1f s%n%n", ToolInfo.NAME,
                 scan.toolVersion(), files.size(), scan.durationMillis() / 1000.0));
@@ -55,7 +55,7 @@ public final class TextReportWriter implements ReportWriter {
         out.write(String.format("%nSummary: %s%n", counts.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey().id())
                 .collect(Collectors.joining(", "))));
-        out.write(ReportWriters.gateLine(gate) + "\n");
+        out.write(DecisionText.block(decision));
         out.flush();
     }
 
