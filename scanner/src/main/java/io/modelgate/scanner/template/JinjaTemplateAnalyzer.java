@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 
-/** Analyses a template file: decode strictly, then the chat-template inspection. */
+/**
+ * Analyses a template file: decode strictly, then the chat-template inspection for files named as templates
+ * ({@code *.jinja}), the text-file inspection for Jinja recognised by content.
+ */
 public final class JinjaTemplateAnalyzer implements FormatAnalyzer {
 
     @Override
@@ -28,7 +31,12 @@ public final class JinjaTemplateAnalyzer implements FormatAnalyzer {
             return;
         }
         String template = decoded.get();
-        TemplateInspection result = ChatTemplateInspector.inspect(template, context, context.path().leafName());
+        String name = context.path().leafName();
+        if (!JinjaTemplateDetector.hasTemplateName(name)) {
+            ChatTemplateInspector.inspectTextFile(template, context, name);
+            return;
+        }
+        TemplateInspection result = ChatTemplateInspector.inspect(template, context, name);
         result.family().ifPresent(f -> context.fact("template.chat_format", f));
     }
 }
