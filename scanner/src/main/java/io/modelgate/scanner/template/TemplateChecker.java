@@ -52,8 +52,9 @@ final class TemplateChecker {
     }
 
     /**
-     * @param chatTemplate true for chat templates, where the global objects of a web application or Jinja's
-     *                     helpers being inspected have no business; false for other Jinja text files
+     * @param chatTemplate true for chat templates, where the global objects of a web application, Jinja's
+     *                     helpers being inspected and subscripts with computed keys have no business; false for
+     *                     other Jinja text files
      */
     static List<TemplateIssue> check(ParsedTemplate template, boolean chatTemplate) {
         TemplateChecker checker = new TemplateChecker(template, chatTemplate);
@@ -145,7 +146,8 @@ final class TemplateChecker {
             consumed.add(g.index());
             attributeName(key.get(), "a subscript ['" + key.get() + "']", g.offset());
             helperInspected(g.target(), "['" + key.get() + "']");
-        } else if (isBuiltString(g.index())) {
+        } else if (chatTemplate && isBuiltString(g.index())) {
+            // web templates index records with computed keys all the time; chat templates have no reason to
             add(TemplateRules.BUILT_ATTRIBUTE_NAME, "[...]", "looks up a key built at render time", g.offset());
         }
     }
