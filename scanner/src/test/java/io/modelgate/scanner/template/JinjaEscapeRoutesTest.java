@@ -66,7 +66,8 @@ class JinjaEscapeRoutesTest {
     @Test
     void webTemplatesAndOtherTemplateLanguagesFoundByContentAreNotChatTemplateFindings() {
         byte[] flask = ("{% extends 'layout.html' %}{% block content %}<a href=\"{{ url_for('index') }}\">"
-                + "{{ config['SITE_NAME'] }}</a>{% endblock %}").getBytes(StandardCharsets.UTF_8);
+                + "{{ config['SITE_NAME'] }}</a>{% set field = column[1:] %}{{ record[field] }}{% endblock %}")
+                .getBytes(StandardCharsets.UTF_8);
         FileCollector web = ArtifactScan.scan("index.html", flask);
         assertThat(web.findings()).isEmpty();
         assertThat(web.facts()).containsEntry("template.parsed", true);
