@@ -2,7 +2,7 @@ package io.modelgate.cli;
 
 import io.modelgate.scanner.Limits;
 import io.modelgate.scanner.Scanner;
-import io.modelgate.scanner.integrity.DigestBenchmark;
+import io.modelgate.verification.integrity.DigestBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package io.modelgate.cli;
 
-import io.modelgate.rules.kb.KnowledgeBase;
-import io.modelgate.rules.kb.KnowledgeBaseLoader;
+import io.modelgate.provenance.kb.KnowledgeBase;
+import io.modelgate.provenance.kb.KnowledgeBaseLoader;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 

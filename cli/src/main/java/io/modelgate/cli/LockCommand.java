@@ -1,8 +1,8 @@
 package io.modelgate.cli;
 
-import io.modelgate.scanner.integrity.Fingerprint;
-import io.modelgate.scanner.integrity.LockFile;
-import io.modelgate.scanner.integrity.LockWriter;
+import io.modelgate.verification.integrity.Fingerprint;
+import io.modelgate.verification.integrity.LockFile;
+import io.modelgate.verification.integrity.LockWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;

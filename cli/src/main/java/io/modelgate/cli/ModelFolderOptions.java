@@ -1,6 +1,6 @@
 package io.modelgate.cli;
 
-import io.modelgate.scanner.integrity.FileHashing;
+import io.modelgate.verification.integrity.FileHashing;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelgate.cli.report.TextWrap;
-import io.modelgate.rules.RulePack;
+import io.modelgate.assessment.RulePack;
 import io.modelgate.scanner.model.Rule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.modelgate.cli;
 
-import io.modelgate.scanner.signing.ModelSigner;
+import io.modelgate.verification.signing.ModelSigner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;

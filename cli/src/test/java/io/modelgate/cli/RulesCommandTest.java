@@ -2,7 +2,7 @@ package io.modelgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelgate.rules.RulePack;
+import io.modelgate.assessment.RulePack;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -24,7 +24,7 @@ class ScanCommandTest {
         CliRun run = CliRun.of("scan", "--format", "json", dir.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         JsonNode report = new ObjectMapper().readTree(run.out());
-        assertThat(report.path("schemaVersion").asText()).isEqualTo("1.1");
+        assertThat(report.path("schemaVersion").asText()).isEqualTo("1.2");
         assertThat(report.path("tool").path("name").asText()).isEqualTo("modelgate");
         JsonNode file = report.path("files").get(0);
         assertThat(file.path("path").asText()).endsWith("notes.bin");
@@ -53,6 +53,18 @@ class ScanCommandTest {
         Path model = Files.createDirectory(dir.resolve("model"));
         Files.createSymbolicLink(model.resolve("weights.bin"), outside);
         return model;
+    }
+
+    @Test
+    void anUnreviewedPickleImportFailsTheDefaultGateAndStrictOnlyMattersBelowTheThreshold() throws IOException {
+        Path pickle = dir.resolve("model.pkl");
+        Files.copy(Path.of("..", "fixtures", "pickle", "malicious", "unknown_import_p2.pkl"), pickle);
+        CliRun run = CliRun.of("scan", pickle.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("MG-PKL-002").contains("mymodel.layers.CustomBlock");
+        assertThat(CliRun.of("scan", "--fail-on", "critical", pickle.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(CliRun.of("scan", "--fail-on", "critical", "--strict", pickle.toString()).exitCode())
+                .isEqualTo(ExitCodes.FINDINGS);
     }
 
     @Test

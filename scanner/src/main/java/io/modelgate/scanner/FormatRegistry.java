@@ -2,6 +2,7 @@ package io.modelgate.scanner;
 
 import io.modelgate.scanner.analysis.AnalysisEngine;
 import io.modelgate.scanner.archive.compress.CompressedStreamAnalyzer;
+import io.modelgate.scanner.archive.compress.LzmaAloneDetector;
 import io.modelgate.scanner.archive.sevenz.SevenZipAnalyzer;
 import io.modelgate.scanner.archive.tar.PackageTarAnalyzer;
 import io.modelgate.scanner.archive.tar.TarAnalyzer;
@@ -36,10 +37,6 @@ import io.modelgate.scanner.lfs.LfsPointerDetector;
 import io.modelgate.scanner.text.TextAnalyzer;
 import io.modelgate.scanner.text.TextDetector;
 import io.modelgate.scanner.numpy.NumpyAnalyzer;
-import io.modelgate.scanner.integrity.DownloadMetadataAnalyzer;
-import io.modelgate.scanner.integrity.HuggingFaceCacheAnalyzer;
-import io.modelgate.scanner.integrity.LfsPointerPairAnalyzer;
-import io.modelgate.scanner.integrity.LockAnalyzer;
 import io.modelgate.scanner.gguf.GgufAnalyzer;
 import io.modelgate.scanner.pytorch.LegacyTorchAnalyzer;
 import io.modelgate.scanner.pytorch.TarStoragesAnalyzer;
@@ -51,9 +48,6 @@ import io.modelgate.scanner.safetensors.ShardIndexAnalyzer;
 import io.modelgate.scanner.pickle.PickleAnalyzer;
 import io.modelgate.scanner.pickle.PickleDetector;
 import io.modelgate.scanner.pickle.PickleObserver;
-import io.modelgate.scanner.signing.ModelSignatureAnalyzer;
-import io.modelgate.scanner.signing.PgpSignatureAnalyzer;
-import io.modelgate.scanner.signing.UnsignedFolderAnalyzer;
 import io.modelgate.scanner.keras.KerasConfigAnalyzer;
 import io.modelgate.scanner.keras.KerasConfigDetector;
 import io.modelgate.scanner.keras.KerasHdf5Analyzer;
@@ -97,6 +91,7 @@ public final class FormatRegistry {
                 new PythonSourceDetector(),
                 new ScriptDetector(),
                 new JinjaContentDetector(),
+                new LzmaAloneDetector(),
                 new TextDetector());
     }
 
@@ -137,17 +132,11 @@ public final class FormatRegistry {
         return List.of(new JoblibArrays());
     }
 
+    /** The folder checks of the scanner itself; integrity and signature checks come from their own module. */
     public static List<FolderAnalyzer> folderAnalyzers() {
         return List.of(
-                new LockAnalyzer(),
                 new ShardIndexAnalyzer(),
-                new CustomCodeFolderAnalyzer(),
-                new HuggingFaceCacheAnalyzer(),
-                new DownloadMetadataAnalyzer(),
-                new LfsPointerPairAnalyzer(),
-                new ModelSignatureAnalyzer(),
-                new PgpSignatureAnalyzer(),
-                new UnsignedFolderAnalyzer());
+                new CustomCodeFolderAnalyzer());
     }
 
     public static AnalysisEngine engine(Limits limits) {

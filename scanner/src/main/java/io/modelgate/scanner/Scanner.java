@@ -7,6 +7,7 @@ import io.modelgate.scanner.analysis.FileCollector;
 import io.modelgate.scanner.analysis.TimeoutExceededException;
 import io.modelgate.scanner.concurrent.DaemonPools;
 import io.modelgate.scanner.digest.Sha256;
+import io.modelgate.scanner.folder.FolderAnalyzer;
 import io.modelgate.scanner.io.FileByteSource;
 import io.modelgate.scanner.model.ArtifactPath;
 import io.modelgate.scanner.model.FileResult;
@@ -40,25 +41,30 @@ public final class Scanner {
     private final AnalysisEngine engine;
     private final Clock clock;
     private final VerificationOptions options;
+    private final List<FolderAnalyzer> folderChecks;
 
     public Scanner(Limits limits, int threads, Clock clock) {
-        this(limits, threads, clock, VerificationOptions.none());
+        this(limits, threads, clock, VerificationOptions.none(), List.of());
     }
 
-    public Scanner(Limits limits, int threads, Clock clock, VerificationOptions options) {
+    /**
+     * @param extraFolderChecks folder checks of other modules (integrity, signatures), run after the
+     *                          scanner's own
+     */
+    public Scanner(Limits limits, int threads, Clock clock, VerificationOptions options,
+                   List<FolderAnalyzer> extraFolderChecks) {
         this.limits = limits;
         this.threads = Math.max(1, threads);
         this.clock = clock;
         this.options = options;
         this.engine = FormatRegistry.engine(limits);
+        List<FolderAnalyzer> checks = new ArrayList<>(FormatRegistry.folderAnalyzers());
+        checks.addAll(extraFolderChecks);
+        this.folderChecks = List.copyOf(checks);
     }
 
     public static Scanner withDefaults() {
         return new Scanner(Limits.defaults(), Runtime.getRuntime().availableProcessors(), Clock.systemUTC());
-    }
-
-    public AnalysisEngine engine() {
-        return engine;
     }
 
     public ScanReport scan(List<Path> roots) throws IOException {
@@ -78,7 +84,7 @@ public final class Scanner {
         } finally {
             pool.shutdownNow();
         }
-        List<FolderResult> folders = new FolderPass(FormatRegistry.folderAnalyzers(), limits, options, clock)
+        List<FolderResult> folders = new FolderPass(folderChecks, limits, options, clock)
                 .run(roots, targets, results);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new ScanReport(ToolInfo.version(), start, millis, roots.stream().map(Path::toString).toList(), results,

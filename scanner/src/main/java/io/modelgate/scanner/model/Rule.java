@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * A detection rule: a stable ID that is never reused, its default severity, a category and the
  * explanation a reviewer reads. Rules are declared as constants next to the analyzer that emits
- * them and listed in {@link RuleCatalog}.
+ * them and listed in {@link ScannerRules}.
  */
 public record Rule(String id, Severity severity, String category, String title, String help) {
 

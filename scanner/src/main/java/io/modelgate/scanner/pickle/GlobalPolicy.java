@@ -26,7 +26,12 @@ final class GlobalPolicy {
     private static final int MAX_SEGMENTS = 16;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    enum Verdict { ALLOW, DENY, REVIEW, UNKNOWN }
+    /**
+     * ALLOW: reviewed and safe; DENY: critical whatever it is given; REVIEW: listed, but not trusted by default;
+     * INDIRECT: calls or reaches another callable, judged at each call by what it reaches ({@link IndirectReach});
+     * UNKNOWN: on no list, so outside the reviewed namespaces.
+     */
+    enum Verdict { ALLOW, DENY, REVIEW, INDIRECT, UNKNOWN }
 
     /** What loading a payload argument of this callable runs, if anything. */
     enum Payload { NONE, PICKLE, MARSHAL, TORCH }
@@ -63,11 +68,14 @@ final class GlobalPolicy {
     private static final GlobalPolicy DEFAULT = load();
 
     private final Map<String, List<Entry>> byModule;
+    private final java.util.Set<String> packages;
     private final String version;
 
     private GlobalPolicy(Map<String, List<Entry>> byModule, String version) {
         this.byModule = byModule;
         this.version = version;
+        this.packages = byModule.keySet().stream().map(m -> m.contains(".") ? m.substring(0, m.indexOf('.')) : m)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     static GlobalPolicy defaults() {
@@ -103,6 +111,11 @@ final class GlobalPolicy {
             return new Decision(Verdict.UNKNOWN, Payload.NONE, "on neither the allowlist nor the denylist");
         }
         return decision(best);
+    }
+
+    /** Whether the policy has an entry for some module of the top-level package {@code top}, whatever its verdict. */
+    boolean knowsPackage(String top) {
+        return packages.contains(top);
     }
 
     private static Decision decision(Entry entry) {

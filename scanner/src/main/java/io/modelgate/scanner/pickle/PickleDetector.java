@@ -8,12 +8,15 @@ import io.modelgate.scanner.io.ByteSource;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Recognises pickles by content whatever their name ({@code .bin}, {@code .ckpt}, no extension):
  * binary protocols 2-5 and text protocols 0-1 alike, by a bounded dry run of the opcode interpreter.
  * The legacy {@code torch.save} stream, which starts with a pickled magic number, is told apart.
+ * A file named for a pickle loader ({@code .pkl}, {@code .joblib}, ...) is claimed whatever its content,
+ * so that one no reader recognises is analysed, and reported incomplete, instead of skipped.
  */
 public final class PickleDetector implements FormatDetector {
 
@@ -25,6 +28,9 @@ public final class PickleDetector implements FormatDetector {
 
     /** {@code torch.serialization.MAGIC_NUMBER}, the value of the first pickle of a legacy stream. */
     public static final BigInteger LEGACY_TORCH_MAGIC_NUMBER = new BigInteger("1950a86a20f9469cfc6c", 16);
+
+    /** Names only pickle-based loaders (pickle, joblib, dill) read; other names torch.load reads are left to others. */
+    private static final List<String> PICKLE_NAMES = List.of(".pkl", ".pickle", ".joblib", ".dill", ".sav");
 
     private final PickleObserver observers;
 
@@ -44,7 +50,8 @@ public final class PickleDetector implements FormatDetector {
         }
         PickleSniffer.Sniff sniff = PickleSniffer.sniff(source, 0, observers);
         if (sniff == null) {
-            return Optional.empty();
+            return pickleName(name).map(suffix -> new Detection(ModelFormat.PICKLE,
+                    "named " + suffix + ", read by pickle loaders, but no pickle structure recognised"));
         }
         if (sniff.legacyTorch()) {
             // torch.save(..., pickle_protocol=n): the same legacy stream, written with another protocol
@@ -54,6 +61,11 @@ public final class PickleDetector implements FormatDetector {
         String reason = sniff.protocol() >= 2 ? "pickle protocol " + sniff.protocol() + " opcodes"
                 : "pickle protocol 0/1 opcodes";
         return Optional.of(new Detection(ModelFormat.PICKLE, reason));
+    }
+
+    private static Optional<String> pickleName(String name) {
+        String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        return PICKLE_NAMES.stream().filter(lower::endsWith).findFirst();
     }
 
     private static boolean startsWith(byte[] head, byte[] magic) {

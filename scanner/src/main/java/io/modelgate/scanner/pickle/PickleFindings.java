@@ -46,6 +46,7 @@ final class PickleFindings implements PickleListener {
 
     private final AnalysisContext context;
     private final GlobalPolicy policy;
+    private final IndirectReach reach;
     private final Map<String, Use> uses = new LinkedHashMap<>();
     private final List<Payload> payloads = new ArrayList<>();
     private final Map<Rule, Integer> reported = new LinkedHashMap<>();
@@ -54,6 +55,7 @@ final class PickleFindings implements PickleListener {
     PickleFindings(AnalysisContext context, GlobalPolicy policy) {
         this.context = context;
         this.policy = policy;
+        this.reach = new IndirectReach(policy);
     }
 
     /** The distinct resolved globals seen, sorted. */
@@ -100,6 +102,9 @@ final class PickleFindings implements PickleListener {
             if (use.sites.size() < MAX_SITES) {
                 use.sites.add(site);
             }
+            if (use.decision.verdict() == GlobalPolicy.Verdict.INDIRECT) {
+                judgeIndirect(global, site);
+            }
             if (use.decision.payload() != GlobalPolicy.Payload.NONE && !site.args().isEmpty()) {
                 if (payloads.size() < MAX_PAYLOADS) {
                     payloads.add(new Payload(site, use.decision, unwrapStream(site.args().get(0))));
@@ -117,6 +122,16 @@ final class PickleFindings implements PickleListener {
             limited(PickleRules.UNRESOLVED_CALL, site.offset(), ValueRenderer.value(site.callee()),
                     "Loading " + site.kind().verb() + " a target computed at load time, not an imported name: "
                             + ValueRenderer.call(site) + ".");
+        }
+    }
+
+    /** partial/getattr: each call is judged by what it reaches, not by the gadget's name. */
+    private void judgeIndirect(PickleValue.Global gadget, CallSite site) {
+        IndirectReach.Judgement judgement = reach.judge(gadget, site);
+        if (!judgement.safe()) {
+            limited(PickleRules.INDIRECT_REACH, site.offset(), judgement.subject(),
+                    "Loading " + site.kind().verb() + " " + ValueRenderer.call(site) + ": " + gadget.qualified()
+                            + " reaches " + judgement.subject() + ", and " + judgement.why() + ".");
         }
     }
 
@@ -195,6 +210,14 @@ final class PickleFindings implements PickleListener {
                 : " (written " + g.writtenModule() + "." + g.writtenName() + ")");
         switch (use.decision.verdict()) {
             case ALLOW -> { }
+            case INDIRECT -> {
+                // Its calls were judged one by one; a reference handed on uncalled is a gadget chain.
+                if (use.calls == 0) {
+                    context.report(PickleRules.DANGEROUS_IMPORT, g.offset(), g.qualified(),
+                            "The pickle imports " + name + ", which " + use.decision.reason()
+                                    + "; it is never called directly here, so what it will reach cannot be judged.");
+                }
+            }
             case DENY -> {
                 if (use.sites.isEmpty()) {
                     context.report(PickleRules.DANGEROUS_IMPORT, g.offset(), g.qualified(),
@@ -213,8 +236,8 @@ final class PickleFindings implements PickleListener {
             }
             case REVIEW, UNKNOWN -> {
                 String why = use.decision.verdict() == GlobalPolicy.Verdict.REVIEW
-                        ? "is listed for review: " + use.decision.reason()
-                        : "is on neither the allowlist nor the denylist";
+                        ? "is listed for review (" + use.decision.reason() + "), not allowlisted"
+                        : "is outside the reviewed namespaces (on no list)";
                 String calls = use.sites.isEmpty() ? " It is imported but not called directly."
                         : " Loading " + use.sites.get(0).kind().verb() + " " + ValueRenderer.call(use.sites.get(0))
                         + (use.calls > 1 ? " (" + use.calls + " calls in total)" : "") + ".";

@@ -110,14 +110,18 @@ final class PickleInput {
         }
     }
 
-    /** Bytes up to (not including) the next newline, which is consumed; at most {@code max} bytes. */
+    /**
+     * Bytes up to (not including) the next newline, which is consumed; at most {@code max} bytes. A line cut
+     * off by the end of the data loses its last byte, as in Python's pure-Python unpickler (which joblib
+     * uses): it strips one character, the newline it expects, whatever that character is, and goes on.
+     */
     byte[] readLine(int max, long opOffset) throws IOException, PickleBreak {
         byte[] out = new byte[Math.min(max, 256)];
         int length = 0;
         while (true) {
             int b = read();
             if (b < 0) {
-                throw new PickleBreak(PickleBreak.Kind.TRUNCATED, opOffset, "newline-terminated argument is cut off");
+                return Arrays.copyOf(out, Math.max(0, length - 1));
             }
             if (b == '\n') {
                 return Arrays.copyOf(out, length);

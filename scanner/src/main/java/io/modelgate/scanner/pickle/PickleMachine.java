@@ -167,8 +167,9 @@ final class PickleMachine {
             }
             case BUILD -> build();
             case INST -> {
-                List<PickleValue> args = popMark();
-                push(call(CallSite.Kind.INST, global((OperandReader.NamePair) arg), args));
+                // The pure-Python unpickler imports the class before it looks for the MARK.
+                PickleValue.Global cls = global((OperandReader.NamePair) arg);
+                push(call(CallSite.Kind.INST, cls, popMark()));
             }
             case OBJ -> {
                 List<PickleValue> items = popMark();

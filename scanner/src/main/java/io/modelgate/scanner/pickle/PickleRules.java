@@ -14,12 +14,14 @@ public final class PickleRules {
                     + "execution, code evaluation, imports, file or network access, nested deserialisers). Loading the "
                     + "file runs that call with the arguments shown. Do not load it; obtain the model from a trusted "
                     + "source or in a weights-only format such as safetensors.");
-    public static final Rule UNKNOWN_IMPORT = new Rule("MG-PKL-002", Severity.MEDIUM, "unknown",
-            "Pickle imports a global that is not reviewed",
-            "The pickle imports a module attribute that is on neither the allowlist nor the denylist (or is listed "
-                    + "for review). Loading it imports that module, which runs the module's code, and calls the "
-                    + "attribute if shown. Check that the module is expected for this model (for example the model's "
-                    + "own classes) before trusting it; --strict fails the gate on such findings.");
+    public static final Rule UNKNOWN_IMPORT = new Rule("MG-PKL-002", Severity.HIGH, "unknown",
+            "Pickle imports a global outside the reviewed namespaces",
+            "The pickle imports a module attribute that is not on the allowlist of reviewed ML-library and standard "
+                    + "data types (it is on no list, or listed for review). Loading it imports that module, which runs "
+                    + "the module's code, and calls the attribute if shown. New code-execution gadgets appear all the "
+                    + "time, so anything unreviewed fails the default gate. When the global is the team's own model "
+                    + "class, accept it in the policy (pickle.allow patterns such as mycompany.models.* match the "
+                    + "subject) after checking the module is the one expected.");
     public static final Rule EXTENSION_OPCODE = new Rule("MG-PKL-003", Severity.HIGH, "obfuscation",
             "Pickle uses the copyreg extension registry (EXT opcode)",
             "EXT1/EXT2/EXT4 import whatever global the loading process registered under an integer code. The "
@@ -54,8 +56,15 @@ public final class PickleRules {
                     + "storage as torch.storage._load_from_bytes). The embedded bytes are analysed as a nested "
                     + "artifact and their findings are listed under the nested path.");
 
+    public static final Rule INDIRECT_REACH = new Rule("MG-PKL-009", Severity.CRITICAL, "code-execution",
+            "Pickle reaches a callable through partial or getattr",
+            "functools.partial or getattr is applied to something that is not allowlisted: a denied or unreviewed "
+                    + "global, a value computed at load time, or a dunder attribute. Checkpoints use these only to "
+                    + "rebuild allowlisted layers and bound methods; over anything else they are the usual way to reach "
+                    + "a dangerous callable without naming it. The subject is what is reached.");
+
     public static final List<Rule> ALL = List.of(DANGEROUS_CALL, UNKNOWN_IMPORT, EXTENSION_OPCODE, UNRESOLVED_CALL,
-            NESTED_PAYLOAD, DANGEROUS_IMPORT, MUTATES_GLOBAL, NESTED_CHECKPOINT);
+            NESTED_PAYLOAD, DANGEROUS_IMPORT, MUTATES_GLOBAL, NESTED_CHECKPOINT, INDIRECT_REACH);
 
     private PickleRules() {
     }

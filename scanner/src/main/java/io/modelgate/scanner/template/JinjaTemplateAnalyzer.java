@@ -2,6 +2,7 @@ package io.modelgate.scanner.template;
 
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
+import io.modelgate.scanner.facts.MetadataDocument;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.secrets.SecretScanner;
@@ -32,6 +33,10 @@ public final class JinjaTemplateAnalyzer implements FormatAnalyzer {
         }
         String template = decoded.get();
         String name = context.path().leafName();
+        if (name.substring(name.lastIndexOf('/') + 1).equals(MetadataDocument.Kind.CHAT_TEMPLATE_TEXT.fileName())) {
+            context.fact(MetadataDocument.KEY, new MetadataDocument(MetadataDocument.Kind.CHAT_TEMPLATE_TEXT,
+                    java.util.Map.of("chat_template", template)));
+        }
         if (!JinjaTemplateDetector.hasTemplateName(name)) {
             ChatTemplateInspector.inspectTextFile(template, context, name);
             return;

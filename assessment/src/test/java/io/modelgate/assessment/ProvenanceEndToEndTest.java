@@ -1,0 +1,106 @@
+package io.modelgate.assessment;
+
+import io.modelgate.provenance.kb.KnowledgeBaseLoader;
+import io.modelgate.scanner.Scanner;
+import io.modelgate.provenance.identity.UnitKind;
+import io.modelgate.scanner.model.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole path: real files scanned by the scanner's readers, whose facts (tensor layouts, GGUF metadata)
+ * the provenance analysis reads back. Weights are written at test time with real tensor names and the real
+ * vocabulary dimension; other dimensions are cut to 1.
+ */
+class ProvenanceEndToEndTest {
+
+    private static final Path FIXTURES = Path.of("..", "fixtures", "provenance");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void relabelledWeightsAreSeenThroughFromTheSafetensorsLayout() throws IOException {
+        Path model = copy(FIXTURES.resolve("relabelled-qwen-as-llama").resolve("Llama3-Chinese-Pro"));
+        ModelFileWriter.safetensors(model.resolve("model.safetensors"), Map.of(
+                "model.embed_tokens.weight", List.of(152064L, 1L),
+                "model.layers.0.self_attn.q_proj.weight", List.of(1L, 1L),
+                "model.layers.0.self_attn.q_proj.bias", List.of(1L),
+                "model.layers.0.self_attn.k_proj.bias", List.of(1L)));
+        ScanAssessment result = assess(model);
+
+        Identity unit = result.models().get(0).identity();
+        assertThat(unit.family()).isEqualTo("qwen");
+        assertThat(unit.evidence()).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("vocab_size");
+            assertThat(e.source()).contains("model.safetensors#tensor:model.embed_tokens.weight");
+        });
+        assertThat(unit.evidence()).anySatisfy(e -> assertThat(e.value()).matches(".*\\.[qk]_proj\\.bias"));
+        assertThat(result.models().get(0).findings()).allSatisfy(f -> assertThat(f.location().path().toString())
+                .endsWith("/config.json")).extracting(f -> f.ruleId()).contains("MG-PROV-002", "MG-PROV-003");
+        assertThat(result.allFindings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM)
+                .as("only provenance findings, all medium"));
+    }
+
+    @Test
+    void aRenamedQuantizedGgufIsIdentifiedFromItsMetadata() throws IOException {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("general.architecture", "llama");
+        metadata.put("general.name", "Zephyr Ultra 8B");
+        metadata.put("general.license", "apache-2.0");
+        metadata.put("llama.block_count", 32);
+        metadata.put("tokenizer.ggml.model", "gpt2");
+        metadata.put("tokenizer.ggml.pre", "llama-bpe");
+        metadata.put("tokenizer.chat_template", "{{ '<|start_header_id|>' + message['role'] + '<|end_header_id|>' }}");
+        Path file = dir.resolve("zephyr-ultra-8b.Q8_0.gguf");
+        ModelFileWriter.gguf(file, metadata, Map.of("token_embd.weight", List.of(1L, 128256L)));
+
+        ScanAssessment result = assess(file);
+
+        ModelAssessment model = result.models().get(0);
+        Identity unit = model.identity();
+        assertThat(model.kind()).isEqualTo(UnitKind.GGUF);
+        assertThat(unit.family()).isEqualTo("llama");
+        assertThat(unit.country()).isEqualTo("US");
+        assertThat(unit.baseModels()).singleElement().satisfies(b -> assertThat(b.relation()).isEqualTo("quantized"));
+        assertThat(model.license().id()).isEqualTo("Apache-2.0");
+        assertThat(model.license().conflicts()).isNotEmpty();
+        assertThat(unit.evidence()).anySatisfy(e -> assertThat(e.source()).endsWith("#tokenizer.ggml.pre"));
+        assertThat(model.findings()).extracting(f -> f.ruleId()).contains("MG-PROV-001", "MG-LIC-002");
+    }
+
+    @Test
+    void aFolderWithoutModelMetadataIsNoUnit() throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "nothing to see");
+        Files.writeString(dir.resolve("README.md"), "# Notes\n");
+        ScanAssessment result = assess(dir);
+        assertThat(result.models()).isEmpty();
+        assertThat(result.otherFiles()).hasSize(2);
+        assertThat(result.allFindings()).isEmpty();
+    }
+
+    private Path copy(Path source) throws IOException {
+        Path target = dir.resolve(source.getFileName().toString());
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, target.resolve(f.getFileName().toString()));
+            }
+        }
+        return target;
+    }
+
+    private static ScanAssessment assess(Path path) throws IOException {
+        return new AssessmentBuilder(KnowledgeBaseLoader.builtIn()).build(Scanner.withDefaults().scan(List.of(path)));
+    }
+}

@@ -1,0 +1,244 @@
+package io.modelgate.provenance.identity;
+
+import io.modelgate.provenance.kb.FamilyDef;
+import io.modelgate.provenance.kb.GenerationDef;
+import io.modelgate.provenance.kb.KnowledgeBase;
+import io.modelgate.provenance.kb.SignalKind;
+import io.modelgate.provenance.kb.SignalKind.Aspect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides a unit's family from all of its evidence at once. Traits of the body (architecture, vocabulary,
+ * tensor layout, configuration) and of the tokenizer (special tokens, chat format) are scored per family
+ * separately, so weights relabelled as another architecture, or a distill whose tokenizer and body come from
+ * different families, show through. Declarations (names, bases) count too, but less: they are editable text.
+ */
+final class FamilyIdentifier {
+
+    /** Below this a family is not named from traits alone. */
+    static final double IDENTIFIED = 0.5;
+    /** A tokenizer of another family than the body's must be at least this clear to call the model a distill. */
+    private static final double FOREIGN_TOKENIZER = 0.7;
+    private static final double MIN_TOTAL = 0.3;
+    private static final double MAX_CONFIDENCE = 0.99;
+
+    private final KnowledgeBase kb;
+    private final SignalIndex index;
+    private final NameResolver names;
+
+    FamilyIdentifier(KnowledgeBase kb) {
+        this.kb = kb;
+        this.index = new SignalIndex(kb);
+        this.names = new NameResolver(kb);
+    }
+
+    NameResolver names() {
+        return names;
+    }
+
+    Identification identify(ModelEvidenceInput input) {
+        List<SignalIndex.Match> matches = index.match(ObservationExtractor.extract(input));
+        Declarations declarations = Declarations.read(input);
+        Map<Claim, Set<String>> claimFamilies = new LinkedHashMap<>();
+        declarations.claims().forEach(c -> claimFamilies.put(c, names.families(c.value())));
+
+        Map<String, List<Double>> body = new HashMap<>();
+        Map<String, List<Double>> tokenizer = new HashMap<>();
+        Map<String, List<Double>> claims = new HashMap<>();
+        for (SignalIndex.Match m : familyLevel(matches)) {
+            Map<String, List<Double>> target = m.entry().signal().on().aspect() == Aspect.BODY ? body : tokenizer;
+            target.computeIfAbsent(m.entry().family(), k -> new ArrayList<>()).add(m.entry().signal().weight());
+        }
+        claimFamilies.forEach((claim, families) -> families.forEach(f ->
+                claims.computeIfAbsent(f, k -> new ArrayList<>()).add(claim.kind().weight())));
+
+        Map<String, Double> bodyScore = score(body);
+        Map<String, Double> tokenizerScore = score(tokenizer);
+        Map<String, Double> detected = new HashMap<>();
+        Map<String, Double> total = new HashMap<>();
+        for (FamilyDef family : kb.families()) {
+            List<Double> traits = new ArrayList<>(body.getOrDefault(family.id(), List.of()));
+            traits.addAll(tokenizer.getOrDefault(family.id(), List.of()));
+            detected.put(family.id(), Scores.noisyOr(traits));
+            traits.addAll(claims.getOrDefault(family.id(), List.of()));
+            total.put(family.id(), Scores.noisyOr(traits));
+        }
+        String bodyBest = best(bodyScore);
+        String tokenizerBest = foreignTokenizer(bodyBest, bodyScore, tokenizerScore);
+        boolean distill = tokenizerBest != null;
+        String family;
+        if (distill) {
+            family = tokenizerBest;
+        } else {
+            family = total.entrySet().stream()
+                    .filter(e -> e.getValue() >= MIN_TOTAL)
+                    .max(Comparator.<Map.Entry<String, Double>>comparingDouble(Map.Entry::getValue)
+                            .thenComparingDouble(e -> detected.get(e.getKey())))
+                    .map(Map.Entry::getKey).orElse(null);
+        }
+        String architectureFamily = distill ? bodyBest : family;
+
+        List<Evidence> evidence = evidence(matches, claimFamilies, family, architectureFamily);
+        double confidence = confidence(evidence);
+        String generation = generation(family, matches, claimFamilies);
+        String architectureGeneration = distill ? generation(bodyBest, matches, claimFamilies) : generation;
+        return new Identification(family, generation, architectureFamily, distill ? tokenizerBest : family,
+                architectureGeneration, distill, family == null ? 0 : confidence, detected, evidence, declarations,
+                claimFamilies);
+    }
+
+    /** Family-level signals; generation-level ones only pick the generation. */
+    private static List<SignalIndex.Match> familyLevel(List<SignalIndex.Match> matches) {
+        return matches.stream().filter(m -> m.entry().generation() == null).toList();
+    }
+
+    private static Map<String, Double> score(Map<String, List<Double>> weights) {
+        Map<String, Double> scores = new HashMap<>();
+        weights.forEach((family, w) -> scores.put(family, Scores.noisyOr(w)));
+        return scores;
+    }
+
+    /**
+     * A distill: the body clearly belongs to one family while the tokenizer carries another family's special
+     * tokens or chat format at least as strongly as the body's own, and that other family has no body traits.
+     * Generic markers (ChatML) weigh too little to qualify.
+     */
+    private static String foreignTokenizer(String bodyBest, Map<String, Double> body, Map<String, Double> tokenizer) {
+        if (bodyBest == null || body.get(bodyBest) < IDENTIFIED) {
+            return null;
+        }
+        double own = tokenizer.getOrDefault(bodyBest, 0.0);
+        return tokenizer.entrySet().stream()
+                .filter(e -> !e.getKey().equals(bodyBest))
+                .filter(e -> e.getValue() >= FOREIGN_TOKENIZER && e.getValue() >= own)
+                .filter(e -> body.getOrDefault(e.getKey(), 0.0) < IDENTIFIED)
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    private static String best(Map<String, Double> scores) {
+        return scores.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /**
+     * Every matched trait and claim, marked as supporting the verdict (it points at the family or, for a distill,
+     * at the body's family) or contradicting it (it points only elsewhere). An architecture label the family
+     * legitimately ships under never contradicts.
+     */
+    private List<Evidence> evidence(List<SignalIndex.Match> matches, Map<Claim, Set<String>> claimFamilies,
+                                    String family, String architectureFamily) {
+        Map<Observation, List<SignalIndex.Entry>> byObservation = new LinkedHashMap<>();
+        for (SignalIndex.Match m : familyLevel(matches)) {
+            byObservation.computeIfAbsent(m.observation(), k -> new ArrayList<>()).add(m.entry());
+        }
+        List<Evidence> out = new ArrayList<>();
+        for (Map.Entry<Observation, List<SignalIndex.Entry>> e : byObservation.entrySet()) {
+            Observation o = e.getKey();
+            Optional<SignalIndex.Entry> own = e.getValue().stream()
+                    .filter(x -> x.family().equals(family) || x.family().equals(architectureFamily))
+                    .max(Comparator.comparingDouble(x -> x.signal().weight()));
+            if (own.isPresent()) {
+                out.add(evidence(o, own.get().signal().weight(), own.get().family(), Stance.SUPPORTS));
+            } else if (!legitimateLabel(o, family) && !legitimateLabel(o, architectureFamily)) {
+                SignalIndex.Entry other = e.getValue().stream()
+                        .max(Comparator.comparingDouble(x -> x.signal().weight())).orElseThrow();
+                out.add(evidence(o, other.signal().weight(), other.family(), Stance.CONTRADICTS));
+            }
+        }
+        claimFamilies.forEach((claim, families) -> {
+            if (families.isEmpty()) {
+                return;
+            }
+            boolean agrees = families.contains(family) || families.contains(architectureFamily);
+            String pointsAt = agrees ? (families.contains(family) ? family : architectureFamily)
+                    : families.iterator().next();
+            out.add(new Evidence(claim.kind().id(), claim.value(), claim.source(), claim.kind().weight(), pointsAt,
+                    agrees ? Stance.SUPPORTS : Stance.CONTRADICTS));
+        });
+        return out;
+    }
+
+    private static Evidence evidence(Observation o, double weight, String family, Stance stance) {
+        return new Evidence(o.kind().name().toLowerCase(Locale.ROOT), shorten(o), o.source(), weight, family, stance);
+    }
+
+    /** Chat templates are long: evidence shows the marker region only through the signal, not the whole text. */
+    private static String shorten(Observation o) {
+        String value = o.value();
+        return value.length() <= 120 ? value : value.substring(0, 117) + "...";
+    }
+
+    /** True when the observation is an architecture label the family itself uses. */
+    boolean legitimateLabel(Observation o, String familyId) {
+        if (familyId == null) {
+            return false;
+        }
+        FamilyDef family = kb.family(familyId).orElseThrow();
+        return switch (o.kind()) {
+            case ARCHITECTURE -> family.architectures().contains(o.value());
+            case MODEL_TYPE -> family.architectures().stream()
+                    .anyMatch(a -> a.toLowerCase(Locale.ROOT).startsWith(o.value().toLowerCase(Locale.ROOT) + "for"));
+            case GGUF_ARCH -> family.architectures().stream()
+                    .anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(o.value().toLowerCase(Locale.ROOT) + "forcausallm"));
+            default -> false;
+        };
+    }
+
+    static boolean isArchitectureLabel(SignalKind kind) {
+        return kind == SignalKind.ARCHITECTURE || kind == SignalKind.MODEL_TYPE || kind == SignalKind.GGUF_ARCH;
+    }
+
+    /**
+     * Supporting evidence combined, discounted by the strongest alternative: the contradicting evidence that
+     * points at one other family. Weak traits scattered over many families do not add up against the verdict.
+     */
+    private static double confidence(List<Evidence> evidence) {
+        List<Double> support = new ArrayList<>();
+        Map<String, List<Double>> against = new HashMap<>();
+        for (Evidence e : evidence) {
+            if (e.stance() == Stance.SUPPORTS) {
+                support.add(e.weight());
+            } else {
+                against.computeIfAbsent(e.family(), k -> new ArrayList<>()).add(e.weight());
+            }
+        }
+        double alternative = against.values().stream().mapToDouble(Scores::noisyOr).max().orElse(0);
+        // Evidence in files can always be forged as a whole: never claim certainty.
+        return Scores.round(Math.min(MAX_CONFIDENCE, Scores.noisyOr(support) * (1.0 - 0.5 * alternative)));
+    }
+
+    /** The generation with the strongest evidence: its own signals plus names that mention it. */
+    private String generation(String familyId, List<SignalIndex.Match> matches, Map<Claim, Set<String>> claims) {
+        if (familyId == null) {
+            return null;
+        }
+        FamilyDef family = kb.family(familyId).orElseThrow();
+        String best = null;
+        double bestScore = 0;
+        for (GenerationDef generation : family.generations()) {
+            List<Double> weights = new ArrayList<>();
+            matches.stream().filter(m -> familyId.equals(m.entry().family())
+                            && generation.id().equals(m.entry().generation()))
+                    .forEach(m -> weights.add(m.entry().signal().weight()));
+            claims.forEach((claim, families) -> {
+                if (families.contains(familyId) && NameResolver.matchesAny(generation.namePatterns(), claim.value())) {
+                    weights.add(0.6);
+                }
+            });
+            double score = Scores.noisyOr(weights);
+            if (score > bestScore) {
+                bestScore = score;
+                best = generation.id();
+            }
+        }
+        return best;
+    }
+}

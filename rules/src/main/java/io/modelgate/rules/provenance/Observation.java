@@ -1,7 +1,0 @@
-package io.modelgate.rules.provenance;
-
-import io.modelgate.rules.kb.SignalKind;
-
-/** A raw trait read from a unit's files, before it is compared with the knowledge base. */
-public record Observation(SignalKind kind, String value, String source) {
-}

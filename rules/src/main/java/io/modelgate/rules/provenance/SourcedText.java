@@ -1,5 +1,0 @@
-package io.modelgate.rules.provenance;
-
-/** A text file of a unit (a LICENSE, a NOTICE) with the path it was read from. */
-public record SourcedText(String source, String text) {
-}

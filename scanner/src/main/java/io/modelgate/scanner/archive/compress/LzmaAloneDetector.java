@@ -1,0 +1,55 @@
+package io.modelgate.scanner.archive.compress;
+
+import io.modelgate.scanner.detect.Detection;
+import io.modelgate.scanner.detect.FormatDetector;
+import io.modelgate.scanner.detect.ModelFormat;
+import io.modelgate.scanner.io.ByteSource;
+import org.tukaani.xz.LZMAInputStream;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Recognises lzma-alone streams with any header Python's {@code lzma} module decodes (any lc/lp/pb with
+ * lc + lp at most 4, any dictionary size), not only the common {@code 5d} properties the magic detector
+ * knows. With no magic number, the start of the stream must also decode: the detector runs after the
+ * structural sniffers, and trial-decodes at most the head with a small dictionary (the trial output is
+ * smaller than the dictionary, so the declared size does not matter).
+ */
+public final class LzmaAloneDetector implements FormatDetector {
+
+    private static final int TRIAL_DICTIONARY = 1 << 20;
+    private static final int TRIAL_OUTPUT = 64 * 1024;
+
+    @Override
+    public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
+        if (!LzmaAloneHeader.plausible(head) || !decodes(head)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Detection(ModelFormat.LZMA, "lzma-alone header, and its start decodes"));
+    }
+
+    private static boolean decodes(byte[] head) {
+        long size = LzmaAloneHeader.uncompressedSize(head);
+        ByteArrayInputStream data = new ByteArrayInputStream(head, LzmaAloneHeader.BYTES,
+                head.length - LzmaAloneHeader.BYTES);
+        int produced = 0;
+        try (LZMAInputStream lzma = new LZMAInputStream(data, size, head[0], TRIAL_DICTIONARY, null)) {
+            byte[] out = new byte[8192];
+            while (produced < TRIAL_OUTPUT) {
+                int n = lzma.read(out);
+                if (n < 0) {
+                    return true;
+                }
+                produced += n;
+            }
+            return true;
+        } catch (EOFException e) {
+            return produced > 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.modelgate.verification.integrity;
+
+import io.modelgate.scanner.io.LimitExceededException;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Lists the files of a model folder recursively, in name order, without following links. */
+public final class ModelTree {
+
+    private ModelTree() {
+    }
+
+    /**
+     * @param maxEntries most entries listed; a larger folder fails rather than exhausting memory
+     */
+    public static List<TreeEntry> list(Path root, IgnoredPaths ignored, int maxEntries) throws IOException {
+        List<TreeEntry> entries = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return dir.equals(root) || !ignored.matches(name(root, dir))
+                        ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String name = name(root, file);
+                if (ignored.matches(name) || !(attrs.isRegularFile() || attrs.isSymbolicLink())) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (entries.size() >= maxEntries) {
+                    throw new LimitExceededException("folder has more than " + maxEntries + " files");
+                }
+                entries.add(new TreeEntry(name, file,
+                        attrs.isSymbolicLink() ? Files.readSymbolicLink(file).toString().replace('\\', '/') : null));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        entries.sort(Comparator.comparing(TreeEntry::name));
+        return entries;
+    }
+
+    static String name(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+}

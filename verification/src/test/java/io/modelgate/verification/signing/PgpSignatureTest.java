@@ -1,0 +1,149 @@
+package io.modelgate.verification.signing;
+
+import io.modelgate.verification.VerificationChecks;
+import io.modelgate.scanner.Limits;
+import io.modelgate.scanner.Scanner;
+import io.modelgate.scanner.VerificationOptions;
+import io.modelgate.verification.integrity.LockWriter;
+import io.modelgate.scanner.model.Finding;
+import io.modelgate.scanner.model.ScanReport;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.openpgp.PGPKeyPair;
+import org.bouncycastle.openpgp.PGPKeyRingGenerator;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PgpSignatureTest {
+
+    private static PGPKeyPair signer;
+    private static byte[] keyring;
+    private static byte[] otherKeyring;
+
+    @TempDir
+    Path tmp;
+    Path model;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        signer = pgpKey();
+        keyring = publicRing(signer, "Model Team <models@example.com>");
+        otherKeyring = publicRing(pgpKey(), "Someone Else <else@example.com>");
+    }
+
+    private static PGPKeyPair pgpKey() throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA", BouncyCastle.PROVIDER);
+        rsa.initialize(2048);
+        return new JcaPGPKeyPair(PGPPublicKey.RSA_GENERAL, rsa.generateKeyPair(), new Date());
+    }
+
+    private static byte[] publicRing(PGPKeyPair pair, String userId) throws Exception {
+        var sha1 = new JcaPGPDigestCalculatorProviderBuilder().build().get(HashAlgorithmTags.SHA1);
+        PGPKeyRingGenerator generator = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, pair, userId, sha1,
+                null, null, new JcaPGPContentSignerBuilder(pair.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA256)
+                .setProvider(BouncyCastle.PROVIDER), null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ArmoredOutputStream armored = new ArmoredOutputStream(out)) {
+            generator.generatePublicKeyRing().encode(armored);
+        }
+        return out.toByteArray();
+    }
+
+    private static void signDetached(Path file, Path signature) throws Exception {
+        PGPSignatureGenerator generator = new PGPSignatureGenerator(new JcaPGPContentSignerBuilder(
+                signer.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA256).setProvider(BouncyCastle.PROVIDER),
+                signer.getPublicKey());
+        generator.init(PGPSignature.BINARY_DOCUMENT, signer.getPrivateKey());
+        generator.update(Files.readAllBytes(file));
+        try (OutputStream out = new ArmoredOutputStream(Files.newOutputStream(signature))) {
+            generator.generate().encode(out);
+        }
+    }
+
+    @BeforeEach
+    void signedFile() throws Exception {
+        model = Files.createDirectories(tmp.resolve("model"));
+        Files.write(model.resolve("model.gguf"), new byte[3000]);
+        signDetached(model.resolve("model.gguf"), model.resolve("model.gguf.asc"));
+    }
+
+    private ScanReport scan(VerificationOptions options) throws IOException {
+        return VerificationChecks.scanner(Limits.defaults(), 2, Clock.systemUTC(), options).scan(List.of(model));
+    }
+
+    private VerificationOptions ring(byte[] ring) throws IOException {
+        return VerificationOptions.none().withKeyrings(List.of(Files.write(tmp.resolve("ring.asc"), ring)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> signature(ScanReport report) {
+        return io.modelgate.verification.FactMaps.signature(report);
+    }
+
+    @Test
+    void detachedSignatureVerifiesAgainstTheKeyring() throws IOException {
+        ScanReport report = scan(ring(keyring));
+        assertThat(report.allFindings()).isEmpty();
+        assertThat(signature(report)).containsEntry("status", "valid");
+        assertThat(signature(report).toString()).contains("format=openpgp", "models@example.com", "fingerprint=");
+    }
+
+    @Test
+    void changedFileIsInvalid() throws IOException {
+        Files.write(model.resolve("model.gguf"), new byte[3001]);
+        assertThat(scan(ring(keyring)).allFindings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("MG-SIG-001");
+            assertThat(f.location().path().toString()).endsWith("model.gguf.asc");
+        });
+    }
+
+    @Test
+    void unknownKeyOrNoKeyringIsUnverifiable() throws IOException {
+        assertThat(scan(ring(otherKeyring)).allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-005");
+        assertThat(scan(VerificationOptions.none()).allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-005");
+    }
+
+    @Test
+    void truncatedSignatureIsInvalid() throws IOException {
+        Path asc = model.resolve("model.gguf.asc");
+        String text = Files.readString(asc);
+        Files.writeString(asc, text.substring(0, text.length() / 2));
+        assertThat(scan(ring(keyring)).allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-001");
+    }
+
+    @Test
+    void signedLockVouchesForTheFolder() throws Exception {
+        Files.delete(model.resolve("model.gguf.asc"));
+        Path lock = tmp.resolve("approved.lock");
+        LockWriter.write(model, lock, 1);
+        signDetached(lock, tmp.resolve("approved.lock.asc"));
+        VerificationOptions options = ring(keyring).withLockFile(lock);
+        ScanReport report = scan(options);
+        assertThat(report.allFindings()).isEmpty();
+        assertThat(signature(report)).containsEntry("status", "valid");
+
+        Files.writeString(lock, Files.readString(lock).replace("\"size\" : 3000", "\"size\" : 3001"));
+        assertThat(scan(options).allFindings()).extracting(Finding::ruleId).contains("MG-SIG-001");
+    }
+}
