@@ -22,9 +22,9 @@ public final class UnitDiscovery {
     static final Set<String> FOLDER_MARKERS = Set.of("config.json", "adapter_config.json", "tokenizer_config.json");
     static final Set<String> CHECKPOINT_FORMATS = Set.of("onnx", "pytorch-zip", "torchscript", "pytorch-legacy",
             "pytorch-tar", "keras", "hdf5", "tf-savedmodel", "safetensors");
-    /** Containers whose members may be model units of their own. */
+    /** Containers whose members may be model units of their own (software packages bundle models too). */
     static final Set<String> ARCHIVE_FORMATS = Set.of("zip", "tar", "7z", "gzip", "bzip2", "xz", "lzma", "zstd",
-            "zlib");
+            "zlib", "npm-package", "python-sdist", "python-wheel", "java-archive");
     private static final List<String> ANCHORS = List.of("config.json", "adapter_config.json", "README.md",
             "tokenizer_config.json");
 
