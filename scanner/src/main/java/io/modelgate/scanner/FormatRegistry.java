@@ -28,6 +28,7 @@ import io.modelgate.scanner.hf.ModelCardAnalyzer;
 import io.modelgate.scanner.hf.ModelCardDetector;
 import io.modelgate.scanner.python.PythonSourceAnalyzer;
 import io.modelgate.scanner.python.PythonSourceDetector;
+import io.modelgate.scanner.template.JinjaContentDetector;
 import io.modelgate.scanner.template.JinjaTemplateAnalyzer;
 import io.modelgate.scanner.template.JinjaTemplateDetector;
 import io.modelgate.scanner.joblib.JoblibArrays;
@@ -89,6 +90,7 @@ public final class FormatRegistry {
                 new ModelCardDetector(),
                 new PythonSourceDetector(),
                 new ScriptDetector(),
+                new JinjaContentDetector(),
                 new LzmaAloneDetector(),
                 new TextDetector());
     }

@@ -17,7 +17,7 @@ final class ConfigLocations {
     /** Keys whose string value is always a location for the layers that define them. */
     private static final Set<String> PATH_KEYS = Set.of("vocabulary", "vocabulary_path", "vocabulary_file",
             "vocab_file", "vocab_path", "merges", "merges_file", "proto", "spm_model_file", "sentencepiece_model",
-            "tokenizer_file", "idf_weights", "filepath", "file_path", "saved_model_path", "model_path", "handle",
+            "tokenizer_file", "filepath", "file_path", "saved_model_path", "model_path", "handle",
             "hub_handle", "module_url", "weights_path");
 
     /** Classes that load another model by their whole purpose, with the key naming it. */

@@ -1,6 +1,8 @@
 package io.modelgate.scanner.keras;
 
 import io.jhdf.api.Group;
+import io.jhdf.exceptions.HdfException;
+import io.jhdf.exceptions.UnsupportedHdfException;
 import io.jhdf.api.Link;
 import io.jhdf.api.Node;
 import io.jhdf.links.ExternalLink;
@@ -11,8 +13,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Walks an HDF5 file's group tree (links are looked at, never followed) and reports external links: objects
- * the HDF5 library fetches from another file when the path is opened, as h5py and Keras' legacy loader do.
+ * Walks an HDF5 file's group tree (links are looked at, never followed) and reports external links (objects
+ * the HDF5 library fetches from another file when the path is opened, as h5py and Keras' legacy loader do)
+ * and datasets whose raw data is stored in external files.
  */
 final class Hdf5Links {
 
@@ -31,7 +34,22 @@ final class Hdf5Links {
         long external = 0;
         while (!pending.isEmpty()) {
             context.deadline().check();
-            for (Node child : pending.pop().getChildren().values()) {
+            Group group = pending.pop();
+            java.util.Map<String, Node> children;
+            try {
+                children = group.getChildren();
+            } catch (HdfException e) {
+                if (!externalStorage(e)) {
+                    throw e;
+                }
+                external++;
+                context.report(KerasRules.HDF5_EXTERNAL, group.getPath(), "a dataset in '" + group.getPath()
+                        + "' keeps its data in external files (HDF5 external storage) that the loader reads.");
+                context.incomplete("the objects of '" + group.getPath() + "' cannot be listed past the external "
+                        + "storage");
+                continue;
+            }
+            for (Node child : children.values()) {
                 if (++nodes > MAX_NODES) {
                     context.limitReached("HDF5 file has more than " + MAX_NODES + " objects; links past them are not checked");
                     return;
@@ -41,8 +59,8 @@ final class Hdf5Links {
                     String file = targetFile(link);
                     context.report(KerasRules.HDF5_EXTERNAL, link.getPath(), "'" + link.getPath()
                             + "' is an external link to '" + link.getTargetPath() + "' in the file '" + file + "'.");
-                } else if (!(child instanceof Link) && child instanceof Group group) {
-                    pending.push(group);
+                } else if (!(child instanceof Link) && child instanceof Group inner) {
+                    pending.push(inner);
                 }
             }
         }
@@ -50,6 +68,16 @@ final class Hdf5Links {
         if (external > 0) {
             context.fact("hdf5.externalLinks", external);
         }
+    }
+
+    /** jhdf refuses a dataset whose data lives in external files (the External Data Files message). */
+    private static boolean externalStorage(HdfException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedHdfException && String.valueOf(t.getMessage()).contains("External Data Files")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** jhdf exposes the target file of an external link only in its description. */

@@ -35,7 +35,8 @@ public final class KerasRules {
                     + "path or URL holds on the loading machine; a downloaded model is never analysed here.");
     public static final Rule HDF5_EXTERNAL = new Rule("MG-KER-006", Severity.HIGH, "file-access",
             "HDF5 file links to another file",
-            "An HDF5 external link names another file whose objects the reader opens in place of this one's. "
+            "An HDF5 external link names another file whose objects the reader opens in place of this one's, or "
+                    + "a dataset keeps its raw data in external files. "
                     + "Loading then reads a file outside the model (weights or a whole model swapped in from the "
                     + "loading machine) that was never reviewed.");
 

@@ -44,7 +44,7 @@ public final class ChatTemplateInspector {
         try {
             List<TemplateToken> tokens = TemplateLexer.tokenize(template, MAX_TOKENS, MAX_EXPRESSION_DEPTH);
             context.deadline().check();
-            issues = TemplateChecker.check(TemplateParser.parse(tokens, MAX_EXPRESSION_DEPTH, MAX_BLOCK_DEPTH));
+            issues = TemplateChecker.check(TemplateParser.parse(tokens, MAX_EXPRESSION_DEPTH, MAX_BLOCK_DEPTH), true);
         } catch (TemplateSyntaxException e) {
             context.incomplete(where + ": chat template is not valid Jinja: " + e.getMessage() + " at "
                     + position(template, e.offset()));
@@ -58,6 +58,35 @@ public final class ChatTemplateInspector {
                     where + ": template " + issue.detail() + " at " + position(template, issue.offset()));
         }
         return new TemplateInspection(true, issues.size(), family);
+    }
+
+    /**
+     * Inspects a text file recognised as Jinja by its content only. No model loader renders such a file as a
+     * chat template, so what Jinja itself would reject is not a gap (a fact, not incomplete), and the
+     * objects a web application legitimately hands its own templates are not findings; what would leave
+     * the sandbox (internals, dangerous calls, built names) is reported as in a chat template.
+     */
+    public static void inspectTextFile(String template, AnalysisContext context, String where)
+            throws TimeoutExceededException {
+        context.deadline().check();
+        if (template.length() > MAX_CHARS) {
+            context.fact("template.parsed", false);
+            return;
+        }
+        List<TemplateIssue> issues;
+        try {
+            List<TemplateToken> tokens = TemplateLexer.tokenize(template, MAX_TOKENS, MAX_EXPRESSION_DEPTH);
+            context.deadline().check();
+            issues = TemplateChecker.check(TemplateParser.parse(tokens, MAX_EXPRESSION_DEPTH, MAX_BLOCK_DEPTH), false);
+        } catch (TemplateSyntaxException | TemplateLimitException e) {
+            context.fact("template.parsed", false);
+            return;
+        }
+        context.fact("template.parsed", true);
+        for (TemplateIssue issue : issues) {
+            context.report(issue.rule(), issue.subject(),
+                    where + ": template " + issue.detail() + " at " + position(template, issue.offset()));
+        }
     }
 
     /** For templates that could not be parsed: payload names anywhere in the text. */

@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 
-/** Analyses a template file: decode strictly, then the chat-template inspection. */
+/**
+ * Analyses a template file: decode strictly, then the chat-template inspection for files named as templates
+ * ({@code *.jinja}), the text-file inspection for Jinja recognised by content.
+ */
 public final class JinjaTemplateAnalyzer implements FormatAnalyzer {
 
     @Override
@@ -29,12 +32,16 @@ public final class JinjaTemplateAnalyzer implements FormatAnalyzer {
             return;
         }
         String template = decoded.get();
-        String leaf = context.path().leafName();
-        if (leaf.substring(leaf.lastIndexOf('/') + 1).equals(MetadataDocument.Kind.CHAT_TEMPLATE_TEXT.fileName())) {
+        String name = context.path().leafName();
+        if (name.substring(name.lastIndexOf('/') + 1).equals(MetadataDocument.Kind.CHAT_TEMPLATE_TEXT.fileName())) {
             context.fact(MetadataDocument.KEY, new MetadataDocument(MetadataDocument.Kind.CHAT_TEMPLATE_TEXT,
                     java.util.Map.of("chat_template", template)));
         }
-        TemplateInspection result = ChatTemplateInspector.inspect(template, context, context.path().leafName());
+        if (!JinjaTemplateDetector.hasTemplateName(name)) {
+            ChatTemplateInspector.inspectTextFile(template, context, name);
+            return;
+        }
+        TemplateInspection result = ChatTemplateInspector.inspect(template, context, name);
         result.family().ifPresent(f -> context.fact("template.chat_format", f));
     }
 }

@@ -14,11 +14,15 @@ public final class JinjaTemplateDetector implements FormatDetector {
 
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        boolean jinjaName = lower.endsWith(".jinja") || lower.endsWith(".jinja2") || lower.endsWith(".j2");
-        if (!jinjaName || !TextDetector.isText(head, source.size() <= head.length)) {
+        if (!hasTemplateName(name) || !TextDetector.isText(head, source.size() <= head.length)) {
             return Optional.empty();
         }
         return Optional.of(new Detection(ModelFormat.JINJA_TEMPLATE, "Jinja template name over UTF-8 text"));
+    }
+
+    /** A file name that says Jinja template ({@code chat_template.jinja} is what transformers loads). */
+    public static boolean hasTemplateName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".jinja") || lower.endsWith(".jinja2") || lower.endsWith(".j2");
     }
 }

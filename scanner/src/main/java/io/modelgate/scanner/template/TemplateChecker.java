@@ -43,14 +43,21 @@ final class TemplateChecker {
     private final ConstantFolder folder;
     private final List<TemplateIssue> issues = new ArrayList<>();
     private final Set<Expr> consumed = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final boolean chatTemplate;
 
-    private TemplateChecker(ParsedTemplate template) {
+    private TemplateChecker(ParsedTemplate template, boolean chatTemplate) {
         this.template = template;
         this.folder = new ConstantFolder(template.assignments());
+        this.chatTemplate = chatTemplate;
     }
 
-    static List<TemplateIssue> check(ParsedTemplate template) {
-        TemplateChecker checker = new TemplateChecker(template);
+    /**
+     * @param chatTemplate true for chat templates, where the global objects of a web application, Jinja's
+     *                     helpers being inspected and subscripts with computed keys have no business; false for
+     *                     other Jinja text files
+     */
+    static List<TemplateIssue> check(ParsedTemplate template, boolean chatTemplate) {
+        TemplateChecker checker = new TemplateChecker(template, chatTemplate);
         checker.run();
         return checker.issues;
     }
@@ -101,7 +108,7 @@ final class TemplateChecker {
         if (template.declaredNames().contains(n.id())) {
             return;
         }
-        if (WEB_OBJECTS.contains(n.id())) {
+        if (WEB_OBJECTS.contains(n.id()) && chatTemplate) {
             add(TemplateRules.GLOBALS_OBJECT, n.id(), "references the web-framework object '" + n.id() + "'",
                     n.offset());
         } else if (InternalNames.isModule(n.id())) {
@@ -124,7 +131,7 @@ final class TemplateChecker {
     }
 
     private void helperInspected(Expr target, String what) {
-        if (target instanceof Name n && HELPER_GLOBALS.contains(n.id()) && !template.declaredNames().contains(n.id())) {
+        if (chatTemplate && target instanceof Name n && HELPER_GLOBALS.contains(n.id()) && !template.declaredNames().contains(n.id())) {
             add(TemplateRules.GLOBALS_OBJECT, n.id(), "inspects the global helper '" + n.id() + "' (" + what + ")",
                     n.offset());
         }
@@ -139,7 +146,8 @@ final class TemplateChecker {
             consumed.add(g.index());
             attributeName(key.get(), "a subscript ['" + key.get() + "']", g.offset());
             helperInspected(g.target(), "['" + key.get() + "']");
-        } else if (isBuiltString(g.index())) {
+        } else if (chatTemplate && isBuiltString(g.index())) {
+            // web templates index records with computed keys all the time; chat templates have no reason to
             add(TemplateRules.BUILT_ATTRIBUTE_NAME, "[...]", "looks up a key built at render time", g.offset());
         }
     }

@@ -1,6 +1,9 @@
 package io.modelgate.scanner.template;
 
+import io.modelgate.scanner.template.Expr.Binary;
+import io.modelgate.scanner.template.Expr.Filter;
 import io.modelgate.scanner.template.Expr.GetAttr;
+import io.modelgate.scanner.template.Expr.Literal;
 import io.modelgate.scanner.template.Expr.Name;
 import io.modelgate.scanner.template.Expr.Sequence;
 import io.modelgate.scanner.template.TemplateToken.Type;
@@ -34,7 +37,16 @@ final class TemplateParser extends ExpressionParser {
     private final List<Expr> expressions = new ArrayList<>();
     private final Map<String, List<Expr>> assignments = new LinkedHashMap<>();
     private final Set<String> declared = new HashSet<>();
+    /** Open block sets ({@code {% set x %}...{% endset %}}), innermost first: their body becomes x's value. */
+    private final Deque<BlockSet> blockSets = new ArrayDeque<>();
     private int statements;
+
+    /**
+     * The body of a block set being read: its text and {@code {{ }}} expressions in order, and the filter
+     * chain applied to it (built on a placeholder).
+     */
+    private record BlockSet(String name, Expr filters, List<Expr> pieces, int offset) {
+    }
 
     private TemplateParser(List<TemplateToken> tokens, int maxExpressionDepth, int maxBlockDepth) {
         super(tokens, maxExpressionDepth);
@@ -52,9 +64,17 @@ final class TemplateParser extends ExpressionParser {
         while (true) {
             TemplateToken t = next();
             switch (t.type()) {
-                case TEXT -> { }
+                case TEXT -> {
+                    if (!blockSets.isEmpty()) {
+                        blockSets.peek().pieces().add(new Literal(t.value(), t.offset()));
+                    }
+                }
                 case VARIABLE_BEGIN -> {
-                    expressions.add(tuple(true));
+                    Expr output = tuple(true);
+                    expressions.add(output);
+                    if (!blockSets.isEmpty()) {
+                        blockSets.peek().pieces().add(output);
+                    }
                     expectEnd(Type.VARIABLE_END);
                 }
                 case BLOCK_BEGIN -> {
@@ -185,20 +205,53 @@ final class TemplateParser extends ExpressionParser {
             }
             return;
         }
-        if (peek().isOperator("|")) {
-            filterChain();
-        }
+        Expr filters = peek().isOperator("|") ? filterChain() : null;
         push("set", keyword);
+        blockSets.push(new BlockSet(target instanceof Name n ? n.id() : null, filters, new ArrayList<>(),
+                keyword.offset()));
+    }
+
+    /**
+     * Ends a block set: the body, joined as with {@code ~} and passed through the block's filters, is the
+     * value assigned, so names built from text in a set block fold like any other assignment.
+     */
+    private void endBlockSet() {
+        BlockSet block = blockSets.pop();
+        Expr body = block.pieces().isEmpty() ? new Literal("", block.offset()) : concat(block.pieces(), 0,
+                block.pieces().size());
+        Expr value = block.filters() == null ? body : retarget(block.filters(), body);
+        expressions.add(value);
+        if (block.name() != null) {
+            assignments.computeIfAbsent(block.name(), k -> new ArrayList<>()).add(value);
+        }
+    }
+
+    /** Pieces joined with {@code ~} as a balanced tree, so a long body cannot nest deeply. */
+    private static Expr concat(List<Expr> pieces, int from, int to) {
+        if (to - from == 1) {
+            return pieces.get(from);
+        }
+        int middle = (from + to) >>> 1;
+        return new Binary("~", concat(pieces, from, middle), concat(pieces, middle, to), pieces.get(from).offset());
+    }
+
+    /** The filter chain with its placeholder target replaced by {@code body}. */
+    private static Expr retarget(Expr chain, Expr body) {
+        if (chain instanceof Filter f) {
+            return new Filter(retarget(f.target(), body), f.name(), f.args(), f.keywords(), f.offset());
+        }
+        return body;
     }
 
     /** The filters of a {@code filter} block or a block {@code set}, applied to the block body. */
-    private void filterChain() throws TemplateSyntaxException, TemplateLimitException {
+    private Expr filterChain() throws TemplateSyntaxException, TemplateLimitException {
         Expr body = new Name("caller", peek().offset());
         acceptOperator("|");
         do {
             body = filter(body, peek().offset());
         } while (acceptOperator("|"));
         expressions.add(body);
+        return body;
     }
 
     /** An assignment target: {@code a}, {@code a, b}, {@code (a, b)} or a namespace attribute {@code ns.a}. */
@@ -290,6 +343,9 @@ final class TemplateParser extends ExpressionParser {
                     + (top == null ? "" : " while '" + top + "' is open"), keyword.offset());
         }
         open.pop();
+        if (top.equals("set")) {
+            endBlockSet();
+        }
         if (keyword.value().equals("endblock") && peek().type() == Type.NAME) {
             next();
         }

@@ -6,6 +6,9 @@ package io.modelgate.scanner.text;
  */
 public final class PythonStringEscapes {
 
+    /** The longest Unicode character name is under 90 characters. */
+    private static final int MAX_NAME_CHARS = 128;
+
     private PythonStringEscapes() {
     }
 
@@ -37,6 +40,7 @@ public final class PythonStringEscapes {
                 case 'x' -> i = hex(raw, i, 2, out, "\\x");
                 case 'u' -> i = hex(raw, i, 4, out, "\\u");
                 case 'U' -> i = hex(raw, i, 8, out, "\\U");
+                case 'N' -> i = named(raw, i, out);
                 default -> {
                     if (e >= '0' && e <= '7') {
                         i = octal(raw, i - 1, out);
@@ -65,6 +69,22 @@ public final class PythonStringEscapes {
         }
         out.append(prefix);
         return at;
+    }
+
+    /** {@code \N{LOW LINE}}: a character by its Unicode name (case-insensitive, as Python accepts it). */
+    private static int named(String raw, int at, StringBuilder out) {
+        int close = at < raw.length() && raw.charAt(at) == '{' ? raw.indexOf('}', at) : -1;
+        if (close < 0 || close - at > MAX_NAME_CHARS) {
+            out.append("\\N");
+            return at;
+        }
+        try {
+            out.appendCodePoint(Character.codePointOf(raw.substring(at + 1, close)));
+            return close + 1;
+        } catch (IllegalArgumentException e) {
+            out.append("\\N");
+            return at;
+        }
     }
 
     private static int octal(String raw, int at, StringBuilder out) {

@@ -31,6 +31,30 @@ class ZipFlavorTest {
     }
 
     @Test
+    void softwarePackagesAreClassifiedAfterModelFlavours() throws IOException {
+        ZipBuilder jar = new ZipBuilder();
+        jar.add("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n");
+        jar.add("model.onnx", "x");
+        assertThat(flavour(jar.build())).contains(ModelFormat.JAVA_ARCHIVE);
+
+        ZipBuilder wheel = new ZipBuilder();
+        wheel.add("pkg/__init__.py", "");
+        wheel.add("pkg-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\n");
+        wheel.add("pkg-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: pkg\n");
+        assertThat(flavour(wheel.build())).contains(ModelFormat.PYTHON_WHEEL);
+
+        ZipBuilder wheelWithoutMetadata = new ZipBuilder();
+        wheelWithoutMetadata.add("pkg-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\n");
+        assertThat(flavour(wheelWithoutMetadata.build())).isEmpty();
+
+        ZipBuilder torchWithManifest = new ZipBuilder();
+        torchWithManifest.add("archive/data.pkl", "p");
+        torchWithManifest.add("archive/byteorder", "little");
+        torchWithManifest.add("archive/META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n");
+        assertThat(flavour(torchWithManifest.build())).contains(ModelFormat.PYTORCH_ZIP);
+    }
+
+    @Test
     void anyPrefixNameIsAccepted() throws IOException {
         ZipBuilder zip = new ZipBuilder();
         zip.add("my_checkpoint/data.pkl", "p");

@@ -90,6 +90,15 @@ class KerasAuditTest {
     }
 
     @Test
+    void hdf5ExternalStorageIsReportedAndIncomplete() {
+        FileResult result = scan("malicious/external_storage.h5");
+        assertThat(result.findings()).extracting(Finding::ruleId).contains("MG-KER-006");
+        assertThat(result.findings()).filteredOn(f -> f.ruleId().equals("MG-KER-006")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("/layers/dense/vars/", "external files"));
+        assertThat(result.status()).isEqualTo(FileStatus.INCOMPLETE);
+    }
+
+    @Test
     void base64NamesAndShortTokensAreNotBlobs() throws IOException {
         String longName = "averyveryverylonglayernamewithoutanyseparatorsatallx";
         String marshal = Base64.getEncoder().encodeToString(new byte[]{(byte) 0xe3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,

@@ -134,6 +134,29 @@ class SoftwarePackageTest {
     }
 
     @Test
+    void jarNestedInAJarOwnsItsOwnPrograms() {
+        byte[] inner = new PackageArchives().add("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n"
+                + "Implementation-Title: native-lib\n").add("linux/libx.so", elf()).zip();
+        byte[] fat = new PackageArchives().add("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n"
+                + "Implementation-Title: app\n").add("BOOT-INF/lib/native-lib.jar", inner).zip();
+        FileCollector result = scan("app.jar", fat);
+        assertThat(aboveInfo(result)).isEmpty();
+        assertThat(result.facts()).containsEntry("app.jar!BOOT-INF/lib/native-lib.jar!linux/libx.so#executable.package",
+                "Java archive native-lib");
+    }
+
+    @Test
+    void programInACompressedStreamOfAPackageIsNotItsOwn() throws Exception {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(elf());
+        }
+        FileCollector result = scan("acme.tgz", npm(NPM_MANIFEST).add("package/models/weights.bin.gz",
+                gz.toByteArray()).tgz());
+        assertThat(ruleIds(result)).containsExactly("MG-EXE-002");
+    }
+
+    @Test
     void sdistNamesItself() {
         byte[] sdist = new PackageArchives()
                 .add("acme-vad-0.3.0/PKG-INFO", "Metadata-Version: 1.2\nName: acme-vad\nVersion: 0.3.0\n")

@@ -5,7 +5,11 @@ import io.modelgate.scanner.model.FileResult;
 import io.modelgate.scanner.model.FileStatus;
 import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.Severity;
+import io.modelgate.scanner.protobuf.ProtoWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
 
 import java.nio.file.Path;
 
@@ -17,6 +21,9 @@ class TensorflowAuditTest {
     private static final Path FIXTURES = Path.of("..", "fixtures", "tensorflow");
     private static final Scanner SCANNER = Scanner.withDefaults();
 
+    @TempDir
+    Path temp;
+
     @Test
     void graphSerializedInAConstantIsAnalysed() {
         FileResult result = SCANNER.scanFile(FIXTURES.resolve("malicious/graph_in_constant.pb"));
@@ -25,6 +32,22 @@ class TensorflowAuditTest {
             assertThat(f.location().toString()).endsWith("graph_in_constant.pb!the graph node 'graph_def' value 1");
         });
         assertThat(result.innerFormats()).contains("tf-graphdef");
+    }
+
+    @Test
+    void savedModelSerializedInAnAttributeIsAnalysed() throws Exception {
+        byte[] savedModel = Files.readAllBytes(FIXTURES.resolve("malicious/fixed_checkpoint_path/saved_model.pb"));
+        ProtoWriter tensor = new ProtoWriter().varintField(1, 7).bytesField(8, savedModel);
+        ProtoWriter value = new ProtoWriter().messageField(8, tensor);
+        ProtoWriter node = new ProtoWriter().stringField(1, "blob").stringField(2, "Const")
+                .messageField(5, new ProtoWriter().stringField(1, "value").messageField(2, value));
+        byte[] graph = new ProtoWriter().messageField(1, node)
+                .messageField(4, new ProtoWriter().varintField(1, 1645)).toByteArray();
+        Path file = temp.resolve("outer.pb");
+        Files.write(file, graph);
+        FileResult result = SCANNER.scanFile(file);
+        assertThat(result.findings()).extracting(Finding::ruleId).contains("MG-TF-006");
+        assertThat(result.innerFormats()).contains("tf-savedmodel");
     }
 
     @Test
