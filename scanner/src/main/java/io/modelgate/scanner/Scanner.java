@@ -125,6 +125,8 @@ public final class Scanner {
     FileResult scanFile(FileTarget target) {
         FileCollector collector = new FileCollector();
         target.walkFindings().forEach(collector::add);
+        target.walkFindings().stream().filter(f -> f.rule() == CoreRules.INCOMPLETE)
+                .forEach(f -> collector.incomplete(f.message()));
         if (target.file() == null) {
             return result(target, collector, -1, null, false);
         }
