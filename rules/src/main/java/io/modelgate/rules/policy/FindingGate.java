@@ -1,0 +1,72 @@
+package io.modelgate.rules.policy;
+
+import io.modelgate.assessment.IncompleteReason;
+import io.modelgate.assessment.ModelAssessment;
+import io.modelgate.assessment.ScanAssessment;
+import io.modelgate.provenance.identity.ProvenanceRules;
+import io.modelgate.provenance.license.LicenseRules;
+import io.modelgate.scanner.model.FileResult;
+import io.modelgate.scanner.model.FileStatus;
+import io.modelgate.scanner.model.Finding;
+import io.modelgate.scanner.pickle.PickleRules;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The security gate: findings by severity, reviewed pickle imports, and files or checks that could not be
+ * analysed completely. License and provenance findings are left to their sections and shown as notes.
+ */
+final class FindingGate {
+
+    private static final Set<String> FACT_CATEGORIES = Set.of(LicenseRules.CATEGORY, ProvenanceRules.CATEGORY);
+
+    private FindingGate() {
+    }
+
+    static void check(ScanAssessment scan, Policy policy, Map<String, String> modelOfFile, Candidates out) {
+        for (ModelAssessment model : scan.models()) {
+            for (FileResult file : model.files()) {
+                file.findings().forEach(f -> finding(f, model.path(), policy, out));
+            }
+            model.findings().forEach(f -> finding(f, model.path(), policy, out));
+        }
+        for (FileResult file : scan.otherFiles()) {
+            file.findings().forEach(f -> finding(f, null, policy, out));
+        }
+        scan.findings().forEach(f -> finding(f, modelOfFile.get(f.location().path().toString()), policy, out));
+        Effect incomplete = policy.gate().allowIncomplete() ? Effect.NOTE : Effect.REJECT;
+        for (IncompleteReason reason : scan.allIncomplete()) {
+            out.add(incomplete, ReasonCodes.INCOMPLETE, modelOfFile.get(reason.file()), null, reason.file(),
+                    "not fully analysed: " + reason.reason());
+        }
+        for (FileResult file : scan.allFiles()) {
+            if (file.status() == FileStatus.ERROR && file.incompleteReasons().isEmpty()) {
+                out.add(incomplete, ReasonCodes.INCOMPLETE, modelOfFile.get(file.path()), null, file.path(),
+                        "could not be read");
+            }
+        }
+    }
+
+    private static void finding(Finding finding, String model, Policy policy, Candidates out) {
+        String file = finding.location().path().toString();
+        String text = finding.severity().id() + " " + finding.ruleId() + " at " + finding.location() + ": "
+                + (finding.subject() == null ? "" : finding.subject() + ": ") + finding.message();
+        if (FACT_CATEGORIES.contains(finding.rule().category())) {
+            out.note(ReasonCodes.FINDING, model, finding.ruleId(), file, text);
+            return;
+        }
+        if (finding.ruleId().equals(PickleRules.UNKNOWN_IMPORT.id()) && policy.pickle().allows(finding.subject())) {
+            out.note(ReasonCodes.PICKLE_ALLOWED, model, finding.ruleId(), file,
+                    "import " + finding.subject() + " accepted by pickle.allow");
+            return;
+        }
+        Effect effect = policy.gate().effectOf(finding.severity(), finding.rule().category());
+        if (effect == null) {
+            return;
+        }
+        boolean bySeverity = policy.gate().failOn() != null && finding.severity().atLeast(policy.gate().failOn());
+        String code = effect == Effect.REJECT && !bySeverity ? ReasonCodes.FINDING_UNREVIEWED : ReasonCodes.FINDING;
+        out.add(effect, code, model, finding.ruleId(), file, text);
+    }
+}

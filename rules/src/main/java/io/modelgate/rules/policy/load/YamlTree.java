@@ -1,0 +1,94 @@
+package io.modelgate.rules.policy.load;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one YAML document into {@link Node}s that remember their line and column, so every later error can
+ * point at the value it is about. Duplicate keys and a second document are errors.
+ */
+final class YamlTree {
+
+    private static final int MAX_DEPTH = 32;
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
+    private YamlTree() {
+    }
+
+    /** The document's root node, or null for an empty document. */
+    static Node read(String text) throws PolicyException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return null;
+            }
+            Node root = value(parser);
+            JsonToken after = parser.nextToken();
+            if (after != null) {
+                throw PolicyException.at(mark(parser.currentTokenLocation()),
+                        "a policy file holds one YAML document; found a second one");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            String message = e.getOriginalMessage().lines().findFirst().orElse("malformed YAML");
+            throw PolicyException.at(where == null ? new Node.Mark(0, 0) : mark(where), "not valid YAML: " + message);
+        } catch (IOException e) {
+            throw PolicyException.at(new Node.Mark(0, 0), "unreadable: " + e.getMessage());
+        }
+    }
+
+    private static Node value(JsonParser parser) throws IOException, PolicyException {
+        Node.Mark mark = mark(parser.currentTokenLocation());
+        JsonToken token = parser.currentToken();
+        return switch (token) {
+            case START_OBJECT -> map(parser, mark);
+            case START_ARRAY -> list(parser, mark);
+            case VALUE_STRING -> new Node.Scalar(parser.getText(), Node.ScalarType.TEXT, mark);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Node.Scalar(parser.getText(), Node.ScalarType.NUMBER,
+                    mark);
+            case VALUE_TRUE, VALUE_FALSE -> new Node.Scalar(parser.getText(), Node.ScalarType.BOOLEAN, mark);
+            case VALUE_NULL -> new Node.Scalar(parser.getText(), Node.ScalarType.NULL, mark);
+            default -> throw PolicyException.at(mark, "unsupported YAML construct (" + token + ")");
+        };
+    }
+
+    private static Node map(JsonParser parser, Node.Mark mark) throws IOException, PolicyException {
+        Map<String, Node.Entry> entries = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            Node.Mark keyMark = mark(parser.currentTokenLocation());
+            if (entries.containsKey(key)) {
+                Node.Mark first = entries.get(key).keyMark();
+                throw PolicyException.at(keyMark, "duplicate key '" + key + "' (first at line " + first.line() + ")");
+            }
+            parser.nextToken();
+            entries.put(key, new Node.Entry(key, keyMark, value(parser)));
+        }
+        return new Node.MapNode(entries, mark);
+    }
+
+    private static Node list(JsonParser parser, Node.Mark mark) throws IOException, PolicyException {
+        List<Node> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            items.add(value(parser));
+        }
+        return new Node.ListNode(items, mark);
+    }
+
+    private static Node.Mark mark(JsonLocation location) {
+        return new Node.Mark(location.getLineNr(), location.getColumnNr());
+    }
+}
