@@ -94,6 +94,18 @@ public final class HtmlReportWriter implements AssessmentWriter {
             }
             h.raw("</ol>\n");
         }
+        if (!decision.notes().isEmpty()) {
+            h.raw("<details class=\"notes\" open><summary>").text(decision.notes().size() + " note(s), holding nothing back")
+                    .raw("</summary><ul>\n");
+            for (ReportDecision.Reason n : decision.notes()) {
+                h.raw("<li><code>").text(n.code()).raw("</code> ");
+                if (n.model() != null) {
+                    h.raw("<span class=\"where\">").text(n.model()).raw("</span> ");
+                }
+                h.text(n.message()).raw("</li>\n");
+            }
+            h.raw("</ul></details>\n");
+        }
         h.raw("</section>\n");
     }
 

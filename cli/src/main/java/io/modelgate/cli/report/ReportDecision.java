@@ -14,12 +14,15 @@ import java.util.List;
  * @param policyName     the policy applied
  * @param policyVersion  its version, null when it declares none
  * @param incomplete     true when some file or check could not be analysed completely
+ * @param notes          facts that hold nothing back but a reviewer should see (accepted imports, approvals,
+ *                       license and provenance remarks)
  */
 public record ReportDecision(String outcome, List<Reason> reasons, List<WaiverUse> waivers, List<String> unusedWaivers,
                              List<String> expiredWaivers, String policyName, String policyVersion,
-                             boolean incomplete) {
+                             boolean incomplete, List<Reason> notes) {
 
     public ReportDecision {
+        notes = List.copyOf(notes);
         reasons = List.copyOf(reasons);
         waivers = List.copyOf(waivers);
         unusedWaivers = List.copyOf(unusedWaivers);

@@ -178,16 +178,8 @@ public final class SarifReportWriter implements AssessmentWriter {
         d.put("policy", decision.policyName());
         d.put("policyVersion", decision.policyVersion());
         d.put("incomplete", decision.incomplete());
-        ArrayNode reasons = d.putArray("reasons");
-        for (ReportDecision.Reason r : decision.reasons()) {
-            ObjectNode n = reasons.addObject();
-            n.put("effect", r.effect());
-            n.put("code", r.code());
-            n.put("model", r.model());
-            n.put("ruleId", r.ruleId());
-            n.put("file", r.file());
-            n.put("message", r.message());
-        }
+        reasons(d.putArray("reasons"), decision.reasons());
+        reasons(d.putArray("notes"), decision.notes());
         ArrayNode waivers = d.putArray("waivers");
         for (ReportDecision.WaiverUse w : decision.waivers()) {
             ObjectNode n = waivers.addObject();
@@ -213,6 +205,18 @@ public final class SarifReportWriter implements AssessmentWriter {
         }
         props.put("kbVersion", scan.kbVersion());
         return props;
+    }
+
+    private static void reasons(ArrayNode array, List<ReportDecision.Reason> reasons) {
+        for (ReportDecision.Reason r : reasons) {
+            ObjectNode n = array.addObject();
+            n.put("effect", r.effect());
+            n.put("code", r.code());
+            n.put("model", r.model());
+            n.put("ruleId", r.ruleId());
+            n.put("file", r.file());
+            n.put("message", r.message());
+        }
     }
 
     static String level(Severity severity) {

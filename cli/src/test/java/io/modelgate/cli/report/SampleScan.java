@@ -119,7 +119,8 @@ final class SampleScan {
                 List.of(new ReportDecision.WaiverUse("MG-LIC-001", "**/tiny-classifier/**", "licensed by contract "
                         + SCRIPT, "legal@example.org", "2027-06-30", List.of("MG-LIC-001 at config.json"))),
                 List.of("MG-PKL-002 on vendor/** (line 12)"), List.of("MG-GEN-003 on ** (expired 2026-01-01)"),
-                "strict-" + IMG, "3", true);
+                "strict-" + IMG, "3", true, List.of(new ReportDecision.Reason("APPROVE", "pickle.import.accepted",
+                        null, null, null, "torch._utils._rebuild_tensor_v2 accepted by the policy")));
         return new SampleScan(scan, decision, dir);
     }
 }
