@@ -74,10 +74,6 @@ public final class Scanner {
         return this;
     }
 
-    public AnalysisEngine engine() {
-        return engine;
-    }
-
     public ScanReport scan(List<Path> roots) throws IOException {
         Instant start = clock.instant();
         long t0 = System.nanoTime();

@@ -34,19 +34,4 @@ public record FileResult(
         incompleteReasons = List.copyOf(incompleteReasons);
         facts = Map.copyOf(facts);
     }
-
-    /**
-     * This result with findings and incomplete reasons added by a later pass (folder checks,
-     * provenance), findings kept in report order and the status decided again.
-     */
-    public FileResult withAdded(List<Finding> moreFindings, List<String> moreReasons) {
-        List<Finding> allFindings = new java.util.ArrayList<>(findings);
-        allFindings.addAll(moreFindings);
-        allFindings.sort(Finding.REPORT_ORDER);
-        List<String> allReasons = new java.util.ArrayList<>(incompleteReasons);
-        allReasons.addAll(moreReasons);
-        FileStatus decided = FileStatus.decide(status == FileStatus.ERROR, !allReasons.isEmpty(), allFindings,
-                status != FileStatus.SKIPPED);
-        return new FileResult(path, format, innerFormats, size, sha256, decided, allFindings, allReasons, facts);
-    }
 }
