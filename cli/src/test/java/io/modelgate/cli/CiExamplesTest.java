@@ -97,6 +97,57 @@ class CiExamplesTest {
                 .hasMessageContaining("unknown report format");
     }
 
+    /**
+     * Runs every example's scan, as written, on the quick-start fixture (one malicious checkpoint): with a policy
+     * written by {@code policy init}, the reports into a temporary folder. Active once the scan command has the
+     * options the examples use.
+     */
+    @Test
+    void eachExampleCommandRunsOnTheQuickStartFixture(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        CommandSpec real = CommandSpec.forAnnotatedObject(new ScanCommand());
+        List<String> missing = PENDING_OPTIONS.keySet().stream().filter(o -> real.findOption(o) == null).sorted().toList();
+        org.junit.jupiter.api.Assumptions.assumeTrue(missing.isEmpty(),
+                "scan does not have " + missing + " yet: the example commands were checked but not run");
+        Path policy = dir.resolve("policy.yaml");
+        assertThat(CliRun.of("policy", "init", policy.toString()).exitCode()).isZero();
+        Path fixture = Path.of("..", "fixtures", "examples", "quickstart");
+        List<String> texts = List.of(scalars(YAML.readTree(EXAMPLES.resolve("github-actions.yml").toFile())),
+                scalars(YAML.readTree(EXAMPLES.resolve("gitlab-ci.yml").toFile())),
+                Files.readString(EXAMPLES.resolve("Jenkinsfile")), Files.readString(EXAMPLES.resolve("pre-commit")));
+        int example = 0;
+        for (String text : texts) {
+            for (List<String> args : scans(text)) {
+                Path out = Files.createDirectories(dir.resolve("example" + example++));
+                List<String> run = new ArrayList<>(List.of("scan"));
+                List<Path> reports = new ArrayList<>();
+                for (int i = 0; i < args.size(); i++) {
+                    String arg = args.get(i);
+                    OptionSpec option = arg.startsWith("-") ? real.findOption(arg) : null;
+                    if (option != null && option.arity().max() > 0 && i + 1 < args.size()) {
+                        String value = args.get(++i);
+                        if (arg.equals("--policy")) {
+                            value = policy.toString();
+                        } else if (arg.equals("--report")) {
+                            Path file = out.resolve(value.substring(value.indexOf('=') + 1));
+                            reports.add(file);
+                            value = value.substring(0, value.indexOf('=') + 1) + file;
+                        }
+                        run.add(arg);
+                        run.add(value);
+                    } else if (arg.startsWith("-")) {
+                        run.add(arg);
+                    } else {
+                        run.add(fixture.toString());   // the paths the example scans
+                    }
+                }
+                CliRun result = CliRun.of(run.toArray(String[]::new));
+                assertThat(result.exitCode()).as(run + "\n" + result.err()).isEqualTo(1); // REJECT
+                assertThat(reports).allSatisfy(file -> assertThat(file).isNotEmptyFile());
+            }
+        }
+        assertThat(example).isEqualTo(4);
+    }
+
     private static void pinsTheRelease(JsonNode variables) {
         assertThat(variables.get("MODELGATE_VERSION").asText()).isEqualTo(ToolInfo.version());
         assertThat(variables.get("MODELGATE_SHA256").asText()).matches("[0-9a-f]{64}");
