@@ -56,7 +56,7 @@ public final class SarifReportWriter implements AssessmentWriter {
             ObjectNode note = notifications.addObject();
             note.put("level", "error");
             note.putObject("message").put("text", "Not analysed completely: " + reason.file() + ": " + reason.reason());
-            location(note.putArray("locations").addObject(), reason.file(), -1, artifacts);
+            location(note.putArray("locations").addObject(), parse(reason.file()), artifacts);
         }
         ArrayNode results = run.putArray("results");
         for (Placed placed : placedFindings(scan)) {
@@ -120,8 +120,7 @@ public final class SarifReportWriter implements AssessmentWriter {
         String text = finding.message() + (finding.subject() == null ? "" : " [" + finding.subject() + "]")
                 + (finding.location().path().depth() > 0 ? " (in " + where + ")" : "");
         node.putObject("message").put("text", text);
-        location(node.putArray("locations").addObject(), finding.location().path(), finding.location().offset(),
-                artifacts);
+        location(node.putArray("locations").addObject(), finding.location().path(), artifacts);
         node.putObject("partialFingerprints").put(FINGERPRINT_KEY, ReportFindings.fingerprint(finding));
         ObjectNode props = node.putObject("properties");
         props.put("severity", finding.severity().id());
@@ -137,20 +136,16 @@ public final class SarifReportWriter implements AssessmentWriter {
         }
     }
 
-    private static void location(ObjectNode node, String shownPath, long offset, Artifacts artifacts) {
-        location(node, parse(shownPath), offset, artifacts);
-    }
-
     /** Unit and folder findings name the file as shown; an archive member is written with '!' as separator. */
     private static ArtifactPath parse(String shown) {
         return new ArtifactPath(List.of(shown.split(java.util.regex.Pattern.quote(ArtifactPath.SEPARATOR), -1)));
     }
 
     /**
-     * The file on disk as the physical location (what GitHub can show); the byte offset only when it is an
-     * offset into that file; the full path through archives as a logical location.
+     * The file on disk as the physical location (what GitHub can show); the full path through archives as a
+     * logical location.
      */
-    private static void location(ObjectNode node, ArtifactPath path, long offset, Artifacts artifacts) {
+    private static void location(ObjectNode node, ArtifactPath path, Artifacts artifacts) {
         ObjectNode physical = node.putObject("physicalLocation");
         String outer = path.segments().get(0);
         ObjectNode artifact = physical.putObject("artifactLocation");
@@ -159,9 +154,9 @@ public final class SarifReportWriter implements AssessmentWriter {
             artifact.put("uriBaseId", Uris.SOURCE_ROOT);
         }
         artifact.put("index", artifacts.outer(outer));
-        if (path.depth() == 0 && offset >= 0) {
-            physical.putObject("region").put("byteOffset", offset);
-        }
+        // GitHub places every alert on a line; model files are binary, so the alert sits at the file's start
+        // and the byte offset travels in the result's properties.
+        physical.putObject("region").put("startLine", 1);
         if (path.depth() > 0) {
             ObjectNode logical = node.putArray("logicalLocations").addObject();
             logical.put("name", path.leafName());

@@ -106,6 +106,7 @@ class SarifReportWriterTest {
             assertThat(outer.at("/location/uri").asText())
                     .isEqualTo(location.at("/physicalLocation/artifactLocation/uri").asText());
             assertThat(outer.has("parentIndex")).isFalse();
+            assertThat(location.at("/physicalLocation/region/startLine").asInt()).isEqualTo(1);
             assertThat(result.at("/message/text").asText()).contains(fullPath);
         }
         assertThat(nested).isGreaterThanOrEqualTo(2); // the checkpoint's data.pkl and nested.zip's pickle
