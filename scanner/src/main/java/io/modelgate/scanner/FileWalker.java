@@ -49,12 +49,18 @@ final class FileWalker {
                 if (!dir.equals(root) && dir.getFileName().toString().equals(".git")) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
+                if (!UnmappableNames.roundTrips(dir)) {
+                    found.add(UnmappableNames.target(dir, display(dir), true));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isSymbolicLink()) {
+                if (!UnmappableNames.roundTrips(file)) {
+                    found.add(UnmappableNames.target(file, display(file), false));
+                } else if (attrs.isSymbolicLink()) {
                     found.add(link(file, realRoot));
                 } else if (attrs.isRegularFile()) {
                     found.add(new FileTarget(file, display(file), List.of(), true));

@@ -42,6 +42,7 @@ public final class Scanner {
     private final Clock clock;
     private final VerificationOptions options;
     private final List<FolderAnalyzer> folderChecks;
+    private volatile ScanProgress progress = ScanProgress.NONE;
 
     public Scanner(Limits limits, int threads, Clock clock) {
         this(limits, threads, clock, VerificationOptions.none(), List.of());
@@ -67,16 +68,23 @@ public final class Scanner {
         return new Scanner(Limits.defaults(), Runtime.getRuntime().availableProcessors(), Clock.systemUTC());
     }
 
+    /** Reports how the scans of this scanner advance (e.g. to a progress line); returns this scanner. */
+    public Scanner withProgress(ScanProgress listener) {
+        this.progress = listener == null ? ScanProgress.NONE : listener;
+        return this;
+    }
+
     public ScanReport scan(List<Path> roots) throws IOException {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         List<FileTarget> targets = new FileWalker().walk(roots);
+        progress.started(targets.size(), targets.stream().mapToLong(t -> ScanProgress.sizeOf(t.file())).sum());
         List<FileResult> results = new ArrayList<>(targets.size());
         ExecutorService pool = DaemonPools.fixed(threads, "modelgate-scan");
         try {
             List<Future<FileResult>> futures = new ArrayList<>();
             for (FileTarget target : targets) {
-                futures.add(pool.submit(() -> scanFile(target)));
+                futures.add(pool.submit(() -> tracked(target)));
             }
             for (int i = 0; i < targets.size(); i++) {
                 results.add(await(futures.get(i), targets.get(i)));
@@ -89,6 +97,16 @@ public final class Scanner {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new ScanReport(ToolInfo.version(), start, millis, roots.stream().map(Path::toString).toList(), results,
                 folders);
+    }
+
+    private FileResult tracked(FileTarget target) {
+        long size = ScanProgress.sizeOf(target.file());
+        progress.fileStarted(target.displayPath(), size);
+        try {
+            return scanFile(target);
+        } finally {
+            progress.fileDone(target.displayPath(), size);
+        }
     }
 
     /** Waits for one file; a file that ignores its deadline is abandoned and reported as timed out. */
@@ -121,6 +139,8 @@ public final class Scanner {
     FileResult scanFile(FileTarget target) {
         FileCollector collector = new FileCollector();
         target.walkFindings().forEach(collector::add);
+        target.walkFindings().stream().filter(f -> f.rule() == CoreRules.INCOMPLETE)
+                .forEach(f -> collector.incomplete(f.message()));
         if (target.file() == null) {
             return result(target, collector, -1, null, false);
         }

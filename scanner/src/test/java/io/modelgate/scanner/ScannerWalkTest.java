@@ -81,4 +81,25 @@ class ScannerWalkTest {
         assertThatThrownBy(() -> Scanner.withDefaults().scan(List.of(dir.resolve("none"))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aNameTheReportCannotNameAgainIsIncompleteAndTheScanGoesOn() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        // Byte 0xFC is Latin-1 u-umlaut: not UTF-8, and not ASCII under LANG=C. Java cannot create such a name.
+        Process made = new ProcessBuilder("/bin/sh", "-c",
+                "mkdir -p \"$1\" && printf x > \"$1/$(printf 'bad\\374name')\" && mkdir \"$1/$(printf 'dir\\374')\" "
+                        + "&& printf y > \"$1/$(printf 'dir\\374')/inner\"", "sh", dir.toString())
+                .inheritIO().start();
+        assertThat(made.waitFor()).isZero();
+        Files.writeString(dir.resolve("good.txt"), "fine");
+        ScanReport report = Scanner.withDefaults().scan(List.of(dir));
+        assertThat(report.files()).hasSize(3);
+        assertThat(result(report, "good.txt").sha256()).isNotNull();
+        List<FileResult> unnamed = report.files().stream().filter(f -> !f.path().endsWith("good.txt")).toList();
+        assertThat(unnamed).allSatisfy(f -> {
+            assertThat(f.status()).isEqualTo(FileStatus.INCOMPLETE);
+            assertThat(f.sha256()).isNull();
+            assertThat(f.incompleteReasons()).singleElement().asString().contains("file-system encoding");
+        });
+    }
 }

@@ -1,0 +1,79 @@
+package io.modelgate.cli.report;
+
+import io.modelgate.assessment.ScanAssessment;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The writers for {@code --report FORMAT=FILE}, by format name. {@link #standard()} has sarif, html, markdown
+ * and junit; text and json are added where their writers read the assessment:
+ * {@code AssessmentWriters.standard().with("text", ...).with("json", ...)}.
+ */
+public final class AssessmentWriters {
+
+    private final Map<String, AssessmentWriter> writers;
+
+    private AssessmentWriters(Map<String, AssessmentWriter> writers) {
+        this.writers = Map.copyOf(writers);
+    }
+
+    public static AssessmentWriters standard() {
+        Map<String, AssessmentWriter> writers = new LinkedHashMap<>();
+        writers.put("sarif", new SarifReportWriter());
+        writers.put("html", new HtmlReportWriter());
+        writers.put("markdown", new MarkdownReportWriter());
+        writers.put("junit", new JunitReportWriter());
+        return new AssessmentWriters(writers);
+    }
+
+    public AssessmentWriters with(String format, AssessmentWriter writer) {
+        if (!ReportTargets.FORMATS.contains(format)) {
+            throw new IllegalArgumentException("not a report format: " + format);
+        }
+        Map<String, AssessmentWriter> more = new LinkedHashMap<>(writers);
+        more.put(format, writer);
+        return new AssessmentWriters(more);
+    }
+
+    public AssessmentWriter forFormat(String format) {
+        AssessmentWriter writer = writers.get(format);
+        if (writer == null) {
+            throw new IllegalStateException("no writer for report format " + format);
+        }
+        return writer;
+    }
+
+    /**
+     * Writes each report. A report is written to a temporary file next to its target and moved into place, so
+     * a CI step never reads half a report.
+     */
+    public void writeAll(List<ReportTarget> targets, ScanAssessment scan, ReportDecision decision) throws IOException {
+        ReportTargets.checkDistinct(targets);
+        for (ReportTarget target : targets) {
+            write(target.file(), forFormat(target.format()).render(scan, decision));
+        }
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path parent = absolute.getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, ".modelgate-report", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                out.write(content.getBytes(StandardCharsets.UTF_8));
+            }
+            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

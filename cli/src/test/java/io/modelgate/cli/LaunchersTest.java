@@ -1,0 +1,103 @@
+package io.modelgate.cli;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The launchers as a user runs them: the release layout reached through a symlink on PATH, under LANG=C with a
+ * non-ASCII file name; the checkout launcher copied away from its checkout.
+ */
+class LaunchersTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private static Run run(Map<String, String> env, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        Path out = Files.createTempFile("launcher", ".out");
+        Path err = Files.createTempFile("launcher", ".err");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
+    }
+
+    @Test
+    void theReleaseLauncherWorksThroughASymlinkUnderLangC() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        Path home = Files.createDirectories(dir.resolve("modelgate-dist"));
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Files.copy(Path.of("src/dist/bin/modelgate"), bin.resolve("modelgate"));
+        bin.resolve("modelgate").toFile().setExecutable(true);
+        Path lib = Files.createDirectories(home.resolve("lib"));
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        int n = 0;
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path source = Path.of(entry);
+            if (Files.isDirectory(source) && !source.endsWith("test-classes")) {
+                jar(source, lib.resolve("dir" + n++ + ".jar"));
+            } else if (entry.endsWith(".jar")) {
+                Files.copy(source, lib.resolve(n++ + "-" + source.getFileName()));
+            }
+        }
+        Path onPath = Files.createDirectories(dir.resolve("usr-bin"));
+        Files.createSymbolicLink(onPath.resolve("modelgate"), bin.resolve("modelgate"));
+        Path models = Files.createDirectories(dir.resolve("models"));
+        Files.writeString(models.resolve("gr\u00fc\u00dfe-\u00fc.txt"), "plain text, no model");
+        Files.writeString(models.resolve("plain.txt"), "plain");
+        Map<String, String> env = Map.of("LANG", "C", "LC_ALL", "C",
+                "PATH", onPath + File.pathSeparator + System.getenv("PATH"));
+        // The shell finds modelgate on the PATH given, as a user's shell would.
+        Run run = run(env, "/bin/bash", "-c", "modelgate \"$@\"", "bash", "scan", "--format", "json", models.toString());
+        assertThat(run.err()).doesNotContain("Malformed").doesNotContain("Exception");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("gr\u00fc\u00dfe-\u00fc.txt").contains("plain.txt");
+    }
+
+    @Test
+    void theCheckoutLauncherAwayFromItsCheckoutExits64WithOneLine() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        Path copy = dir.resolve("modelgate");
+        Files.copy(Path.of("..", "modelgate"), copy);
+        copy.toFile().setExecutable(true);
+        Path link = Files.createSymbolicLink(dir.resolve("linked-modelgate"), copy);
+        Run run = run(Map.of(), link.toString(), "scan", ".");
+        assertThat(run.code()).isEqualTo(64);
+        assertThat(run.err().strip()).doesNotContain("\n").startsWith("modelgate: no pom.xml next to the launcher in "
+                + dir.toRealPath());
+    }
+
+    private static void jar(Path classes, Path jar) throws IOException {
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+             Stream<Path> files = Files.walk(classes)) {
+            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace(File.separatorChar, '/')));
+                out.write(Files.readAllBytes(p));
+                out.closeEntry();
+            }
+        }
+    }
+
+}
