@@ -8,7 +8,6 @@ import io.modelgate.verification.VerificationChecks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Every rule ModelGate can report: the scanner's own, integrity and signatures, provenance and license.
@@ -31,9 +30,5 @@ public final class RulePack {
 
     public static List<Rule> all() {
         return ALL;
-    }
-
-    public static Optional<Rule> byId(String id) {
-        return ALL.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 }

@@ -2,13 +2,14 @@ package io.modelgate.cli;
 
 import io.modelgate.verification.VerificationChecks;
 import io.modelgate.cli.report.ReportFormat;
+import io.modelgate.assessment.AssessmentBuilder;
+import io.modelgate.assessment.ScanAssessment;
+import io.modelgate.cli.report.ReportWriter;
 import io.modelgate.cli.report.ReportWriters;
 import io.modelgate.rules.gate.GateEvaluator;
 import io.modelgate.rules.gate.GatePolicy;
 import io.modelgate.rules.gate.GateResult;
 import io.modelgate.provenance.kb.KnowledgeBase;
-import io.modelgate.provenance.identity.ProvenanceAnalysis;
-import io.modelgate.provenance.identity.ProvenanceResult;
 import io.modelgate.scanner.Limits;
 import io.modelgate.scanner.Scanner;
 import io.modelgate.scanner.model.ScanReport;
@@ -22,7 +23,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,17 +122,19 @@ public final class ScanCommand implements Callable<Integer> {
         KnowledgeBase kb = KnowledgeBases.load(spec, kbFiles);
         Limits limits = Limits.defaults().withMaxDepth(maxDepth).withTimeout(timeout).withMaxFileBytes(maxFileSize);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ScanReport scanned = VerificationChecks.scanner(limits, workers, Clock.systemUTC(), verification.options(spec)).scan(paths);
-        ProvenanceResult report = ProvenanceAnalysis.analyze(scanned, kb);
-        GateResult gate = new GateEvaluator().evaluate(report.report(), new GatePolicy(failOn, strict, allowIncomplete));
-        write(report, gate);
+        ScanReport scanned = VerificationChecks.scanner(limits, workers, Clock.systemUTC(), verification.options(spec))
+                .scan(paths);
+        ScanAssessment assessment = new AssessmentBuilder(kb).build(scanned);
+        GateResult gate = new GateEvaluator().evaluate(assessment, new GatePolicy(failOn, strict, allowIncomplete));
+        write(assessment, gate);
         return GateExit.code(gate);
     }
 
-    private void write(ProvenanceResult report, GateResult gate) throws IOException {
+    private void write(ScanAssessment assessment, GateResult gate) throws IOException {
+        ReportWriter writer = ReportWriters.forFormat(format);
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(ReportWriters.render(format, report, gate));
+            writer.write(assessment, gate, out);
             out.flush();
             return;
         }
@@ -139,8 +142,8 @@ public final class ScanCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (OutputStream stream = Files.newOutputStream(output)) {
-            stream.write(ReportWriters.render(format, report, gate).getBytes(StandardCharsets.UTF_8));
+        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            writer.write(assessment, gate, out);
         }
         PrintWriter err = spec.commandLine().getErr();
         err.println(ReportWriters.gateLine(gate) + " (report written to " + output + ")");

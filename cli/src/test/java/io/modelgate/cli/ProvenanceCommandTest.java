@@ -25,7 +25,7 @@ class ProvenanceCommandTest {
         CliRun run = CliRun.of("scan", "--format", "json", model.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         JsonNode report = new ObjectMapper().readTree(run.out());
-        assertThat(report.path("schemaVersion").asText()).isEqualTo("1.1");
+        assertThat(report.path("schemaVersion").asText()).isEqualTo("1.2");
         assertThat(report.path("tool").path("knowledgeBase").asText()).isNotBlank();
         JsonNode unit = report.path("models").get(0);
         assertThat(unit.path("family").asText()).isEqualTo("llama");

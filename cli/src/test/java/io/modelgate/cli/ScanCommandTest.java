@@ -24,7 +24,7 @@ class ScanCommandTest {
         CliRun run = CliRun.of("scan", "--format", "json", dir.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         JsonNode report = new ObjectMapper().readTree(run.out());
-        assertThat(report.path("schemaVersion").asText()).isEqualTo("1.1");
+        assertThat(report.path("schemaVersion").asText()).isEqualTo("1.2");
         assertThat(report.path("tool").path("name").asText()).isEqualTo("modelgate");
         JsonNode file = report.path("files").get(0);
         assertThat(file.path("path").asText()).endsWith("notes.bin");

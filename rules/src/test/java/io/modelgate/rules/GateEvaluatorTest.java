@@ -1,5 +1,7 @@
 package io.modelgate.rules;
 
+import io.modelgate.assessment.IncompleteReason;
+import io.modelgate.assessment.ScanAssessment;
 import io.modelgate.rules.gate.GateEvaluator;
 import io.modelgate.rules.gate.GateOutcome;
 import io.modelgate.rules.gate.GatePolicy;
@@ -10,7 +12,6 @@ import io.modelgate.scanner.model.FileStatus;
 import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.Location;
 import io.modelgate.scanner.model.Rule;
-import io.modelgate.scanner.model.ScanReport;
 import io.modelgate.scanner.model.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +37,9 @@ class GateEvaluatorTest {
         return new FileResult(name, "pickle", Set.of(), 1, "00", status, findings, List.of(), Map.of());
     }
 
-    private static ScanReport report(FileResult... files) {
-        return new ScanReport("test", Instant.EPOCH, 0, List.of("."), List.of(files), List.of());
+    private static ScanAssessment report(FileResult... files) {
+        return new ScanAssessment("test", Instant.EPOCH, 0, List.of("."), null, List.of(), List.of(files), List.of(),
+                List.of());
     }
 
     @Test
@@ -64,7 +66,7 @@ class GateEvaluatorTest {
 
     @Test
     void strictModeFailsOnUnknownConstructsOnly() {
-        ScanReport report = report(file("a", FileStatus.FINDINGS, UNKNOWN), file("b", FileStatus.FINDINGS, MEDIUM));
+        ScanAssessment report = report(file("a", FileStatus.FINDINGS, UNKNOWN), file("b", FileStatus.FINDINGS, MEDIUM));
         assertThat(evaluator.evaluate(report, GatePolicy.defaults()).outcome()).isEqualTo(GateOutcome.PASS);
         GateResult strict = evaluator.evaluate(report, new GatePolicy(Severity.HIGH, true, false));
         assertThat(strict.outcome()).isEqualTo(GateOutcome.FAIL_FINDINGS);
@@ -73,11 +75,11 @@ class GateEvaluatorTest {
 
     @Test
     void incompleteFilesFailUnlessAllowed() {
-        ScanReport report = report(file("a", FileStatus.INCOMPLETE), file("b", FileStatus.ERROR),
+        ScanAssessment report = report(file("a", FileStatus.INCOMPLETE), file("b", FileStatus.ERROR),
                 file("c", FileStatus.SKIPPED));
         GateResult result = evaluator.evaluate(report, GatePolicy.defaults());
         assertThat(result.outcome()).isEqualTo(GateOutcome.FAIL_INCOMPLETE);
-        assertThat(result.incompleteFiles()).extracting(FileResult::path).containsExactly("a", "b");
+        assertThat(result.incompleteFiles()).containsExactly("a", "b");
         assertThat(evaluator.evaluate(report, new GatePolicy(Severity.HIGH, false, true)).outcome())
                 .isEqualTo(GateOutcome.PASS);
     }
@@ -87,5 +89,14 @@ class GateEvaluatorTest {
         GateResult result = evaluator.evaluate(report(file("a", FileStatus.INCOMPLETE, CRITICAL)),
                 GatePolicy.defaults());
         assertThat(result.outcome()).isEqualTo(GateOutcome.FAIL_FINDINGS);
+    }
+
+    @Test
+    void aFolderCheckThatCouldNotFinishFailsLikeAnIncompleteFile() {
+        ScanAssessment scan = new ScanAssessment("test", Instant.EPOCH, 0, List.of("."), null, List.of(),
+                List.of(file("a", FileStatus.CLEAN)), List.of(), List.of(new IncompleteReason("m", "lock unusable")));
+        GateResult result = evaluator.evaluate(scan, GatePolicy.defaults());
+        assertThat(result.outcome()).isEqualTo(GateOutcome.FAIL_INCOMPLETE);
+        assertThat(result.incompleteFiles()).containsExactly("m");
     }
 }

@@ -7,7 +7,6 @@ import io.modelgate.scanner.folder.FolderContext;
 import io.modelgate.scanner.folder.FolderView;
 import io.modelgate.scanner.model.ArtifactPath;
 import io.modelgate.scanner.model.FileResult;
-import io.modelgate.scanner.model.FileStatus;
 import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.FolderResult;
 import io.modelgate.scanner.model.Location;
@@ -17,14 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs the folder analysers over each walked folder and merges what they report into the file
- * results. A finding on a file that is not there (a missing shard) gets an entry of its own.
+ * Runs the folder analysers over each walked folder. What they report (facts, findings, incomplete
+ * reasons) is returned per folder; the files' own results stay as the per-file engine left them.
  */
 final class FolderPass {
 
@@ -45,7 +46,7 @@ final class FolderPass {
             return List.of();
         }
         // Scanned folders come first and are present even when they hold only subfolders.
-        Set<String> rootFolders = new java.util.LinkedHashSet<>();
+        Set<String> rootFolders = new LinkedHashSet<>();
         Map<String, List<FileResult>> byFolder = new LinkedHashMap<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
@@ -54,7 +55,7 @@ final class FolderPass {
                 byFolder.put(shown, new ArrayList<>());
             }
         }
-        Map<Path, String> digests = new java.util.HashMap<>();
+        Map<Path, String> digests = new HashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             String folder = targets.get(i).folderDisplayPath();
             if (folder != null) {
@@ -74,49 +75,16 @@ final class FolderPass {
                 try {
                     analyzer.analyze(view, context);
                 } catch (IOException | RuntimeException e) {
-                    String where = view.childPath(".");
                     context.report(Finding.of(CoreRules.INCOMPLETE, Location.of(ArtifactPath.of(entry.getKey())), null,
                             "folder check " + analyzer.getClass().getSimpleName() + " failed: " + e.getMessage()));
-                    context.incomplete(where, "folder check failed: " + e.getMessage());
+                    context.incomplete(entry.getKey(), "folder check failed: " + e.getMessage());
                 }
             }
-            merge(results, context);
-            if (!context.facts().isEmpty()) {
-                folders.add(new FolderResult(entry.getKey(), context.facts()));
+            if (!context.facts().isEmpty() || !context.findings().isEmpty() || !context.incompleteByFile().isEmpty()) {
+                folders.add(new FolderResult(entry.getKey(), context.facts(), context.findings(),
+                        context.incompleteByFile()));
             }
         }
         return folders;
-    }
-
-    private static void merge(List<FileResult> results, FolderContext context) {
-        Map<String, List<Finding>> findingsByFile = new LinkedHashMap<>();
-        for (Finding f : context.findings()) {
-            findingsByFile.computeIfAbsent(f.location().path().segments().get(0), k -> new ArrayList<>()).add(f);
-        }
-        Map<String, List<String>> incomplete = context.incompleteByFile();
-        Set<String> touched = new java.util.LinkedHashSet<>(findingsByFile.keySet());
-        touched.addAll(incomplete.keySet());
-        for (String path : touched) {
-            List<Finding> extra = findingsByFile.getOrDefault(path, List.of());
-            List<String> reasons = incomplete.getOrDefault(path, List.of());
-            int index = indexOf(results, path);
-            if (index < 0) {
-                boolean isIncomplete = !reasons.isEmpty();
-                results.add(new FileResult(path, "absent", Set.of(), 0, null,
-                        FileStatus.decide(false, isIncomplete, extra, true),
-                        extra.stream().sorted(Finding.REPORT_ORDER).toList(), reasons, Map.of()));
-                continue;
-            }
-            results.set(index, results.get(index).withAdded(extra, reasons));
-        }
-    }
-
-    private static int indexOf(List<FileResult> results, String path) {
-        for (int i = 0; i < results.size(); i++) {
-            if (results.get(i).path().equals(path)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -67,10 +67,6 @@ public final class Scanner {
         return new Scanner(Limits.defaults(), Runtime.getRuntime().availableProcessors(), Clock.systemUTC());
     }
 
-    public AnalysisEngine engine() {
-        return engine;
-    }
-
     public ScanReport scan(List<Path> roots) throws IOException {
         Instant start = clock.instant();
         long t0 = System.nanoTime();

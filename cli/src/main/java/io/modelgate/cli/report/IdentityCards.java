@@ -2,7 +2,8 @@ package io.modelgate.cli.report;
 
 import io.modelgate.provenance.license.LicenseVerdict;
 import io.modelgate.provenance.identity.BaseModel;
-import io.modelgate.provenance.identity.ModelProvenance;
+import io.modelgate.assessment.Identity;
+import io.modelgate.assessment.ModelAssessment;
 
 import java.util.List;
 import java.util.Locale;
@@ -14,13 +15,17 @@ final class IdentityCards {
     private IdentityCards() {
     }
 
-    static void append(StringBuilder out, List<ModelProvenance> models) {
+    static void append(StringBuilder out, List<ModelAssessment> models) {
         if (models.isEmpty()) {
             return;
         }
         out.append(String.format("%nModels:%n"));
-        for (ModelProvenance m : models) {
-            out.append("  ").append(m.path()).append("  (").append(m.kind().id()).append(")\n");
+        for (ModelAssessment model : models) {
+            Identity m = model.identity();
+            out.append("  ").append(model.path()).append("  (").append(model.kind().id()).append(")\n");
+            if (model.container() != null) {
+                out.append(line("Inside", model.container().path() + " (" + model.container().type() + ")"));
+            }
             out.append(line("Family", family(m)));
             if (m.architectureFamily() != null && !m.architectureFamily().equals(m.tokenizerFamily())) {
                 out.append(line("Lineage", "tokenizer " + m.tokenizerFamily() + ", body " + m.architectureFamily()));
@@ -28,8 +33,11 @@ final class IdentityCards {
             out.append(line("Publisher", m.publisher() == null ? "unknown"
                     : m.publisher() + " (" + m.country() + ")"));
             out.append(line("Base chain", bases(m.baseModels())));
-            out.append(line("License", license(m.license())));
+            out.append(line("License", license(model.license())));
             out.append(line("Confidence", String.format(Locale.ROOT, "%.2f", m.confidence())));
+            if (model.digest() != null) {
+                out.append(line("Digest", model.digest()));
+            }
         }
     }
 
@@ -37,7 +45,7 @@ final class IdentityCards {
         return String.format(Locale.ROOT, "    %-11s %s%n", label, value);
     }
 
-    private static String family(ModelProvenance m) {
+    private static String family(Identity m) {
         if (m.family() == null) {
             return "not identified";
         }

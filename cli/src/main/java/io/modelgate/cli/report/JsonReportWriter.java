@@ -1,149 +1,181 @@
 package io.modelgate.cli.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelgate.assessment.IncompleteReason;
+import io.modelgate.assessment.ModelAssessment;
+import io.modelgate.assessment.ScanAssessment;
 import io.modelgate.rules.gate.GateResult;
-import io.modelgate.provenance.identity.ProvenanceResult;
 import io.modelgate.scanner.ToolInfo;
+import io.modelgate.scanner.facts.TypedFact;
 import io.modelgate.scanner.model.FileResult;
 import io.modelgate.scanner.model.FileStatus;
 import io.modelgate.scanner.model.Finding;
-import io.modelgate.scanner.model.FolderResult;
-import io.modelgate.scanner.model.ScanReport;
 import io.modelgate.scanner.model.Severity;
 
-import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** The versioned JSON report documented in docs/report-schema.md. */
+/**
+ * The versioned JSON report documented in docs/report-schema.md, streamed: each file and model is written
+ * as it is reached, so the report of a scan of any size never sits in memory as a whole.
+ */
 public final class JsonReportWriter implements ReportWriter {
 
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "1.2";
 
     private final ObjectMapper mapper = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
-    public String render(ScanReport report, GateResult gate) {
-        try {
-            return mapper.writeValueAsString(toJson(report, gate)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public String render(ProvenanceResult result, GateResult gate) {
-        try {
-            ObjectNode root = toJson(result.report(), gate);
-            if (result.kbVersion() != null) {
-                ((ObjectNode) root.get("tool")).put("knowledgeBase", result.kbVersion());
+    public void write(ScanAssessment scan, GateResult gate, Writer out) throws IOException {
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("schemaVersion", SCHEMA_VERSION);
+            json.writeObjectFieldStart("tool");
+            json.writeStringField("name", ToolInfo.NAME);
+            json.writeStringField("version", scan.toolVersion());
+            if (scan.kbVersion() != null) {
+                json.writeStringField("knowledgeBase", scan.kbVersion());
             }
-            root.set("models", ModelsJson.of(mapper, result.models(), result.report().folders()));
-            return mapper.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+            json.writeEndObject();
+            json.writeObjectFieldStart("scan");
+            json.writeStringField("startedAt", scan.startedAt().toString());
+            json.writeNumberField("durationMs", scan.durationMillis());
+            strings(json, "roots", scan.roots());
+            json.writeEndObject();
+            gate(json, gate);
+            summary(json, scan);
+            json.writeArrayFieldStart("files");
+            for (ModelAssessment model : scan.models()) {
+                for (FileResult file : model.files()) {
+                    file(json, file);
+                }
+            }
+            for (FileResult file : scan.otherFiles()) {
+                file(json, file);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("models");
+            for (ModelAssessment model : scan.models()) {
+                ModelJson.write(json, model);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("findings");
+            for (Finding finding : scan.findings()) {
+                finding(json, finding);
+            }
+            json.writeEndArray();
+            incomplete(json, scan.incomplete());
+            FoldersJson.write(json, scan.models());
+            json.writeEndObject();
         }
+        out.write('\n');
+        out.flush();
     }
 
-    public ObjectNode toJson(ScanReport report, GateResult gate) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("schemaVersion", SCHEMA_VERSION);
-        ObjectNode tool = root.putObject("tool");
-        tool.put("name", ToolInfo.NAME);
-        tool.put("version", report.toolVersion());
-        ObjectNode scan = root.putObject("scan");
-        scan.put("startedAt", report.startedAt().toString());
-        scan.put("durationMs", report.durationMillis());
-        JsonArrays.putStrings(scan, "roots", report.roots());
-        root.set("gate", gate(gate));
-        root.set("summary", summary(report));
-        ArrayNode files = root.putArray("files");
-        for (FileResult file : report.files()) {
-            files.add(file(file));
-        }
-        ArrayNode folders = root.putArray("folders");
-        for (FolderResult folder : report.folders()) {
-            ObjectNode node = folders.addObject();
-            node.put("path", folder.path());
-            node.set("facts", mapper.valueToTree(folder.facts()));
-        }
-        return root;
+    private static void gate(JsonGenerator json, GateResult gate) throws IOException {
+        json.writeObjectFieldStart("gate");
+        json.writeStringField("result", gate.passed() ? "pass" : "fail");
+        json.writeStringField("outcome", gate.outcome().id());
+        json.writeStringField("failOn", gate.policy().failOn().id());
+        json.writeBooleanField("strict", gate.policy().strict());
+        json.writeBooleanField("allowIncomplete", gate.policy().allowIncomplete());
+        json.writeNumberField("blockingFindings", gate.blocking().size());
+        json.writeNumberField("incompleteFiles", gate.incompleteFiles().size());
+        json.writeEndObject();
     }
 
-    private ObjectNode gate(GateResult gate) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("result", gate.passed() ? "pass" : "fail");
-        node.put("outcome", gate.outcome().id());
-        node.put("failOn", gate.policy().failOn().id());
-        node.put("strict", gate.policy().strict());
-        node.put("allowIncomplete", gate.policy().allowIncomplete());
-        node.put("blockingFindings", gate.blocking().size());
-        node.put("incompleteFiles", gate.incompleteFiles().size());
-        return node;
+    private static void summary(JsonGenerator json, ScanAssessment scan) throws IOException {
+        json.writeObjectFieldStart("summary");
+        json.writeNumberField("files", scan.otherFiles().size()
+                + scan.models().stream().mapToInt(m -> m.files().size()).sum());
+        json.writeNumberField("findings", scan.allFindings().size());
+        json.writeNumberField("models", scan.models().size());
+        json.writeObjectFieldStart("bySeverity");
+        for (Map.Entry<Severity, Integer> e : scan.countBySeverity().entrySet()) {
+            json.writeNumberField(e.getKey().id(), e.getValue());
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("byStatus");
+        for (Map.Entry<FileStatus, Integer> e : scan.countByStatus().entrySet()) {
+            json.writeNumberField(e.getKey().id(), e.getValue());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private ObjectNode summary(ScanReport report) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("files", report.files().size());
-        node.put("findings", report.allFindings().size());
-        ObjectNode bySeverity = node.putObject("bySeverity");
-        for (Map.Entry<Severity, Integer> e : report.countBySeverity().entrySet()) {
-            bySeverity.put(e.getKey().id(), e.getValue());
-        }
-        ObjectNode byStatus = node.putObject("byStatus");
-        for (Map.Entry<FileStatus, Integer> e : report.countByStatus().entrySet()) {
-            byStatus.put(e.getKey().id(), e.getValue());
-        }
-        return node;
-    }
-
-    private ObjectNode file(FileResult file) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("path", file.path());
-        node.put("format", file.format());
-        JsonArrays.putStrings(node, "innerFormats", file.innerFormats().stream().sorted());
-        node.put("size", file.size());
-        if (file.sha256() == null) {
-            node.putNull("sha256");
-        } else {
-            node.put("sha256", file.sha256());
-        }
-        node.put("status", file.status().id());
-        JsonArrays.putStrings(node, "incompleteReasons", file.incompleteReasons());
-        ArrayNode findings = node.putArray("findings");
+    private void file(JsonGenerator json, FileResult file) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("path", file.path());
+        json.writeStringField("format", file.format());
+        strings(json, "innerFormats", file.innerFormats().stream().sorted().toList());
+        json.writeNumberField("size", file.size());
+        json.writeStringField("sha256", file.sha256());
+        json.writeStringField("status", file.status().id());
+        strings(json, "incompleteReasons", file.incompleteReasons());
+        json.writeArrayFieldStart("findings");
         for (Finding finding : file.findings()) {
-            findings.add(finding(finding));
+            finding(json, finding);
         }
-        node.set("facts", mapper.valueToTree(file.facts()));
-        return node;
+        json.writeEndArray();
+        json.writeObjectFieldStart("facts");
+        for (Map.Entry<String, Object> fact : new TreeMap<>(file.facts()).entrySet()) {
+            // Typed facts feed the assessment; models[] shows what was made of them.
+            if (!(fact.getValue() instanceof TypedFact)) {
+                json.writeFieldName(fact.getKey());
+                mapper.writeValue(json, fact.getValue());
+            }
+        }
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private ObjectNode finding(Finding finding) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("ruleId", finding.ruleId());
-        node.put("severity", finding.severity().id());
-        node.put("category", finding.rule().category());
-        node.put("title", finding.rule().title());
-        node.put("message", finding.message());
-        if (finding.subject() == null) {
-            node.putNull("subject");
-        } else {
-            node.put("subject", finding.subject());
-        }
-        ObjectNode location = node.putObject("location");
-        location.put("path", finding.location().path().toString());
-        location.put("file", finding.location().path().segments().get(0));
-        JsonArrays.putStrings(location, "entries", finding.location().path().segments().stream().skip(1));
+    static void finding(JsonGenerator json, Finding finding) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ruleId", finding.ruleId());
+        json.writeStringField("severity", finding.severity().id());
+        json.writeStringField("category", finding.rule().category());
+        json.writeStringField("title", finding.rule().title());
+        json.writeStringField("message", finding.message());
+        json.writeStringField("subject", finding.subject());
+        json.writeObjectFieldStart("location");
+        json.writeStringField("path", finding.location().path().toString());
+        json.writeStringField("file", finding.location().path().segments().get(0));
+        strings(json, "entries", finding.location().path().segments().subList(1,
+                finding.location().path().segments().size()));
         if (finding.location().hasOffset()) {
-            location.put("offset", finding.location().offset());
+            json.writeNumberField("offset", finding.location().offset());
         } else {
-            location.putNull("offset");
+            json.writeNullField("offset");
         }
-        return node;
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    static void incomplete(JsonGenerator json, List<IncompleteReason> reasons) throws IOException {
+        json.writeArrayFieldStart("incompleteReasons");
+        for (IncompleteReason reason : reasons) {
+            json.writeStartObject();
+            json.writeStringField("path", reason.file());
+            json.writeStringField("reason", reason.reason());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 }

@@ -1,16 +1,13 @@
 package io.modelgate.cli.report;
 
+import io.modelgate.assessment.ScanAssessment;
 import io.modelgate.rules.gate.GateResult;
-import io.modelgate.provenance.identity.ProvenanceResult;
-import io.modelgate.scanner.model.ScanReport;
 
-/** Renders a scan report and its gate decision in one format. */
+import java.io.IOException;
+import java.io.Writer;
+
+/** Writes a scan assessment and its gate decision in one format, straight to a stream. */
 public interface ReportWriter {
 
-    String render(ScanReport report, GateResult gate);
-
-    /** Renders a report enriched with provenance; writers that show model units override this. */
-    default String render(ProvenanceResult result, GateResult gate) {
-        return render(result.report(), gate);
-    }
+    void write(ScanAssessment scan, GateResult gate, Writer out) throws IOException;
 }

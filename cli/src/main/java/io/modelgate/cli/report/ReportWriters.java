@@ -1,8 +1,6 @@
 package io.modelgate.cli.report;
 
 import io.modelgate.rules.gate.GateResult;
-import io.modelgate.provenance.identity.ProvenanceResult;
-import io.modelgate.scanner.model.ScanReport;
 
 /** The registry of report writers, one per {@link ReportFormat}. */
 public final class ReportWriters {
@@ -15,14 +13,6 @@ public final class ReportWriters {
             case text -> new TextReportWriter();
             case json -> new JsonReportWriter();
         };
-    }
-
-    public static String render(ReportFormat format, ScanReport report, GateResult gate) {
-        return forFormat(format).render(report, gate);
-    }
-
-    public static String render(ReportFormat format, ProvenanceResult result, GateResult gate) {
-        return forFormat(format).render(result, gate);
     }
 
     /** One line saying whether the gate passed and why. */

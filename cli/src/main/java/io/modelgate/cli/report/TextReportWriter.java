@@ -1,66 +1,75 @@
 package io.modelgate.cli.report;
 
+import io.modelgate.assessment.IncompleteReason;
+import io.modelgate.assessment.ModelAssessment;
+import io.modelgate.assessment.ScanAssessment;
 import io.modelgate.rules.gate.GateResult;
-import io.modelgate.provenance.identity.ModelProvenance;
-import io.modelgate.provenance.identity.ProvenanceResult;
 import io.modelgate.scanner.ToolInfo;
 import io.modelgate.scanner.model.FileResult;
 import io.modelgate.scanner.model.Finding;
-import io.modelgate.scanner.model.ScanReport;
 import io.modelgate.scanner.model.Severity;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The human-readable summary: one line per file with its verdict, then the findings, then the gate. */
+/**
+ * The human-readable summary: one line per file with its verdict, the models, then the findings, then the
+ * gate.
+ */
 public final class TextReportWriter implements ReportWriter {
 
     @Override
-    public String render(ScanReport report, GateResult gate) {
-        return render(report, List.of(), gate);
-    }
-
-    @Override
-    public String render(ProvenanceResult result, GateResult gate) {
-        return render(result.report(), result.models(), gate);
-    }
-
-    private String render(ScanReport report, List<ModelProvenance> models, GateResult gate) {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%s %s: %d file(s) scanned in %.1f s%n%n", ToolInfo.NAME,
-                report.toolVersion(), report.files().size(), report.durationMillis() / 1000.0));
-        int formatWidth = report.files().stream().mapToInt(f -> f.format().length()).max().orElse(6);
-        for (FileResult file : report.files()) {
-            out.append(String.format(Locale.ROOT, "%-10s %-" + formatWidth + "s  %s%n",
+    public void write(ScanAssessment scan, GateResult gate, Writer out) throws IOException {
+        List<FileResult> files = scan.allFiles();
+        out.write(String.format(Locale.ROOT, "%s %s: %d file(s) scanned in %.1f s%n%n", ToolInfo.NAME,
+                scan.toolVersion(), files.size(), scan.durationMillis() / 1000.0));
+        int formatWidth = files.stream().mapToInt(f -> f.format().length()).max().orElse(6);
+        for (FileResult file : files) {
+            out.write(String.format(Locale.ROOT, "%-10s %-" + formatWidth + "s  %s%n",
                     file.status().id().toUpperCase(Locale.ROOT), file.format(), file.path()));
         }
-        IdentityCards.append(out, models);
-        boolean any = report.files().stream().anyMatch(f -> !f.findings().isEmpty());
-        if (any) {
-            out.append(String.format("%nFindings:%n"));
-            for (FileResult file : report.files()) {
-                for (Finding finding : file.findings()) {
-                    appendFinding(out, finding);
-                }
+        StringBuilder cards = new StringBuilder();
+        IdentityCards.append(cards, scan.models());
+        out.write(cards.toString());
+        List<Finding> findings = scan.allFindings();
+        if (!findings.isEmpty()) {
+            out.write(String.format("%nFindings:%n"));
+            for (Finding finding : findings) {
+                StringBuilder line = new StringBuilder();
+                appendFinding(line, finding);
+                out.write(line.toString());
             }
         }
-        boolean incomplete = report.files().stream().anyMatch(f -> !f.incompleteReasons().isEmpty());
-        if (incomplete) {
-            out.append(String.format("%nNot fully analysed:%n"));
-            for (FileResult file : report.files()) {
-                for (String reason : file.incompleteReasons()) {
-                    out.append("  ").append(reason).append('\n');
-                }
+        List<String> reasons = incompleteLines(scan);
+        if (!reasons.isEmpty()) {
+            out.write(String.format("%nNot fully analysed:%n"));
+            for (String reason : reasons) {
+                out.write("  " + reason + "\n");
             }
         }
-        Map<Severity, Integer> counts = report.countBySeverity();
-        out.append(String.format("%nSummary: %s%n", counts.entrySet().stream()
+        Map<Severity, Integer> counts = scan.countBySeverity();
+        out.write(String.format("%nSummary: %s%n", counts.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey().id())
                 .collect(Collectors.joining(", "))));
-        out.append(ReportWriters.gateLine(gate)).append('\n');
-        return out.toString();
+        out.write(ReportWriters.gateLine(gate) + "\n");
+        out.flush();
+    }
+
+    /** Files' own reasons already name the artifact; unit and scan level ones get the path in front. */
+    private static List<String> incompleteLines(ScanAssessment scan) {
+        List<String> lines = new java.util.ArrayList<>();
+        scan.allFiles().forEach(f -> lines.addAll(f.incompleteReasons()));
+        for (ModelAssessment model : scan.models()) {
+            model.incomplete().forEach(r -> lines.add(r.file() + ": " + r.reason()));
+        }
+        for (IncompleteReason r : scan.incomplete()) {
+            lines.add(r.file() + ": " + r.reason());
+        }
+        return lines;
     }
 
     private static void appendFinding(StringBuilder out, Finding finding) {

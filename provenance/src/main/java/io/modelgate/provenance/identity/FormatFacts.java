@@ -1,13 +1,11 @@
 package io.modelgate.provenance.identity;
 
-import io.modelgate.scanner.model.FileResult;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads what the format readers recorded in {@link FileResult#facts()}: tensor layouts and metadata of
+ * Reads what the format readers recorded as an artifact's facts: tensor layouts and metadata of
  * safetensors and GGUF files (never the weights themselves). Values are loosely typed; anything of an
  * unexpected shape is ignored.
  */
@@ -23,15 +21,15 @@ final class FormatFacts {
     }
 
     /** Tensor names and shapes of all weight files of the unit (shards merged), up to {@code max} tensors. */
-    static TensorLayout tensors(List<FileResult> files, int max) {
+    static TensorLayout tensors(List<Artifact> files, int max) {
         Map<String, List<Long>> shapes = new LinkedHashMap<>();
         String source = null;
-        for (FileResult file : files) {
+        for (Artifact file : files) {
             Object fact = file.facts().getOrDefault(SAFETENSORS_SHAPES, file.facts().get(GGUF_SHAPES));
             if (!(fact instanceof Map<?, ?> map) || map.isEmpty()) {
                 continue;
             }
-            source = source == null ? file.path() : source;
+            source = source == null ? file.display() : source;
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (shapes.size() >= max) {
                     break;
@@ -46,10 +44,10 @@ final class FormatFacts {
     }
 
     /** safetensors __metadata__ of the first weight file that has any. */
-    static Doc weightsMetadata(List<FileResult> files) {
-        for (FileResult file : files) {
+    static Doc weightsMetadata(List<Artifact> files) {
+        for (Artifact file : files) {
             if (file.facts().get(SAFETENSORS_METADATA) instanceof Map<?, ?> map && !map.isEmpty()) {
-                return new Doc(file.path(), JsonMaps.stringKeyed(map));
+                return new Doc(file.display(), JsonMaps.stringKeyed(map));
             }
         }
         return Doc.absent();
@@ -78,7 +76,7 @@ final class FormatFacts {
     static final String GGUF_BASE_MODELS = "gguf.baseModels";
 
     /** GGUF metadata of a file, rebuilt from the reader's facts. */
-    static Doc gguf(FileResult file) {
+    static Doc gguf(Artifact file) {
         Map<String, Object> data = new LinkedHashMap<>();
         GGUF_KEYS.forEach((fact, key) -> {
             Object value = file.facts().get(fact);
@@ -97,7 +95,7 @@ final class FormatFacts {
                 index++;
             }
         }
-        return new Doc(file.path(), data);
+        return new Doc(file.display(), data);
     }
 
     private static List<Long> longs(Object value) {

@@ -1,5 +1,7 @@
 package io.modelgate.provenance.identity;
 
+import io.modelgate.scanner.model.ArtifactPath;
+
 import java.util.List;
 
 /**
@@ -21,7 +23,7 @@ import java.util.List;
  * @param tensors          tensor names and shapes of the weights
  * @param licenseTexts     LICENSE / NOTICE / COPYING texts of the unit
  */
-public record ModelEvidenceInput(String path, UnitKind kind, String anchor, String name, Doc config,
+public record ModelEvidenceInput(String path, UnitKind kind, ArtifactPath anchor, String name, Doc config,
                                  Doc tokenizerConfig, Doc tokenizerJson, Doc generationConfig, Doc adapterConfig, Doc card, Doc gguf,
                                  Doc weightsMetadata, TensorLayout tensors, List<SourcedText> licenseTexts) {
 

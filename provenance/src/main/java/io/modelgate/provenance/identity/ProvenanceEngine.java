@@ -287,7 +287,7 @@ public final class ProvenanceEngine {
     }
 
     private static List<Finding> findings(ModelEvidenceInput input, List<Issue> issues) {
-        ArtifactPath anchor = ArtifactPath.of(input.anchor());
+        ArtifactPath anchor = input.anchor();
         return issues.stream().map(i -> Finding.of(i.rule(), Location.of(anchor), i.subject(), i.message())).toList();
     }
 }

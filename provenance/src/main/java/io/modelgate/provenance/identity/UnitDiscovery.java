@@ -1,71 +1,123 @@
 package io.modelgate.provenance.identity;
 
+import io.modelgate.scanner.model.ArtifactPath;
 import io.modelgate.scanner.model.FileResult;
-import io.modelgate.scanner.model.ScanReport;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the model units of a scan: a Hugging Face style folder (config, tokenizer files, card, weights,
- * adapter config) is one unit; every GGUF file is a unit of its own, and so is an ONNX, PyTorch or other
- * checkpoint file that does not sit in such a folder. Only files the scan listed are considered.
+ * Finds the model units of a scan from its artifacts (files on disk and members of archives and packages):
+ * a Hugging Face style folder (config, tokenizer files, card, weights, adapter config) is one unit; every
+ * GGUF file is a unit of its own, and so is an ONNX, PyTorch or other checkpoint file that does not sit in
+ * such a folder. Inside containers only plain archives are looked into (zip, jar, tar, compressed streams),
+ * not the members of a checkpoint (a PyTorch zip's pickles are the checkpoint, not units).
  */
-final class UnitDiscovery {
+public final class UnitDiscovery {
 
     static final Set<String> FOLDER_MARKERS = Set.of("config.json", "adapter_config.json", "tokenizer_config.json");
     static final Set<String> CHECKPOINT_FORMATS = Set.of("onnx", "pytorch-zip", "torchscript", "pytorch-legacy",
             "pytorch-tar", "keras", "hdf5", "tf-savedmodel", "safetensors");
+    /** Containers whose members may be model units of their own. */
+    static final Set<String> ARCHIVE_FORMATS = Set.of("zip", "tar", "7z", "gzip", "bzip2", "xz", "lzma", "zstd",
+            "zlib");
     private static final List<String> ANCHORS = List.of("config.json", "adapter_config.json", "README.md",
             "tokenizer_config.json");
 
-    static List<UnitFiles> discover(ScanReport report) {
-        Map<String, Map<String, FileResult>> byFolder = new LinkedHashMap<>();
-        for (FileResult file : report.files()) {
-            if (file.format().equals("absent") || file.sha256() == null) {
+    private UnitDiscovery() {
+    }
+
+    /** The units of the scanned files, in report order. */
+    public static List<ModelUnit> discover(List<FileResult> files) {
+        Map<String, Map<String, Artifact>> byFolder = new LinkedHashMap<>();
+        Map<String, Artifact> containers = new HashMap<>();
+        for (FileResult file : files) {
+            if (file.sha256() == null) {
                 continue;
             }
-            byFolder.computeIfAbsent(folderOf(file.path()), k -> new LinkedHashMap<>()).put(leaf(file.path()), file);
+            List<Artifact> artifacts = Artifact.of(file);
+            Map<String, Artifact> byPath = new HashMap<>();
+            artifacts.forEach(a -> byPath.put(a.display(), a));
+            for (Artifact artifact : artifacts) {
+                if (artifact.embedded() && !insideArchives(artifact, byPath)) {
+                    continue;
+                }
+                String folder = folderOf(artifact.path());
+                byFolder.computeIfAbsent(folder, k -> new LinkedHashMap<>()).put(artifact.name(), artifact);
+                if (artifact.embedded()) {
+                    containers.putIfAbsent(folder, byPath.get(parent(artifact.path()).toString()));
+                }
+            }
         }
-        List<UnitFiles> units = new ArrayList<>();
-        byFolder.forEach((folder, files) -> units.addAll(unitsOf(folder, files)));
+        List<ModelUnit> units = new ArrayList<>();
+        byFolder.forEach((folder, artifacts) -> units.addAll(unitsOf(folder, artifacts, containers.get(folder))));
         return units;
     }
 
-    private static List<UnitFiles> unitsOf(String folder, Map<String, FileResult> files) {
-        List<UnitFiles> units = new ArrayList<>();
+    private static List<ModelUnit> unitsOf(String folder, Map<String, Artifact> files, Artifact container) {
+        List<ModelUnit> units = new ArrayList<>();
         boolean hfFolder = files.keySet().stream().anyMatch(FOLDER_MARKERS::contains)
                 || files.values().stream().anyMatch(f -> f.format().equals("safetensors"));
         if (hfFolder) {
-            List<FileResult> weights = files.values().stream()
+            List<Artifact> weights = files.values().stream()
                     .filter(f -> CHECKPOINT_FORMATS.contains(f.format())).toList();
             UnitKind kind = files.containsKey("adapter_config.json") && !files.containsKey("config.json")
                     ? UnitKind.ADAPTER : UnitKind.HF_FOLDER;
-            String anchor = ANCHORS.stream().filter(files::containsKey).findFirst().map(n -> files.get(n).path())
+            ArtifactPath anchor = ANCHORS.stream().filter(files::containsKey).findFirst().map(n -> files.get(n).path())
                     .orElseGet(() -> weights.isEmpty() ? files.values().iterator().next().path() : weights.get(0).path());
-            units.add(new UnitFiles(folder, kind, anchor, weights, files));
+            units.add(new ModelUnit(folder, kind, anchor, weights, files, container));
         }
-        for (FileResult file : files.values()) {
-            boolean gguf = file.format().equals("gguf");
+        for (Artifact file : files.values()) {
+            boolean gguf = isFileUnit(file);
             boolean checkpoint = !hfFolder && CHECKPOINT_FORMATS.contains(file.format());
             if (gguf || checkpoint) {
-                units.add(new UnitFiles(file.path(), gguf ? UnitKind.GGUF : UnitKind.CHECKPOINT, file.path(),
-                        List.of(file), files));
+                units.add(new ModelUnit(file.display(), gguf ? UnitKind.GGUF : UnitKind.CHECKPOINT, file.path(),
+                        List.of(file), files, container));
             }
         }
         return units;
     }
 
-    static String folderOf(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "." : path.substring(0, slash);
+    /** A GGUF file is a unit of its own wherever it sits. */
+    static boolean isFileUnit(Artifact artifact) {
+        return artifact.format().equals("gguf");
     }
 
+    /** True when every container holding the artifact is a plain archive. */
+    private static boolean insideArchives(Artifact artifact, Map<String, Artifact> byPath) {
+        for (ArtifactPath p = parent(artifact.path()); p != null; p = p.depth() == 0 ? null : parent(p)) {
+            Artifact holder = byPath.get(p.toString());
+            if (holder == null || !ARCHIVE_FORMATS.contains(holder.format())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ArtifactPath parent(ArtifactPath path) {
+        return new ArtifactPath(path.segments().subList(0, path.segments().size() - 1));
+    }
+
+    /**
+     * The folder an artifact sits in: the directory part of its last segment, or the container itself for a
+     * member at the container's top level; {@code .} for a file given without a folder.
+     */
+    static String folderOf(ArtifactPath path) {
+        String leaf = path.leafName();
+        int slash = leaf.lastIndexOf('/');
+        if (path.depth() == 0) {
+            return slash < 0 ? "." : leaf.substring(0, slash);
+        }
+        return slash < 0 ? parent(path).toString() : parent(path).child(leaf.substring(0, slash)).toString();
+    }
+
+    /** The last name of a unit path: its folder or file name. */
     static String leaf(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? path : path.substring(slash + 1);
+        int cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf(ArtifactPath.SEPARATOR));
+        return cut < 0 ? path : path.substring(cut + 1);
     }
 }

@@ -1,29 +1,32 @@
 package io.modelgate.rules.gate;
 
+import io.modelgate.assessment.IncompleteReason;
+import io.modelgate.assessment.ScanAssessment;
 import io.modelgate.scanner.model.FileResult;
 import io.modelgate.scanner.model.FileStatus;
 import io.modelgate.scanner.model.Finding;
-import io.modelgate.scanner.model.ScanReport;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Applies a {@link GatePolicy} to a scan report. */
+/**
+ * Applies a {@link GatePolicy} to a scan assessment: every finding (of files, units and the scan) and every
+ * file or check that could not be analysed completely. The one place the gate is evaluated.
+ */
 public final class GateEvaluator {
 
-    public GateResult evaluate(ScanReport report, GatePolicy policy) {
-        List<Finding> blocking = new ArrayList<>();
-        List<FileResult> incomplete = new ArrayList<>();
-        for (FileResult file : report.files()) {
-            for (Finding finding : file.findings()) {
-                if (blocks(finding, policy)) {
-                    blocking.add(finding);
+    public GateResult evaluate(ScanAssessment scan, GatePolicy policy) {
+        List<Finding> blocking = scan.allFindings().stream().filter(f -> blocks(f, policy)).toList();
+        Set<String> incomplete = new LinkedHashSet<>();
+        if (!policy.allowIncomplete()) {
+            for (FileResult file : scan.allFiles()) {
+                if (file.status() == FileStatus.INCOMPLETE || file.status() == FileStatus.ERROR) {
+                    incomplete.add(file.path());
                 }
             }
-            boolean notAnalysed = file.status() == FileStatus.INCOMPLETE || file.status() == FileStatus.ERROR;
-            if (notAnalysed && !policy.allowIncomplete()) {
-                incomplete.add(file);
-            }
+            scan.allIncomplete().stream().map(IncompleteReason::file).forEach(incomplete::add);
         }
         GateOutcome outcome;
         if (!blocking.isEmpty()) {
@@ -33,7 +36,7 @@ public final class GateEvaluator {
         } else {
             outcome = GateOutcome.PASS;
         }
-        return new GateResult(policy, outcome, blocking, incomplete);
+        return new GateResult(policy, outcome, blocking, new ArrayList<>(incomplete));
     }
 
     private static boolean blocks(Finding finding, GatePolicy policy) {

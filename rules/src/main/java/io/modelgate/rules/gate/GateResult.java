@@ -1,6 +1,5 @@
 package io.modelgate.rules.gate;
 
-import io.modelgate.scanner.model.FileResult;
 import io.modelgate.scanner.model.Finding;
 
 import java.util.List;
@@ -11,10 +10,11 @@ import java.util.List;
  * @param policy          the policy applied
  * @param outcome         pass, or why it failed; blocking findings win over incomplete files
  * @param blocking        findings that fail the gate
- * @param incompleteFiles files not fully analysed (errors included) that fail the gate
+ * @param incompleteFiles files, units or folders not fully analysed (errors included) that fail the gate,
+ *                        by display path
  */
 public record GateResult(GatePolicy policy, GateOutcome outcome, List<Finding> blocking,
-                         List<FileResult> incompleteFiles) {
+                         List<String> incompleteFiles) {
 
     public GateResult {
         blocking = List.copyOf(blocking);

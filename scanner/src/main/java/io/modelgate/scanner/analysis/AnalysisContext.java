@@ -2,6 +2,7 @@ package io.modelgate.scanner.analysis;
 
 import io.modelgate.scanner.Limits;
 import io.modelgate.scanner.detect.ModelFormat;
+import io.modelgate.scanner.facts.EmbeddedArtifact;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.model.ArtifactPath;
 import io.modelgate.scanner.model.Finding;
@@ -101,6 +102,18 @@ public final class AnalysisContext {
             collector.format(format);
         } else {
             collector.innerFormat(format);
+            Object known = collector.facts().get(path + "#" + EmbeddedArtifact.KEY);
+            recordEmbedded(format, known instanceof EmbeddedArtifact a ? a.size() : -1);
+        }
+    }
+
+    /**
+     * Records an embedded artifact's format so units inside containers can be found from the facts; plain
+     * text and unknown bytes are not model files and are left out (license texts carry facts of their own).
+     */
+    void recordEmbedded(ModelFormat format, long size) {
+        if (format.isModelContent()) {
+            fact(EmbeddedArtifact.KEY, new EmbeddedArtifact(format.id(), size));
         }
     }
 

@@ -2,7 +2,6 @@ package io.modelgate.scanner.analysis;
 
 import io.modelgate.scanner.Limits;
 import io.modelgate.scanner.detect.ContentDetector;
-import io.modelgate.scanner.detect.Detection;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.io.LimitExceededException;
@@ -39,15 +38,6 @@ public final class AnalysisEngine implements ArtifactDispatcher {
         }
     }
 
-    public boolean hasAnalyzer(ModelFormat format) {
-        return analyzerFor(format) != null;
-    }
-
-    /** Detects the format of a source (exposed for callers that only need the format). */
-    public Detection detect(ByteSource source, String name) throws IOException {
-        return detector.detect(source, name);
-    }
-
     @Override
     public void dispatch(ArtifactPath path, ByteSource source, Optional<ModelFormat> forced, FileCollector collector,
                          Deadline deadline) throws IOException {
@@ -74,6 +64,7 @@ public final class AnalysisEngine implements ArtifactDispatcher {
             collector.format(format);
         } else {
             collector.innerFormat(format);
+            context.recordEmbedded(format, source.size());
         }
         FormatAnalyzer analyzer = analyzerFor(format);
         if (analyzer == null) {

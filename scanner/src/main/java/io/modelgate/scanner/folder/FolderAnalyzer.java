@@ -3,9 +3,9 @@ package io.modelgate.scanner.folder;
 import java.io.IOException;
 
 /**
- * Checks that need a whole model folder rather than one file: a shard index against its shards,
- * digests against manifests, signatures over the folder, provenance across config files.
- * Runs after every file in the folder has been scanned.
+ * Checks that need a whole model folder rather than one file: a shard index against its shards, the
+ * modules a config names, digests against manifests, signatures over the folder. Runs after every file
+ * in the folder has been scanned; reports to its {@link FolderContext}, never into the files' results.
  */
 public interface FolderAnalyzer {
 

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where folder analysers report. Findings name a file of the folder in their location (its display
- * path) and are merged into that file's result; facts are kept per folder.
+ * path); they, the typed facts and the incomplete reasons are returned as the folder's result, never
+ * merged into the files' results.
  */
 public final class FolderContext {
 
@@ -23,11 +25,7 @@ public final class FolderContext {
     private final Clock clock;
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, List<String>> incomplete = new LinkedHashMap<>();
-    private final Map<String, Object> facts = new LinkedHashMap<>();
-
-    public FolderContext(Limits limits) {
-        this(limits, VerificationOptions.none(), FileDigests.none(), false, Clock.systemUTC());
-    }
+    private final Map<Class<?>, Object> facts = new LinkedHashMap<>();
 
     /**
      * @param scanRoot true when this folder is one of the roots the user asked to scan (a lock file
@@ -74,8 +72,14 @@ public final class FolderContext {
         incomplete.computeIfAbsent(displayPath, k -> new ArrayList<>()).add(reason);
     }
 
-    public void fact(String key, Object value) {
-        facts.put(key, value);
+    /** Records a typed fact, replacing an earlier fact of the same type (checks refine a shared summary). */
+    public void fact(Object typedFact) {
+        facts.put(typedFact.getClass(), typedFact);
+    }
+
+    /** The fact of a type recorded so far by an earlier check. */
+    public <T> Optional<T> fact(Class<T> type) {
+        return Optional.ofNullable(facts.get(type)).map(type::cast);
     }
 
     public List<Finding> findings() {
@@ -86,7 +90,7 @@ public final class FolderContext {
         return incomplete;
     }
 
-    public Map<String, Object> facts() {
-        return facts;
+    public List<Object> facts() {
+        return List.copyOf(facts.values());
     }
 }

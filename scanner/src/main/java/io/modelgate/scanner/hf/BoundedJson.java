@@ -31,6 +31,9 @@ final class BoundedJson {
                     .maxNameLength(1024 * 1024)
                     .build())
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Hostile documents have millions of distinct names: interning them costs seconds of CPU.
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .build();
     /** For sniffing a file head: no duplicate or depth rules, those are the analyser's to report. */
     private static final JsonFactory SNIFFING = JsonFactory.builder()
@@ -39,6 +42,11 @@ final class BoundedJson {
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     private BoundedJson() {
+    }
+
+    /** The bounded factory, for analysers that stream a document themselves. */
+    static JsonFactory factory() {
+        return FACTORY;
     }
 
     static JsonFactory sniffingFactory() {

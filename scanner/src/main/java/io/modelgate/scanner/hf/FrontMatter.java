@@ -32,4 +32,11 @@ final class FrontMatter {
         }
         return Optional.empty();
     }
+
+    /** The Markdown after a front matter block whose YAML text is {@code yaml}. */
+    static String body(String text, String yaml) {
+        int start = text.indexOf('\n') + 1 + yaml.length();
+        int end = text.indexOf('\n', start);
+        return end < 0 ? "" : text.substring(end + 1);
+    }
 }

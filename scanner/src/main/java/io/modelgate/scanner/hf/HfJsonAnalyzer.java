@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
+import io.modelgate.scanner.facts.MetadataDocument;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.io.LimitExceededException;
 import io.modelgate.scanner.secrets.SecretScanner;
@@ -13,6 +14,7 @@ import io.modelgate.scanner.template.TemplateInspection;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,6 +34,12 @@ public final class HfJsonAnalyzer implements FormatAnalyzer {
         HfJsonFile kind = HfJsonFile.forName(context.path().leafName());
         SecretScanner.scanUtf8(source, "JSON", context);
         try {
+            if (kind == HfJsonFile.TOKENIZER) {
+                List<String> added = TokenizerJson.addedTokens(source, context.deadline());
+                context.fact(MetadataDocument.KEY, new MetadataDocument(MetadataDocument.Kind.TOKENIZER,
+                        Map.of("added_tokens", added)));
+                return;
+            }
             if (kind == HfJsonFile.OTHER && source.size() > BoundedJson.MAX_TREE_BYTES) {
                 BoundedJson.validate(source, context.deadline());
                 return;
@@ -47,6 +55,9 @@ public final class HfJsonAnalyzer implements FormatAnalyzer {
 
     private static void analyze(HfJsonFile kind, JsonNode root, AnalysisContext context) throws IOException {
         JsonFacts.record(context, kind.prefix(), root, kind.factKeys());
+        if (kind.document() != null) {
+            context.fact(MetadataDocument.KEY, new MetadataDocument(kind.document(), PlainValues.object(root)));
+        }
         if (kind == HfJsonFile.TOKENIZER_CONFIG) {
             List<String> added = JsonFacts.tokenContents(root.get("added_tokens_decoder"));
             if (!added.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.modelgate.scanner.hf;
 
+import io.modelgate.scanner.facts.MetadataDocument;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -22,6 +24,7 @@ enum HfJsonFile {
             "pad_token", "sep_token", "cls_token", "mask_token", "additional_special_tokens")),
     CHAT_TEMPLATE("chat_template.json", "hf.chat_template", List.of()),
     PROCESSOR_CONFIG("processor_config.json", "hf.processor", List.of("processor_class")),
+    TOKENIZER("tokenizer.json", "hf.tokenizer_json", List.of()),
     OTHER(null, "json", List.of());
 
     private final String fileName;
@@ -32,6 +35,19 @@ enum HfJsonFile {
         this.fileName = fileName;
         this.prefix = prefix;
         this.factKeys = factKeys;
+    }
+
+    /** The metadata document provenance reads from this file, or null when it reads none. */
+    MetadataDocument.Kind document() {
+        return switch (this) {
+            case CONFIG -> MetadataDocument.Kind.CONFIG;
+            case TOKENIZER_CONFIG -> MetadataDocument.Kind.TOKENIZER_CONFIG;
+            case GENERATION_CONFIG -> MetadataDocument.Kind.GENERATION_CONFIG;
+            case ADAPTER_CONFIG -> MetadataDocument.Kind.ADAPTER_CONFIG;
+            case CHAT_TEMPLATE -> MetadataDocument.Kind.CHAT_TEMPLATE;
+            case TOKENIZER -> MetadataDocument.Kind.TOKENIZER;
+            default -> null;
+        };
     }
 
     String prefix() {

@@ -1,6 +1,7 @@
 package io.modelgate.scanner.hf;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.modelgate.scanner.detect.Detection;
 import io.modelgate.scanner.detect.FormatDetector;
@@ -29,8 +30,12 @@ public final class JsonDetector implements FormatDetector {
                 : Optional.empty();
     }
 
+    /** A literal or number cut by the end of the head is at most this long before the error is seen. */
+    private static final int CUT_TOKEN = 64;
+
     private static boolean wellFormedPrefix(byte[] head, boolean truncated) {
-        try (JsonParser parser = BoundedJson.sniffingFactory().createParser(head)) {
+        int length = truncated ? completeCharacters(head) : head.length;
+        try (JsonParser parser = BoundedJson.sniffingFactory().createParser(head, 0, length)) {
             int depth = 0;
             while (true) {
                 JsonToken token = parser.nextToken();
@@ -44,8 +49,23 @@ public final class JsonDetector implements FormatDetector {
                 }
             }
         } catch (IOException e) {
-            // a parse error in the last, cut-off token of a truncated head is expected
-            return truncated && e.getMessage() != null && e.getMessage().contains("end-of-input");
+            // a parse error in the last, cut-off token of a truncated head is expected ("fal" of false)
+            return truncated && (e.getMessage() != null && e.getMessage().contains("end-of-input")
+                    || e instanceof JsonProcessingException p && p.getLocation() != null
+                    && p.getLocation().getByteOffset() >= length - CUT_TOKEN);
         }
+    }
+
+    /** The length of {@code head} without a multi-byte UTF-8 character the cut split (the parser rejects one). */
+    static int completeCharacters(byte[] head) {
+        for (int back = 1; back <= Math.min(3, head.length); back++) {
+            int b = head[head.length - back] & 0xff;
+            if ((b & 0xc0) == 0x80) {
+                continue;
+            }
+            int needed = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+            return needed > back ? head.length - back : head.length;
+        }
+        return head.length;
     }
 }

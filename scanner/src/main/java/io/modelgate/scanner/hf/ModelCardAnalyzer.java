@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
+import io.modelgate.scanner.facts.ModelCardFact;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.secrets.SecretScanner;
 import io.modelgate.scanner.text.Utf8Text;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,8 +70,11 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
             context.incomplete("model card front matter is not closed by a '---' line");
             return;
         }
+        // The heading is still a name declaration when the front matter cannot be read.
+        String title = CardTitle.of(FrontMatter.body(head, yaml.get()));
         if (yaml.get().length() > MAX_FRONT_MATTER_CHARS) {
             context.limitReached("model card front matter longer than " + MAX_FRONT_MATTER_CHARS + " characters");
+            recordCard(context, Map.of(), title);
             return;
         }
         JsonNode root;
@@ -77,11 +82,19 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
             root = YAML.readTree(yaml.get());
         } catch (IOException | RuntimeException e) {
             context.incomplete("model card front matter is not valid YAML: " + firstLine(e.getMessage()));
+            recordCard(context, Map.of(), title);
             return;
         }
+        Map<String, Object> frontMatter = Map.of();
         if (root != null && root.isObject()) {
             JsonFacts.record(context, "hf.card", root, KEYS);
+            frontMatter = PlainValues.object(root);
         }
+        recordCard(context, frontMatter, title);
+    }
+
+    private static void recordCard(AnalysisContext context, Map<String, Object> frontMatter, String title) {
+        context.fact(ModelCardFact.KEY, new ModelCardFact(frontMatter, title));
     }
 
     private static String firstLine(String message) {

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything learned about one file on disk.
+ * Everything the per-file engine learned about one file on disk (folder checks report separately, in
+ * {@link FolderResult}).
  *
  * @param path              the path as reported (relative to the scanned root where there is one)
  * @param format            detected format id of the outer file
@@ -15,7 +16,9 @@ import java.util.Set;
  * @param status            verdict for this file
  * @param findings          findings, sorted by location
  * @param incompleteReasons why analysis could not finish, empty when it did
- * @param facts             format facts (tensor counts, metadata) keyed by name
+ * @param facts             format facts (tensor counts, metadata) keyed by name; an embedded artifact's
+ *                          under {@code artifact-path#name}; typed records ({@code facts.TypedFact}) for
+ *                          the assessment
  */
 public record FileResult(
         String path,
@@ -33,20 +36,5 @@ public record FileResult(
         findings = List.copyOf(findings);
         incompleteReasons = List.copyOf(incompleteReasons);
         facts = Map.copyOf(facts);
-    }
-
-    /**
-     * This result with findings and incomplete reasons added by a later pass (folder checks,
-     * provenance), findings kept in report order and the status decided again.
-     */
-    public FileResult withAdded(List<Finding> moreFindings, List<String> moreReasons) {
-        List<Finding> allFindings = new java.util.ArrayList<>(findings);
-        allFindings.addAll(moreFindings);
-        allFindings.sort(Finding.REPORT_ORDER);
-        List<String> allReasons = new java.util.ArrayList<>(incompleteReasons);
-        allReasons.addAll(moreReasons);
-        FileStatus decided = FileStatus.decide(status == FileStatus.ERROR, !allReasons.isEmpty(), allFindings,
-                status != FileStatus.SKIPPED);
-        return new FileResult(path, format, innerFormats, size, sha256, decided, allFindings, allReasons, facts);
     }
 }

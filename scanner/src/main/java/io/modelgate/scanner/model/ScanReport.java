@@ -5,7 +5,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The facts and findings of one scan, before any policy is applied. */
+/**
+ * The facts and findings of one scan, before any policy is applied: each file's result as the per-file
+ * engine left it, and what the folder checks reported per folder.
+ */
 public record ScanReport(String toolVersion, Instant startedAt, long durationMillis, List<String> roots,
                          List<FileResult> files, List<FolderResult> folders) {
 
@@ -20,10 +23,8 @@ public record ScanReport(String toolVersion, Instant startedAt, long durationMil
         for (Severity s : Severity.values()) {
             counts.put(s, 0);
         }
-        for (FileResult file : files) {
-            for (Finding f : file.findings()) {
-                counts.merge(f.severity(), 1, Integer::sum);
-            }
+        for (Finding f : allFindings()) {
+            counts.merge(f.severity(), 1, Integer::sum);
         }
         return counts;
     }
@@ -39,7 +40,11 @@ public record ScanReport(String toolVersion, Instant startedAt, long durationMil
         return counts;
     }
 
+    /** Every file's findings in file order, then the folder checks' findings folder by folder. */
     public List<Finding> allFindings() {
-        return files.stream().flatMap(f -> f.findings().stream()).toList();
+        List<Finding> all = new java.util.ArrayList<>();
+        files.forEach(f -> all.addAll(f.findings()));
+        folders.forEach(f -> all.addAll(f.findings()));
+        return List.copyOf(all);
     }
 }

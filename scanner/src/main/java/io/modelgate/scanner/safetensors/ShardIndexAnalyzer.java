@@ -121,11 +121,6 @@ public final class ShardIndexAnalyzer implements FolderAnalyzer {
                 }
             }
             reportUnreferenced(shards);
-            Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("shards", shards.size());
-            facts.put("tensors", index.weightMap().size());
-            index.totalSize().ifPresent(t -> facts.put("totalSize", t));
-            context.fact("shardIndex." + indexName, facts);
         }
 
         /**

@@ -2,6 +2,7 @@ package io.modelgate.scanner.template;
 
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
+import io.modelgate.scanner.facts.MetadataDocument;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.secrets.SecretScanner;
@@ -28,6 +29,11 @@ public final class JinjaTemplateAnalyzer implements FormatAnalyzer {
             return;
         }
         String template = decoded.get();
+        String leaf = context.path().leafName();
+        if (leaf.substring(leaf.lastIndexOf('/') + 1).equals(MetadataDocument.Kind.CHAT_TEMPLATE_TEXT.fileName())) {
+            context.fact(MetadataDocument.KEY, new MetadataDocument(MetadataDocument.Kind.CHAT_TEMPLATE_TEXT,
+                    java.util.Map.of("chat_template", template)));
+        }
         TemplateInspection result = ChatTemplateInspector.inspect(template, context, context.path().leafName());
         result.family().ifPresent(f -> context.fact("template.chat_format", f));
     }

@@ -9,7 +9,10 @@ import io.modelgate.scanner.secrets.SecretScanner;
 import java.io.IOException;
 import java.util.Set;
 
-/** Plain text files of a model (READMEs, vocabularies, notes): searched for credentials. */
+/**
+ * Plain text files of a model (READMEs, vocabularies, notes): searched for credentials; license texts and
+ * card headings are kept for provenance.
+ */
 public final class TextAnalyzer implements FormatAnalyzer {
 
     @Override
@@ -20,5 +23,6 @@ public final class TextAnalyzer implements FormatAnalyzer {
     @Override
     public void analyze(ByteSource source, AnalysisContext context) throws IOException {
         SecretScanner.scanUtf8(source, "text", context);
+        UnitTexts.record(source, context);
     }
 }

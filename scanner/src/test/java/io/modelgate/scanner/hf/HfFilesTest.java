@@ -1,6 +1,7 @@
 package io.modelgate.scanner.hf;
 
 import io.modelgate.scanner.Scanner;
+import io.modelgate.scanner.testing.ScanReports;
 import io.modelgate.scanner.model.FileResult;
 import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.ScanReport;
@@ -112,10 +113,11 @@ class HfFilesTest {
         FileResult modeling = report.files().stream().filter(f -> f.path().endsWith("modeling_x.py")).findFirst()
                 .orElseThrow();
 
-        assertThat(rules(config)).contains("MG-HF-001", "MG-HF-003");
-        assertThat(config.findings()).filteredOn(f -> f.ruleId().equals("MG-HF-003"))
+        assertThat(ScanReports.findingsAt(report, "config.json")).extracting(Finding::ruleId)
+                .contains("MG-HF-001", "MG-HF-003");
+        assertThat(ScanReports.findingsAt(report, "config.json")).filteredOn(f -> f.ruleId().equals("MG-HF-003"))
                 .extracting(Finding::subject).containsExactly("configuration_x");
-        assertThat(modeling.incompleteReasons()).isNotEmpty();
+        assertThat(ScanReports.incompleteAt(report, "modeling_x.py")).isNotEmpty();
     }
 
     @Test

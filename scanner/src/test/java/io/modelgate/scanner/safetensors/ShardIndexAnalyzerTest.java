@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static io.modelgate.scanner.testing.ScanReports.findings;
+import static io.modelgate.scanner.testing.ScanReports.findingsAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ShardIndexAnalyzerTest {
@@ -36,16 +37,16 @@ class ShardIndexAnalyzerTest {
         ScanReport report = scan(SHARDED.resolve("ok"));
         assertThat(findings(report)).isEmpty();
         assertThat(file(report, "model-00001-of-00002.safetensors").status().id()).isEqualTo("clean");
-        assertThat(report.folders()).anySatisfy(f -> assertThat(f.facts()).containsKey("shardIndex.model.safetensors.index.json"));
+        assertThat(report.folders()).allSatisfy(f -> assertThat(f.incomplete()).isEmpty());
     }
 
     @Test
     void missingShardIsReportedAtItsPathAndTheIndexIsIncomplete() throws IOException {
         ScanReport report = scan(SHARDED.resolve("missing-shard"));
-        FileResult missing = file(report, "model-00003-of-00003.safetensors");
-        assertThat(missing.findings()).extracting(Finding::ruleId).containsExactly("MG-ST-010");
-        FileResult index = file(report, "model.safetensors.index.json");
-        assertThat(index.status().id()).isEqualTo("incomplete");
+        assertThat(findings(report)).filteredOn(f -> f.location().path().toString()
+                .endsWith("model-00003-of-00003.safetensors")).extracting(Finding::ruleId).containsExactly("MG-ST-010");
+        assertThat(report.folders()).singleElement().satisfies(folder -> assertThat(folder.incomplete())
+                .containsOnlyKeys(folder.path() + "/model.safetensors.index.json"));
     }
 
     @Test
@@ -96,8 +97,8 @@ class ShardIndexAnalyzerTest {
         Files.writeString(dir.resolve("model.safetensors.index.json"), "{\"weight_map\": {\"a\": \"x\", \"a\": \"y\"}}");
         Files.writeString(dir.resolve("search.index.json"), "{\"entries\": []}");
         ScanReport report = scan(dir);
-        assertThat(file(report, "model.safetensors.index.json").findings()).extracting(Finding::ruleId).contains("MG-ST-014");
-        assertThat(file(report, "search.index.json").findings()).isEmpty();
+        assertThat(findingsAt(report, "model.safetensors.index.json")).extracting(Finding::ruleId).contains("MG-ST-014");
+        assertThat(findingsAt(report, "search.index.json")).isEmpty();
     }
 
     @Test

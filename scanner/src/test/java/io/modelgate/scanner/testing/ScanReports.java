@@ -15,4 +15,21 @@ public final class ScanReports {
     public static List<Finding> findings(ScanReport report) {
         return report.allFindings();
     }
+
+    /** Every finding located on the artifact whose path ends with {@code suffix}: the file's and the folder checks'. */
+    public static List<Finding> findingsAt(ScanReport report, String suffix) {
+        return report.allFindings().stream().filter(f -> f.location().path().toString().endsWith(suffix)).toList();
+    }
+
+    /** Why the file whose path ends with {@code suffix} was not fully analysed, by itself or by a folder check. */
+    public static List<String> incompleteAt(ScanReport report, String suffix) {
+        List<String> reasons = new java.util.ArrayList<>();
+        report.files().stream().filter(f -> f.path().endsWith(suffix)).forEach(f -> reasons.addAll(f.incompleteReasons()));
+        report.folders().forEach(folder -> folder.incomplete().forEach((path, r) -> {
+            if (path.endsWith(suffix)) {
+                reasons.addAll(r);
+            }
+        }));
+        return reasons;
+    }
 }

@@ -54,12 +54,7 @@ final class ExpectedDigestCheck {
         if (matched + mismatched == 0) {
             return;
         }
-        Map<String, Object> fact = new LinkedHashMap<>();
-        fact.put("check", check);
-        fact.put("source", source);
-        fact.put("status", mismatched == 0 ? "match" : "mismatch");
-        fact.put("matched", matched);
-        fact.put("mismatched", mismatched);
-        IntegrityFacts.check(context, fact);
+        IntegrityFacts.check(context, IntegrityFacts.Check.counted(check, source,
+                mismatched == 0 ? "match" : "mismatch", matched, mismatched));
     }
 }

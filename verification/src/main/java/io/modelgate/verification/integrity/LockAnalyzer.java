@@ -34,8 +34,7 @@ public final class LockAnalyzer implements FolderAnalyzer {
             context.report(Finding.of(IntegrityRules.LOCK_UNUSABLE, where(folder.displayPath()), lockPath.toString(),
                     reason));
             context.incomplete(folder.displayPath(), reason);
-            IntegrityFacts.check(context, Map.of("check", "lock", "source", lockPath.toString(), "status", "error",
-                    "reason", e.getMessage()));
+            IntegrityFacts.check(context, IntegrityFacts.Check.error("lock", lockPath.toString(), e.getMessage()));
             return;
         }
         List<TreeEntry> entries = ModelTree.list(folder.directory(), lock.ignoredPaths(),
@@ -50,16 +49,14 @@ public final class LockAnalyzer implements FolderAnalyzer {
             Fingerprint f = actual.get(name);
             IntegrityFacts.matched(context, folder.childPath(name), f.isLink() ? f.toString() : f.sha256(), source);
         }
-        Map<String, Object> check = new LinkedHashMap<>();
-        check.put("check", "lock");
-        check.put("source", lockPath.toString());
-        check.put("status", comparison.identical() ? "match" : "mismatch");
-        check.put("matched", comparison.matched().size());
-        check.put("changed", comparison.names(ManifestComparison.Kind.CHANGED));
-        check.put("kindChanged", comparison.names(ManifestComparison.Kind.KIND_CHANGED));
-        check.put("added", comparison.names(ManifestComparison.Kind.ADDED));
-        check.put("removed", comparison.names(ManifestComparison.Kind.REMOVED));
-        IntegrityFacts.check(context, check);
+        List<String> changed = comparison.names(ManifestComparison.Kind.CHANGED);
+        List<String> kindChanged = comparison.names(ManifestComparison.Kind.KIND_CHANGED);
+        List<String> added = comparison.names(ManifestComparison.Kind.ADDED);
+        List<String> removed = comparison.names(ManifestComparison.Kind.REMOVED);
+        IntegrityFacts.check(context, new IntegrityFacts.Check("lock", lockPath.toString(),
+                comparison.identical() ? "match" : "mismatch", comparison.matched().size(),
+                changed.size() + kindChanged.size() + added.size() + removed.size(), null, changed, kindChanged,
+                added, removed));
     }
 
     private static Finding finding(FolderView folder, ManifestComparison.Difference d) {

@@ -73,6 +73,7 @@ public final class ModelSignatureVerifier {
             outcome.invalid(SignatureRules.INVALID, null, null, "signed statement rejected: " + e.getMessage());
             return outcome;
         }
+        outcome.subjectDigest("sha256:" + statement.rootDigest());
         outcome.checked("in-toto statement, " + statement.resources().size() + " resources, root digest consistent");
         compareContent(folder, signatureName, statement, outcome);
         return outcome;

@@ -7,19 +7,42 @@ import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.Location;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The folder's {@code signature} fact: an overall {@code status} (invalid if any signature is invalid,
- * else valid if any is valid, else unverifiable; absent when there is none) and each signature's details.
+ * The folder's signature fact: an overall status (invalid if any signature is invalid, else valid if any
+ * is valid, else unverifiable; absent when there is none) and each signature's outcome.
+ *
+ * @param status     {@code valid}, {@code invalid}, {@code unverifiable} or {@code absent}
+ * @param signatures each signature checked, in order
  */
-public final class SignatureFacts {
+public record SignatureFacts(String status, List<Entry> signatures) {
 
-    public static final String KEY = "signature";
+    public SignatureFacts {
+        signatures = List.copyOf(signatures);
+    }
 
-    private SignatureFacts() {
+    /**
+     * What verifying one signature established.
+     *
+     * @param format        {@code model_signing} or {@code pgp}
+     * @param file          the signature file as named in the folder (or as given, when kept outside it)
+     * @param method        {@code key}, {@code certificate}, {@code keyless}, {@code detached}, or {@code unknown}
+     * @param status        {@code valid}, {@code invalid} or {@code unverifiable}
+     * @param signer        what identifies the signer, by field (strings or lists of strings)
+     * @param checked       each check that passed
+     * @param notVerified   what could not be checked offline
+     * @param subjectDigest {@code sha256:<hex>} of the signed statement's subject, null when not established
+     */
+    public record Entry(String format, String file, String method, String status, Map<String, Object> signer,
+                        List<String> checked, List<String> notVerified, String subjectDigest) {
+
+        public Entry {
+            signer = Map.copyOf(signer);
+            checked = List.copyOf(checked);
+            notVerified = List.copyOf(notVerified);
+        }
     }
 
     /** Records a verification and reports its issues on the files concerned. */
@@ -38,31 +61,21 @@ public final class SignatureFacts {
             context.report(Finding.of(issue.rule(), Location.of(ArtifactPath.of(where)), issue.subject(),
                     issue.message()));
         }
-        List<Map<String, Object>> all = new ArrayList<>(existing(context));
+        List<Entry> all = new ArrayList<>(context.fact(SignatureFacts.class).map(SignatureFacts::signatures)
+                .orElse(List.of()));
         all.add(outcome.fact());
-        Map<String, Object> fact = new LinkedHashMap<>();
-        fact.put("status", overall(all));
-        fact.put("signatures", all);
-        context.fact(KEY, fact);
+        context.fact(new SignatureFacts(overall(all), all));
     }
 
     /** A scanned folder with no signature: a fact for policy to decide on, not a finding. */
     public static void absentUnlessRecorded(FolderContext context) {
-        if (!context.facts().containsKey(KEY)) {
-            context.fact(KEY, Map.of("status", "absent", "signatures", List.of()));
+        if (context.fact(SignatureFacts.class).isEmpty()) {
+            context.fact(new SignatureFacts("absent", List.of()));
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> existing(FolderContext context) {
-        if (context.facts().get(KEY) instanceof Map<?, ?> fact && fact.get("signatures") instanceof List<?> list) {
-            return (List<Map<String, Object>>) list;
-        }
-        return List.of();
-    }
-
-    private static String overall(List<Map<String, Object>> signatures) {
-        List<Object> statuses = signatures.stream().map(s -> s.get("status")).toList();
+    private static String overall(List<Entry> signatures) {
+        List<String> statuses = signatures.stream().map(Entry::status).toList();
         if (statuses.contains("invalid")) {
             return "invalid";
         }

@@ -37,6 +37,7 @@ public final class SignatureOutcome {
     private final List<String> notVerified = new ArrayList<>();
     private final List<Issue> issues = new ArrayList<>();
     private String method = "unknown";
+    private String subjectDigest;
     private boolean invalid;
     private boolean unverifiable;
 
@@ -47,6 +48,11 @@ public final class SignatureOutcome {
 
     public void method(String value) {
         method = value;
+    }
+
+    /** The signed statement's subject digest, {@code sha256:<hex>}, once the statement is read. */
+    public void subjectDigest(String value) {
+        subjectDigest = value;
     }
 
     public void signer(String key, Object value) {
@@ -95,16 +101,9 @@ public final class SignatureOutcome {
         return signatureFile;
     }
 
-    /** The {@code signature} fact for the report. */
-    public Map<String, Object> fact() {
-        Map<String, Object> fact = new LinkedHashMap<>();
-        fact.put("format", format);
-        fact.put("file", signatureFile);
-        fact.put("method", method);
-        fact.put("status", status().id());
-        fact.put("signer", new LinkedHashMap<>(signer));
-        fact.put("checked", List.copyOf(checked));
-        fact.put("notVerified", List.copyOf(notVerified));
-        return fact;
+    /** The typed record of this verification for the folder's signature fact. */
+    public SignatureFacts.Entry fact() {
+        return new SignatureFacts.Entry(format, signatureFile, method, status().id(), signer, checked, notVerified,
+                subjectDigest);
     }
 }

@@ -25,7 +25,7 @@ class HuggingFaceDigestsTest {
     Path tmp;
 
     private static String evidence(ScanReport report) {
-        return report.folders().stream().map(f -> String.valueOf(f.facts().get("integrity"))).toList().toString();
+        return io.modelgate.verification.FactMaps.integrityText(report);
     }
 
     /** models--org--name/{blobs,snapshots/rev,refs} as huggingface_hub lays it out. */

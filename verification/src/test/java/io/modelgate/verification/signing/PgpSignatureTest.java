@@ -98,7 +98,7 @@ class PgpSignatureTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> signature(ScanReport report) {
-        return (Map<String, Object>) report.folders().get(0).facts().get("signature");
+        return io.modelgate.verification.FactMaps.signature(report);
     }
 
     @Test

@@ -37,7 +37,7 @@ final class VectorScans {
     /** The first signature of the first scanned folder. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> signature(ScanReport report) {
-        Map<String, Object> fact = (Map<String, Object>) report.folders().get(0).facts().get("signature");
+        Map<String, Object> fact = io.modelgate.verification.FactMaps.signature(report);
         return ((List<Map<String, Object>>) fact.get("signatures")).get(0);
     }
 

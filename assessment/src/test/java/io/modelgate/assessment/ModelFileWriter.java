@@ -1,4 +1,4 @@
-package io.modelgate.provenance.identity;
+package io.modelgate.assessment;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

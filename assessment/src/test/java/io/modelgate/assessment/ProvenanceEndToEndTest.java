@@ -1,9 +1,8 @@
-package io.modelgate.provenance.identity;
+package io.modelgate.assessment;
 
 import io.modelgate.provenance.kb.KnowledgeBaseLoader;
 import io.modelgate.scanner.Scanner;
-import io.modelgate.scanner.model.FileResult;
-import io.modelgate.scanner.model.ScanReport;
+import io.modelgate.provenance.identity.UnitKind;
 import io.modelgate.scanner.model.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,19 +37,18 @@ class ProvenanceEndToEndTest {
                 "model.layers.0.self_attn.q_proj.weight", List.of(1L, 1L),
                 "model.layers.0.self_attn.q_proj.bias", List.of(1L),
                 "model.layers.0.self_attn.k_proj.bias", List.of(1L)));
-        ScanReport scanned = Scanner.withDefaults().scan(List.of(model));
-        ProvenanceResult result = ProvenanceAnalysis.analyze(scanned, KnowledgeBaseLoader.builtIn());
+        ScanAssessment result = assess(model);
 
-        ModelProvenance unit = result.models().get(0);
+        Identity unit = result.models().get(0).identity();
         assertThat(unit.family()).isEqualTo("qwen");
         assertThat(unit.evidence()).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("vocab_size");
             assertThat(e.source()).contains("model.safetensors#tensor:model.embed_tokens.weight");
         });
         assertThat(unit.evidence()).anySatisfy(e -> assertThat(e.value()).matches(".*\\.[qk]_proj\\.bias"));
-        FileResult config = file(result.report(), "config.json");
-        assertThat(config.findings()).extracting(f -> f.ruleId()).contains("MG-PROV-002", "MG-PROV-003");
-        assertThat(result.report().allFindings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM)
+        assertThat(result.models().get(0).findings()).allSatisfy(f -> assertThat(f.location().path().toString())
+                .endsWith("/config.json")).extracting(f -> f.ruleId()).contains("MG-PROV-002", "MG-PROV-003");
+        assertThat(result.allFindings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM)
                 .as("only provenance findings, all medium"));
     }
 
@@ -67,29 +65,28 @@ class ProvenanceEndToEndTest {
         Path file = dir.resolve("zephyr-ultra-8b.Q8_0.gguf");
         ModelFileWriter.gguf(file, metadata, Map.of("token_embd.weight", List.of(1L, 128256L)));
 
-        ProvenanceResult result = ProvenanceAnalysis.analyze(Scanner.withDefaults().scan(List.of(file)),
-                KnowledgeBaseLoader.builtIn());
+        ScanAssessment result = assess(file);
 
-        ModelProvenance unit = result.models().get(0);
-        assertThat(unit.kind()).isEqualTo(UnitKind.GGUF);
+        ModelAssessment model = result.models().get(0);
+        Identity unit = model.identity();
+        assertThat(model.kind()).isEqualTo(UnitKind.GGUF);
         assertThat(unit.family()).isEqualTo("llama");
         assertThat(unit.country()).isEqualTo("US");
         assertThat(unit.baseModels()).singleElement().satisfies(b -> assertThat(b.relation()).isEqualTo("quantized"));
-        assertThat(unit.license().id()).isEqualTo("Apache-2.0");
-        assertThat(unit.license().conflicts()).isNotEmpty();
+        assertThat(model.license().id()).isEqualTo("Apache-2.0");
+        assertThat(model.license().conflicts()).isNotEmpty();
         assertThat(unit.evidence()).anySatisfy(e -> assertThat(e.source()).endsWith("#tokenizer.ggml.pre"));
-        assertThat(result.report().allFindings()).extracting(f -> f.ruleId())
-                .contains("MG-PROV-001", "MG-LIC-002");
+        assertThat(model.findings()).extracting(f -> f.ruleId()).contains("MG-PROV-001", "MG-LIC-002");
     }
 
     @Test
     void aFolderWithoutModelMetadataIsNoUnit() throws IOException {
         Files.writeString(dir.resolve("notes.txt"), "nothing to see");
         Files.writeString(dir.resolve("README.md"), "# Notes\n");
-        ProvenanceResult result = ProvenanceAnalysis.analyze(Scanner.withDefaults().scan(List.of(dir)),
-                KnowledgeBaseLoader.builtIn());
+        ScanAssessment result = assess(dir);
         assertThat(result.models()).isEmpty();
-        assertThat(result.report().allFindings()).isEmpty();
+        assertThat(result.otherFiles()).hasSize(2);
+        assertThat(result.allFindings()).isEmpty();
     }
 
     private Path copy(Path source) throws IOException {
@@ -103,7 +100,7 @@ class ProvenanceEndToEndTest {
         return target;
     }
 
-    private static FileResult file(ScanReport report, String name) {
-        return report.files().stream().filter(f -> f.path().endsWith("/" + name)).findFirst().orElseThrow();
+    private static ScanAssessment assess(Path path) throws IOException {
+        return new AssessmentBuilder(KnowledgeBaseLoader.builtIn()).build(Scanner.withDefaults().scan(List.of(path)));
     }
 }

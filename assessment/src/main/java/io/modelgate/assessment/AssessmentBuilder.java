@@ -1,0 +1,93 @@
+package io.modelgate.assessment;
+
+import io.modelgate.provenance.identity.ModelUnit;
+import io.modelgate.provenance.identity.ProvenanceAnalysis;
+import io.modelgate.provenance.identity.UnitAssessment;
+import io.modelgate.provenance.identity.UnitDiscovery;
+import io.modelgate.provenance.identity.UnitKind;
+import io.modelgate.provenance.kb.KnowledgeBase;
+import io.modelgate.scanner.model.FileResult;
+import io.modelgate.scanner.model.FolderResult;
+import io.modelgate.scanner.model.ScanReport;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the {@link ScanAssessment} of a finished scan: finds the model units (on disk and inside archives
+ * and packages), and gives each its files, provenance, license, integrity, signature, whole-model digest and
+ * the folder checks' findings about it. Nothing of the scan report is changed.
+ */
+public final class AssessmentBuilder {
+
+    private final ProvenanceAnalysis provenance;
+
+    public AssessmentBuilder(KnowledgeBase kb) {
+        this.provenance = new ProvenanceAnalysis(kb);
+    }
+
+    public ScanAssessment build(ScanReport report) {
+        long t0 = System.nanoTime();
+        Set<FileResult> claimed = new LinkedHashSet<>();
+        List<Draft> drafts = new ArrayList<>();
+        for (ModelUnit unit : UnitDiscovery.discover(report.files())) {
+            Optional<UnitAssessment> identified = provenance.assess(unit);
+            if (identified.isEmpty()) {
+                continue;
+            }
+            List<FileResult> files = new ArrayList<>();
+            for (var artifact : unit.artifacts()) {
+                if (claimed.add(artifact.file())) {
+                    files.add(artifact.file());
+                }
+            }
+            drafts.add(new Draft(unit, identified.get(), files, folderOf(unit)));
+        }
+        FolderOutcomes outcomes = FolderOutcomes.assign(report.folders(), drafts.stream()
+                .map(d -> new FolderOutcomes.Owner(d.folder(), d.files().stream().map(FileResult::path).toList()))
+                .toList());
+        List<ModelAssessment> models = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            models.add(drafts.get(i).finish(outcomes.owned(i), report.folders()));
+        }
+        List<FileResult> others = report.files().stream().filter(f -> !claimed.contains(f)).toList();
+        long millis = report.durationMillis() + (System.nanoTime() - t0) / 1_000_000;
+        return new ScanAssessment(report.toolVersion(), report.startedAt(), millis, report.roots(),
+                provenance.kbVersion(), models, others, outcomes.unowned().findings(),
+                outcomes.unowned().incomplete());
+    }
+
+    /** The folder whose checks (lock, signature, caches) apply to a unit on disk; null inside a container. */
+    private static String folderOf(ModelUnit unit) {
+        if (unit.container() != null) {
+            return null;
+        }
+        boolean fileUnit = unit.kind() == UnitKind.GGUF || unit.kind() == UnitKind.CHECKPOINT;
+        if (!fileUnit) {
+            return unit.path();
+        }
+        int slash = unit.path().lastIndexOf('/');
+        return slash < 0 ? "." : unit.path().substring(0, slash);
+    }
+
+    /** A unit whose files are known, waiting for the folder checks' outcomes. */
+    private record Draft(ModelUnit unit, UnitAssessment provenance, List<FileResult> files, String folder) {
+
+        ModelAssessment finish(FolderOutcomes.Owned owned, List<FolderResult> folders) {
+            Optional<FolderResult> checks = folders.stream().filter(f -> f.path().equals(folder)).findFirst();
+            List<io.modelgate.scanner.model.Finding> findings = new ArrayList<>(provenance.findings());
+            findings.addAll(owned.findings());
+            findings.sort(io.modelgate.scanner.model.Finding.REPORT_ORDER);
+            var model = provenance.model();
+            String digest = unit.container() == null ? ModelDigest.of(unit, files) : null;
+            return new ModelAssessment(unit.path(), unit.kind(), model.name(), digest, files, findings,
+                    Identities.of(model), model.license(),
+                    checks.map(IntegrityView::of).orElse(Integrity.notChecked()),
+                    checks.map(SignatureView::of).orElse(Signature.absent()),
+                    unit.container() == null ? null : Containers.of(unit.container()), owned.incomplete());
+        }
+    }
+}

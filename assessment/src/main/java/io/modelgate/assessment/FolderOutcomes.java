@@ -1,0 +1,70 @@
+package io.modelgate.assessment;
+
+import io.modelgate.scanner.model.Finding;
+import io.modelgate.scanner.model.FolderResult;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hands the folder checks' findings and incomplete reasons to the unit they concern: the unit holding the
+ * file a finding names, else the first unit of the folder it names (a check that failed on the folder), else
+ * the scan itself (a file that belongs to no unit, or one that is missing).
+ */
+final class FolderOutcomes {
+
+    /** A unit as seen here: the folder whose checks apply to it and the display paths of its files. */
+    record Owner(String folder, List<String> files) {
+    }
+
+    /** What one unit (or the scan) receives. */
+    record Owned(List<Finding> findings, List<IncompleteReason> incomplete) {
+    }
+
+    private final List<Owned> owned;
+    private final Owned unowned;
+
+    private FolderOutcomes(List<Owned> owned, Owned unowned) {
+        this.owned = owned;
+        this.unowned = unowned;
+    }
+
+    static FolderOutcomes assign(List<FolderResult> folders, List<Owner> owners) {
+        Map<String, Integer> byPath = new HashMap<>();
+        for (int i = 0; i < owners.size(); i++) {
+            for (String file : owners.get(i).files()) {
+                byPath.putIfAbsent(file, i);
+            }
+        }
+        for (int i = 0; i < owners.size(); i++) {
+            if (owners.get(i).folder() != null) {
+                byPath.putIfAbsent(owners.get(i).folder(), i);
+            }
+        }
+        List<Owned> owned = new ArrayList<>();
+        owners.forEach(o -> owned.add(new Owned(new ArrayList<>(), new ArrayList<>())));
+        Owned unowned = new Owned(new ArrayList<>(), new ArrayList<>());
+        for (FolderResult folder : folders) {
+            for (Finding finding : folder.findings()) {
+                Integer owner = byPath.get(finding.location().path().segments().get(0));
+                (owner == null ? unowned : owned.get(owner)).findings().add(finding);
+            }
+            folder.incomplete().forEach((path, reasons) -> {
+                Integer owner = byPath.get(path);
+                reasons.forEach(r -> (owner == null ? unowned : owned.get(owner)).incomplete()
+                        .add(new IncompleteReason(path, r)));
+            });
+        }
+        return new FolderOutcomes(owned, unowned);
+    }
+
+    Owned owned(int unit) {
+        return owned.get(unit);
+    }
+
+    Owned unowned() {
+        return unowned;
+    }
+}

@@ -1,0 +1,41 @@
+package io.modelgate.scanner.facts;
+
+import java.util.Map;
+
+/**
+ * A Hugging Face metadata file as plain, bounded Java values (strings, numbers, booleans, lists and maps),
+ * so provenance reads exactly what the scanner parsed. A tokenizer.json is reduced to its
+ * {@code added_tokens} contents: the vocabulary is never kept.
+ *
+ * @param kind    which file it is
+ * @param content its top-level keys and values
+ */
+public record MetadataDocument(Kind kind, Map<String, Object> content) implements TypedFact {
+
+    public static final String KEY = "metadata";
+
+    public MetadataDocument {
+        content = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(content));
+    }
+
+    /** The metadata files provenance reads, by their file name. */
+    public enum Kind {
+        CONFIG("config.json"),
+        TOKENIZER_CONFIG("tokenizer_config.json"),
+        TOKENIZER("tokenizer.json"),
+        GENERATION_CONFIG("generation_config.json"),
+        ADAPTER_CONFIG("adapter_config.json"),
+        CHAT_TEMPLATE("chat_template.json"),
+        CHAT_TEMPLATE_TEXT("chat_template.jinja");
+
+        private final String fileName;
+
+        Kind(String fileName) {
+            this.fileName = fileName;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+    }
+}
