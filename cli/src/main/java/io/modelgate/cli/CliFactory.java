@@ -18,13 +18,13 @@ public final class CliFactory {
         cli.setUsageHelpAutoWidth(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("modelgate: " + oneLine(ex));
-            return ExitCodes.USAGE_OR_INCOMPLETE;
+            return ExitCodes.INCOMPLETE;
         });
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             failed.getErr().println("modelgate: " + ex.getMessage());
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
-            return ExitCodes.USAGE_OR_INCOMPLETE;
+            return ExitCodes.USAGE;
         });
         return cli;
     }

@@ -1,14 +1,26 @@
 package io.modelgate.cli;
 
-/** Exit codes of {@code modelgate}: a public contract, documented in the README. */
+/** Exit codes of {@code modelgate}: a public contract, documented in the README and docs/policy.md. */
 public final class ExitCodes {
 
-    /** Nothing at or above the fail threshold; every file fully analysed (or --allow-incomplete). */
+    /** APPROVE: the policy approves every model scanned. */
     public static final int OK = 0;
-    /** Findings at or above the fail threshold (or unknown constructs under --strict). */
+    /** REJECT: findings or policy rules reject. */
     public static final int FINDINGS = 1;
-    /** Usage error, or a file that could not be fully analysed, or an internal error (fail closed). */
-    public static final int USAGE_OR_INCOMPLETE = 2;
+    /** A file or check could not be fully analysed, nothing was found to assess, or the scan failed (fail closed). */
+    public static final int INCOMPLETE = 2;
+    /** REVIEW: a person must review before approval (--review-exit-code changes it). */
+    public static final int REVIEW = 3;
+    /** Usage error: a bad option, a missing file, a bad policy file. */
+    public static final int USAGE = 64;
+
+    /**
+     * Former name of {@link #INCOMPLETE}, from when usage errors shared code 2.
+     *
+     * @deprecated usage errors now exit {@link #USAGE}; use {@link #INCOMPLETE} for incomplete analysis
+     */
+    @Deprecated
+    public static final int USAGE_OR_INCOMPLETE = INCOMPLETE;
 
     private ExitCodes() {
     }

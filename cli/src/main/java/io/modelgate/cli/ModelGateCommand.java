@@ -11,12 +11,14 @@ import picocli.CommandLine.IVersionProvider;
         description = "Model supply-chain compliance scanner: finds code hidden in model files, checks "
                 + "integrity, provenance and license, and gates CI builds.",
         subcommands = {ScanCommand.class, LockCommand.class, SignCommand.class, BenchCommand.class, RulesCommand.class,
-                FamiliesCommand.class},
+                FamiliesCommand.class, PolicyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:nothing at or above the fail threshold",
-                "1:findings at or above the fail threshold",
-                "2:usage error, or a file that could not be fully analysed"})
+                "0:APPROVE: the policy approves the scanned models",
+                "1:REJECT: findings or policy rules reject",
+                "2:a file could not be fully analysed, nothing to assess, or the scan failed",
+                "3:REVIEW: a person must review (see scan --review-exit-code)",
+                "64:usage error: bad option, missing file, bad policy file"})
 public final class ModelGateCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -71,7 +71,7 @@ class IntegrityCommandsTest {
     @Test
     void missingKeyFileIsAUsageError() {
         CliRun run = CliRun.of("scan", "--public-key", dir.resolve("nope.pub").toString(), model.toString());
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE_OR_INCOMPLETE);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("no such file");
     }
 

@@ -74,7 +74,7 @@ class ProvenanceCommandTest {
         Path kb = dir.resolve("bad.yaml");
         Files.writeString(kb, "families:\n  - id: x\n    signals:\n      - {on: nonsense, value: a, weight: 2}\n");
         CliRun run = CliRun.of("families", "--kb", kb.toString());
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE_OR_INCOMPLETE);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("invalid");
     }
 }

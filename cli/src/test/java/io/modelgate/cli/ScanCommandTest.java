@@ -58,17 +58,17 @@ class ScanCommandTest {
     @Test
     void missingPathIsAUsageError() {
         CliRun run = CliRun.of("scan", dir.resolve("nope").toString());
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE_OR_INCOMPLETE);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("no such file or folder").doesNotContain("Exception");
     }
 
     @Test
     void badOptionValuesAreUsageErrors() {
         assertThat(CliRun.of("scan", "--fail-on", "severe", dir.toString()).exitCode())
-                .isEqualTo(ExitCodes.USAGE_OR_INCOMPLETE);
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(CliRun.of("scan", "--timeout", "soon", dir.toString()).exitCode())
-                .isEqualTo(ExitCodes.USAGE_OR_INCOMPLETE);
-        assertThat(CliRun.of("scan").exitCode()).isEqualTo(ExitCodes.USAGE_OR_INCOMPLETE);
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRun.of("scan").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test

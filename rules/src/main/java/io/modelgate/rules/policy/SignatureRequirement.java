@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A demanded signature: every model needs a valid one, made with a method the supplied material verifies,
- * verified with that material, and from an accepted identity when identities are listed.
+ * A demanded signature: every model needs a valid one (valid means verified with the supplied material), made
+ * with a method that material verifies, and from an accepted identity when identities are listed.
  */
 final class SignatureRequirement {
 
@@ -42,9 +42,6 @@ final class SignatureRequirement {
         } else if (sig.status() == SignatureStatus.UNVERIFIED) {
             reject(out, model, ReasonCodes.SIGNATURE_UNVERIFIED, "the signature could not be verified" + by
                     + (sig.notVerified().isEmpty() ? "" : ": " + String.join("; ", sig.notVerified())));
-        } else if (policy.hasMaterial() && sig.verifiedWith() == null) {
-            reject(out, model, ReasonCodes.SIGNATURE_OTHER_SIGNER,
-                    "the signature was not verified with the supplied keys, certificates or keyrings" + by);
         } else if (!policy.identities().isEmpty() && !identityAccepted(sig, policy.identities())) {
             reject(out, model, ReasonCodes.SIGNATURE_IDENTITY, "the signer is not among signature.identities ("
                     + String.join(", ", policy.identities()) + ")" + by);

@@ -1,0 +1,105 @@
+package io.modelgate.cli;
+
+import io.modelgate.provenance.kb.KnowledgeBase;
+import io.modelgate.rules.policy.LockPolicy;
+import io.modelgate.rules.policy.Policy;
+import io.modelgate.rules.policy.SecurityGate;
+import io.modelgate.rules.policy.load.PolicyException;
+import io.modelgate.rules.policy.load.PolicyLoader;
+import io.modelgate.rules.policy.load.Profiles;
+import io.modelgate.scanner.model.Severity;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code scan} options that choose the policy and override its gate. The command-line overrides
+ * ({@code --fail-on}, {@code --strict}, {@code --allow-incomplete}) change only what they name.
+ */
+public final class PolicyOptions {
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Policy file deciding APPROVE, REVIEW or REJECT (see docs/policy.md; "
+                    + "`modelgate policy init` writes one).")
+    Path policyFile;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Built-in policy profile: default, strict, origin-review (default: default).")
+    String profile;
+
+    @Option(names = "--review-exit-code", paramLabel = "N", defaultValue = "3",
+            description = "Exit code when the decision is REVIEW (default: ${DEFAULT-VALUE}).")
+    int reviewExitCode;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
+            description = "Reject on findings at or above this severity: critical, high, medium, low, info "
+                    + "(overrides the policy's gate.failOn; high in the default profile).")
+    Severity failOn;
+
+    @Option(names = "--strict",
+            description = "Also reject unreviewed constructs (imports on neither the allow- nor the denylist).")
+    boolean strict;
+
+    @Option(names = "--allow-incomplete",
+            description = "Do not fail on files that could not be fully analysed (they are still reported).")
+    boolean allowIncomplete;
+
+    /** The policy to apply, its gate overridden by the options given; a bad file or name is a usage error. */
+    Policy policy(CommandSpec spec, KnowledgeBase kb) {
+        if (reviewExitCode < 0 || reviewExitCode > 255) {
+            throw new ParameterException(spec.commandLine(), "--review-exit-code must be between 0 and 255");
+        }
+        if (policyFile != null && profile != null) {
+            throw new ParameterException(spec.commandLine(), "give either --policy or --profile, not both");
+        }
+        PolicyLoader loader = new PolicyLoader(kb);
+        Policy policy;
+        if (policyFile != null) {
+            if (!Files.isRegularFile(policyFile)) {
+                throw new ParameterException(spec.commandLine(), "no such policy file: " + policyFile);
+            }
+            try {
+                policy = loader.load(policyFile);
+            } catch (PolicyException e) {
+                throw new ParameterException(spec.commandLine(), "invalid policy file " + policyFile + ":\n"
+                        + e.errors().stream().map(err -> "  " + err.format(policyFile.toString()))
+                        .collect(Collectors.joining("\n")));
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "cannot read policy file " + policyFile + ": "
+                        + e.getMessage());
+            }
+        } else {
+            String name = profile == null ? Profiles.DEFAULT : profile;
+            if (!Profiles.names().contains(name)) {
+                throw new ParameterException(spec.commandLine(), "unknown profile '" + name + "' (profiles: "
+                        + String.join(", ", Profiles.names()) + ")");
+            }
+            policy = Profiles.load(name, loader);
+        }
+        SecurityGate gate = policy.gate();
+        Severity fail = failOn != null ? failOn : gate.failOn();
+        Severity review = gate.reviewOn() != null && fail != null && gate.reviewOn().atLeast(fail) ? null
+                : gate.reviewOn();
+        return policy.withGate(new SecurityGate(fail, review, gate.strict() || strict,
+                gate.allowIncomplete() || allowIncomplete));
+    }
+
+    /** The policy with the command line's verification material and lock file added. */
+    static Policy withVerification(Policy policy, VerificationMixin verification) {
+        Policy out = policy.withSignature(policy.signature().withMaterial(verification.publicKeys,
+                verification.caCertificates, verification.trustRoot, verification.keyrings));
+        if (verification.lock != null) {
+            out = out.withLock(new LockPolicy(policy.lock().required(), verification.lock.toAbsolutePath()));
+        }
+        return out;
+    }
+
+    int reviewExitCode() {
+        return reviewExitCode;
+    }
+}
