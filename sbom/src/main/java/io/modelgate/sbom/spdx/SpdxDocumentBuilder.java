@@ -120,7 +120,7 @@ public final class SpdxDocumentBuilder {
         if (identity.publisher() != null) {
             String org = "org-" + identity.publisher();
             graph.element("Organization", org).put("name", identity.publisher());
-            node.putArray("suppliedBy").add(graph.iri(org));
+            node.put("suppliedBy", graph.iri(org));
         }
         List<String> files = new ArrayList<>();
         for (FileResult file : model.files()) {

@@ -328,7 +328,7 @@ public final class PolicyLoader {
                 }
                 s.onlyKeys("rule", "path", "reason", "owner", "expires");
                 String rule = s.requiredText("rule");
-                if (rule != null && RulePack.byId(rule).isEmpty() && !codes.contains(rule)) {
+                if (rule != null && RulePack.all().stream().noneMatch(r -> r.id().equals(rule)) && !codes.contains(rule)) {
                     problems.add(s.node("rule").mark(), "unknown rule '" + rule + "': name a rule id (see "
                             + "'modelgate rules') or a decision reason code such as license.deny");
                 }
