@@ -1,0 +1,82 @@
+package io.modelgate.sbom.spdx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.modelgate.sbom.SbomScans;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SpdxDocumentTest {
+
+    private static JsonSchema schema;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void loadSchema() throws Exception {
+        try (InputStream in = SpdxDocumentTest.class.getResourceAsStream("/spdx/spdx-json-schema-3.0.1.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+
+    @Test
+    void huggingFaceFolderIsAnAiPackageWithLicenseFilesAndBase() throws Exception {
+        JsonNode doc = valid(SbomScans.FIXTURES.resolve("provenance/lora-adapter-qwen/qwen2.5-7b-sql-lora"));
+        JsonNode model = ofType(doc, "ai_AIPackage").get(0);
+        assertThat(model.get("software_primaryPurpose").asText()).isEqualTo("model");
+        assertThat(relationshipTypes(doc)).contains("contains", "hasDeclaredLicense", "descendantOf");
+        assertThat(ofType(doc, "simplelicensing_LicenseExpression"))
+                .anySatisfy(l -> assertThat(l.get("simplelicensing_licenseExpression").asText())
+                        .isEqualTo("Apache-2.0"));
+        assertThat(ofType(doc, "Annotation")).anySatisfy(a -> assertThat(a.get("statement").asText())
+                .contains("modelgate:countryOfOrigin=CN"));
+    }
+
+    @Test
+    void ggufMaliciousPickleAndBundledModelAreValidDocuments() throws Exception {
+        valid(SbomScans.FIXTURES.resolve("gguf/qwen2-q4_k-q8_0.gguf"));
+        valid(SbomScans.FIXTURES.resolve("torch/evil_reduce.pt"));
+        JsonNode bundled = valid(SbomScans.jarWithOnnx(tmp));
+        assertThat(ofType(bundled, "software_Package")).isNotEmpty();
+    }
+
+    @Test
+    void customLicenseNamesBecomeLicenseRefs() {
+        assertThat(SpdxDocumentBuilder.expression("Apache-2.0 OR MIT")).isEqualTo("Apache-2.0 OR MIT");
+        assertThat(SpdxDocumentBuilder.expression("LicenseRef-llama3")).isEqualTo("LicenseRef-llama3");
+        assertThat(SpdxDocumentBuilder.expression("Llama 3 Community License"))
+                .isEqualTo("LicenseRef-Llama-3-Community-License");
+    }
+
+    private JsonNode valid(Path path) throws Exception {
+        String json = new SpdxDocumentBuilder(Clock.systemUTC()).build(SbomScans.assess(path), null);
+        JsonNode doc = new ObjectMapper().readTree(json);
+        Set<ValidationMessage> errors = schema.validate(doc);
+        assertThat(errors).isEmpty();
+        return doc;
+    }
+
+    private static List<JsonNode> ofType(JsonNode doc, String type) {
+        return StreamSupport.stream(doc.get("@graph").spliterator(), false)
+                .filter(n -> type.equals(n.path("type").asText())).toList();
+    }
+
+    private static List<String> relationshipTypes(JsonNode doc) {
+        return ofType(doc, "Relationship").stream().map(r -> r.get("relationshipType").asText()).toList();
+    }
+}
