@@ -67,13 +67,15 @@ class LaunchersTest {
         Path models = Files.createDirectories(dir.resolve("models"));
         Files.writeString(models.resolve("gr\u00fc\u00dfe-\u00fc.txt"), "plain text, no model");
         Files.writeString(models.resolve("plain.txt"), "plain");
+        // a model to assess, so the scan can approve (a folder with no model is "nothing to assess")
+        Files.copy(Path.of("..", "fixtures", "numpy", "float32.npy"), models.resolve("w\u00e4gungen.npy"));
         Map<String, String> env = Map.of("LANG", "C", "LC_ALL", "C",
                 "PATH", onPath + File.pathSeparator + System.getenv("PATH"));
         // The shell finds modelgate on the PATH given, as a user's shell would.
         Run run = run(env, "/bin/bash", "-c", "modelgate \"$@\"", "bash", "scan", "--format", "json", models.toString());
         assertThat(run.err()).doesNotContain("Malformed").doesNotContain("Exception");
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("gr\u00fc\u00dfe-\u00fc.txt").contains("plain.txt");
+        assertThat(run.out()).contains("gr\u00fc\u00dfe-\u00fc.txt").contains("plain.txt").contains("w\u00e4gungen.npy");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.modelgate.rules.policy.AppliedWaiver;
 import io.modelgate.rules.policy.Decision;
 import io.modelgate.rules.policy.Outcome;
 import io.modelgate.rules.policy.Reason;
+import io.modelgate.rules.policy.SecurityGate;
 import io.modelgate.rules.policy.Waiver;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class DecisionReportsTest {
         Reason note = new Reason(Outcome.APPROVE, "approval", "models/q", null, null, "approved by CAB-12");
         Decision decision = new Decision(Outcome.REJECT, List.of(reject),
                 List.of(new AppliedWaiver(waiver, a), new AppliedWaiver(waiver, b)), List.of(unused), List.of(),
-                "strict", "1", false, false, List.of(note));
+                "strict", "1", false, false, List.of(note), SecurityGate.defaults());
         ReportDecision shown = DecisionReports.of(decision);
         assertThat(shown.outcome()).isEqualTo("REJECT");
         assertThat(shown.rejects()).isTrue();
