@@ -26,7 +26,7 @@ public final class ArchiveWalk {
 
     public ArchiveWalk(AnalysisContext context) {
         this.context = context;
-        this.spooler = new Spooler(context.limits().spoolMemoryBytes());
+        this.spooler = new Spooler(context.limits().spoolMemoryBytes(), context.budgets());
     }
 
     public AnalysisContext context() {

@@ -31,10 +31,15 @@ final class BoundedJson {
                     .maxNameLength(1024 * 1024)
                     .build())
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // interning every field name of hostile input costs seconds of CPU per megabyte of distinct names
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .build();
     /** For sniffing a file head: no duplicate or depth rules, those are the analyser's to report. */
     private static final JsonFactory SNIFFING = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 

@@ -1,5 +1,6 @@
 package io.modelgate.scanner.hf;
 
+import io.modelgate.scanner.analysis.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -32,6 +33,8 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
             "new_version");
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .loaderOptions(loaderOptions())
+            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .build());
 
     private static LoaderOptions loaderOptions() {
@@ -76,19 +79,11 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
         try {
             root = YAML.readTree(yaml.get());
         } catch (IOException | RuntimeException e) {
-            context.incomplete("model card front matter is not valid YAML: " + firstLine(e.getMessage()));
+            context.incomplete("model card front matter is not valid YAML: " + Failures.describe(e));
             return;
         }
         if (root != null && root.isObject()) {
             JsonFacts.record(context, "hf.card", root, KEYS);
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return JsonFacts.text(nl < 0 ? message : message.substring(0, nl));
     }
 }

@@ -6,6 +6,6 @@ import java.util.Map;
 public record FolderResult(String path, Map<String, Object> facts) {
 
     public FolderResult {
-        facts = Map.copyOf(facts);
+        facts = FactValues.canonicalMap(facts);
     }
 }
