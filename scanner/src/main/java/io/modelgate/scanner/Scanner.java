@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The scanner facade: walk the roots, then for each file detect, analyse (recursively) and digest,
@@ -43,16 +44,25 @@ public final class Scanner {
     private final int threads;
     private final Clock clock;
     private final VerificationOptions options;
+    private final Function<ScanBudgets, AnalysisEngine> engines;
 
     public Scanner(Limits limits, int threads, Clock clock) {
         this(limits, threads, clock, VerificationOptions.none());
     }
 
     public Scanner(Limits limits, int threads, Clock clock, VerificationOptions options) {
+        this(limits, threads, clock, options, budgets -> new AnalysisEngine(
+                new ContentDetector(FormatRegistry.detectors()), FormatRegistry.analyzers(), limits, budgets));
+    }
+
+    /** @param engines makes the engine of one scan, around the budgets all its files share */
+    Scanner(Limits limits, int threads, Clock clock, VerificationOptions options,
+            Function<ScanBudgets, AnalysisEngine> engines) {
         this.limits = limits;
         this.threads = Math.max(1, threads);
         this.clock = clock;
         this.options = options;
+        this.engines = engines;
     }
 
     public static Scanner withDefaults() {
@@ -65,18 +75,13 @@ public final class Scanner {
         List<FileTarget> targets = new FileWalker().walk(roots);
         List<FileResult> results;
         try (ScanBudgets budgets = limits.newBudgets()) {
-            results = scanAll(targets, engine(budgets));
+            results = scanAll(targets, engines.apply(budgets));
         }
         List<FolderResult> folders = new FolderPass(FormatRegistry.folderAnalyzers(), limits, options, clock)
                 .run(roots, targets, results);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new ScanReport(ToolInfo.version(), start, millis, roots.stream().map(Path::toString).toList(), results,
                 folders);
-    }
-
-    private AnalysisEngine engine(ScanBudgets budgets) {
-        return new AnalysisEngine(new ContentDetector(FormatRegistry.detectors()), FormatRegistry.analyzers(), limits,
-                budgets);
     }
 
     /**
@@ -147,7 +152,7 @@ public final class Scanner {
     public FileResult scanFile(Path file) {
         try (ScanBudgets budgets = limits.newBudgets()) {
             return scanFile(new FileTarget(file, file.toString().replace('\\', '/'), List.of(), false),
-                    engine(budgets));
+                    engines.apply(budgets));
         }
     }
 
