@@ -107,7 +107,7 @@ public final class Scanner {
             for (int i : outOfMemory) {
                 FileTarget target = targets.get(i);
                 results.set(i, await(pool.submit(() -> scanFile(target, engine)), target)
-                        .orElseGet(() -> failed(target, Failures.describe(new OutOfMemoryError()))));
+                        .orElseGet(() -> failed(target, Failures.OUT_OF_MEMORY)));
             }
         } finally {
             pool.shutdownNow();

@@ -28,6 +28,8 @@ public final class Failures {
     /** Where Jackson says which input it read: a Java object's name, useless in a report. */
     private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\s*\\(?(?:start marker at )?\\[Source:[^\\]]*\\]\\)?");
     private static final int LONGEST = 300;
+    /** Why a file that ran out of memory, even when analysed alone, is incomplete. */
+    public static final String OUT_OF_MEMORY = "not enough memory to analyse it (the Java heap is too small)";
 
     private Failures() {
     }
@@ -36,7 +38,7 @@ public final class Failures {
     public static String describe(Throwable failure) {
         Throwable e = unwrap(failure);
         if (e instanceof OutOfMemoryError) {
-            return "not enough memory to analyse it (the Java heap is too small)";
+            return OUT_OF_MEMORY;
         }
         if (e instanceof StackOverflowError) {
             return "nesting too deep to analyse";
