@@ -1,5 +1,6 @@
 package io.modelgate.cli;
 
+import io.modelgate.scanner.analysis.Failures;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -30,10 +31,6 @@ public final class CliFactory {
     }
 
     private static String oneLine(Throwable ex) {
-        String message = ex.getMessage();
-        if (message == null || message.isBlank()) {
-            message = ex.getClass().getSimpleName();
-        }
-        return message.replace('\n', ' ');
+        return Failures.describe(ex);
     }
 }

@@ -88,6 +88,12 @@ public final class ScanCommand implements Callable<Integer> {
                     + "reported incomplete.")
     long maxFileSize;
 
+    @Option(names = "--max-temp-size", paramLabel = "SIZE", defaultValue = "8G", converter = SizeConverter.class,
+            description = "Temporary disk the whole scan may use for expanded archive entries (default: "
+                    + "${DEFAULT-VALUE}, never more than half the free space); an entry that needs more is reported "
+                    + "incomplete.")
+    long maxTempSize;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Files analysed in parallel (default: number of processors).")
     Integer threads;
@@ -115,7 +121,8 @@ public final class ScanCommand implements Callable<Integer> {
         }
         KnowledgeBase kb = KnowledgeBases.load(spec, kbFiles);
         Policy policy = policyOptions.policy(spec, kb);
-        Limits limits = Limits.defaults().withMaxDepth(maxDepth).withTimeout(timeout).withMaxFileBytes(maxFileSize);
+        Limits limits = Limits.defaults().withMaxDepth(maxDepth).withTimeout(timeout).withMaxFileBytes(maxFileSize)
+                .withMaxTempBytes(maxTempSize);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ScanReport scanned = VerificationChecks.scanner(limits, workers, Clock.systemUTC(),
                 verification.options(spec, policy)).scan(paths);

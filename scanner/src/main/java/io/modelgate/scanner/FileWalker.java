@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Lists the files under the given roots. Folders are walked without following links; {@code .git}
- * is skipped. A link is reported; its target is read only when it stays inside the scanned root.
+ * is skipped. A link is reported; its target is read only when it stays inside the scanned root. Pipes,
+ * devices and sockets are listed too, for the scanner to report without opening them.
  */
 final class FileWalker {
 
@@ -62,7 +63,8 @@ final class FileWalker {
                     found.add(UnmappableNames.target(file, display(file), false));
                 } else if (attrs.isSymbolicLink()) {
                     found.add(link(file, realRoot));
-                } else if (attrs.isRegularFile()) {
+                } else if (attrs.isRegularFile() || attrs.isOther()) {
+                    // pipes, devices and sockets are listed so the scan reports them; they are never opened
                     found.add(new FileTarget(file, display(file), List.of(), true));
                 }
                 return FileVisitResult.CONTINUE;

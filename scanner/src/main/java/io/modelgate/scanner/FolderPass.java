@@ -1,6 +1,7 @@
 package io.modelgate.scanner;
 
 import io.modelgate.scanner.analysis.CoreRules;
+import io.modelgate.scanner.analysis.Failures;
 import io.modelgate.scanner.folder.FileDigests;
 import io.modelgate.scanner.folder.FolderAnalyzer;
 import io.modelgate.scanner.folder.FolderContext;
@@ -75,9 +76,10 @@ final class FolderPass {
                 try {
                     analyzer.analyze(view, context);
                 } catch (IOException | RuntimeException e) {
+                    String reason = "a check of the whole folder failed: " + Failures.describe(e);
                     context.report(Finding.of(CoreRules.INCOMPLETE, Location.of(ArtifactPath.of(entry.getKey())), null,
-                            "folder check " + analyzer.getClass().getSimpleName() + " failed: " + e.getMessage()));
-                    context.incomplete(entry.getKey(), "folder check failed: " + e.getMessage());
+                            reason));
+                    context.incomplete(entry.getKey(), reason);
                 }
             }
             if (!context.facts().isEmpty() || !context.findings().isEmpty() || !context.incompleteByFile().isEmpty()) {

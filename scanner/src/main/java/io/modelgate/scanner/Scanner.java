@@ -3,12 +3,15 @@ package io.modelgate.scanner;
 import io.modelgate.scanner.analysis.AnalysisEngine;
 import io.modelgate.scanner.analysis.CoreRules;
 import io.modelgate.scanner.analysis.Deadline;
+import io.modelgate.scanner.analysis.Failures;
 import io.modelgate.scanner.analysis.FileCollector;
 import io.modelgate.scanner.analysis.TimeoutExceededException;
 import io.modelgate.scanner.concurrent.DaemonPools;
+import io.modelgate.scanner.detect.ContentDetector;
 import io.modelgate.scanner.digest.Sha256;
 import io.modelgate.scanner.folder.FolderAnalyzer;
 import io.modelgate.scanner.io.FileByteSource;
+import io.modelgate.scanner.io.ScanBudgets;
 import io.modelgate.scanner.model.ArtifactPath;
 import io.modelgate.scanner.model.FileResult;
 import io.modelgate.scanner.model.FileStatus;
@@ -24,11 +27,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The scanner facade: walk the roots, then for each file detect, analyse (recursively) and digest,
@@ -38,10 +43,10 @@ public final class Scanner {
 
     private final Limits limits;
     private final int threads;
-    private final AnalysisEngine engine;
     private final Clock clock;
     private final VerificationOptions options;
     private final List<FolderAnalyzer> folderChecks;
+    private final Function<ScanBudgets, AnalysisEngine> engines;
     private volatile ScanProgress progress = ScanProgress.NONE;
 
     public Scanner(Limits limits, int threads, Clock clock) {
@@ -54,14 +59,21 @@ public final class Scanner {
      */
     public Scanner(Limits limits, int threads, Clock clock, VerificationOptions options,
                    List<FolderAnalyzer> extraFolderChecks) {
+        this(limits, threads, clock, options, extraFolderChecks, budgets -> new AnalysisEngine(
+                new ContentDetector(FormatRegistry.detectors()), FormatRegistry.analyzers(), limits, budgets));
+    }
+
+    /** @param engines makes the engine of one scan, around the budgets all its files share */
+    Scanner(Limits limits, int threads, Clock clock, VerificationOptions options,
+            List<FolderAnalyzer> extraFolderChecks, Function<ScanBudgets, AnalysisEngine> engines) {
         this.limits = limits;
         this.threads = Math.max(1, threads);
         this.clock = clock;
         this.options = options;
-        this.engine = FormatRegistry.engine(limits);
         List<FolderAnalyzer> checks = new ArrayList<>(FormatRegistry.folderAnalyzers());
         checks.addAll(extraFolderChecks);
         this.folderChecks = List.copyOf(checks);
+        this.engines = engines;
     }
 
     public static Scanner withDefaults() {
@@ -79,18 +91,9 @@ public final class Scanner {
         long t0 = System.nanoTime();
         List<FileTarget> targets = new FileWalker().walk(roots);
         progress.started(targets.size(), targets.stream().mapToLong(t -> ScanProgress.sizeOf(t.file())).sum());
-        List<FileResult> results = new ArrayList<>(targets.size());
-        ExecutorService pool = DaemonPools.fixed(threads, "modelgate-scan");
-        try {
-            List<Future<FileResult>> futures = new ArrayList<>();
-            for (FileTarget target : targets) {
-                futures.add(pool.submit(() -> tracked(target)));
-            }
-            for (int i = 0; i < targets.size(); i++) {
-                results.add(await(futures.get(i), targets.get(i)));
-            }
-        } finally {
-            pool.shutdownNow();
+        List<FileResult> results;
+        try (ScanBudgets budgets = limits.newBudgets()) {
+            results = scanAll(targets, engines.apply(budgets));
         }
         List<FolderResult> folders = new FolderPass(folderChecks, limits, options, clock)
                 .run(roots, targets, results);
@@ -99,44 +102,89 @@ public final class Scanner {
                 folders);
     }
 
-    private FileResult tracked(FileTarget target) {
+    private FileResult tracked(FileTarget target, AnalysisEngine engine) {
         long size = ScanProgress.sizeOf(target.file());
         progress.fileStarted(target.displayPath(), size);
         try {
-            return scanFile(target);
+            return scanFile(target, engine);
         } finally {
             progress.fileDone(target.displayPath(), size);
         }
     }
 
-    /** Waits for one file; a file that ignores its deadline is abandoned and reported as timed out. */
-    private FileResult await(Future<FileResult> future, FileTarget target) {
+    /**
+     * Scans the files in parallel. A file that ran out of memory while others shared the heap is scanned again
+     * at the end, alone, so that the number of threads never turns a benign file into an error.
+     */
+    private List<FileResult> scanAll(List<FileTarget> targets, AnalysisEngine engine) {
+        List<FileResult> results = new ArrayList<>(targets.size());
+        List<Integer> outOfMemory = new ArrayList<>();
+        ExecutorService pool = DaemonPools.fixed(threads, "modelgate-scan");
+        try {
+            List<Future<FileResult>> futures = new ArrayList<>();
+            for (FileTarget target : targets) {
+                futures.add(pool.submit(() -> tracked(target, engine)));
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                Optional<FileResult> result = await(futures.get(i), targets.get(i));
+                if (result.isEmpty()) {
+                    outOfMemory.add(i);
+                }
+                results.add(result.orElse(null));
+            }
+            for (int i : outOfMemory) {
+                FileTarget target = targets.get(i);
+                results.set(i, await(pool.submit(() -> scanFile(target, engine)), target)
+                        .orElseGet(() -> failed(target, Failures.OUT_OF_MEMORY)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return results;
+    }
+
+    /**
+     * Waits for one file; a file that ignores its deadline is abandoned and reported as timed out. Empty when
+     * the analysis ran out of memory.
+     */
+    private Optional<FileResult> await(Future<FileResult> future, FileTarget target) {
         long graceMillis = limits.timeout().toMillis() + 5_000;
         try {
-            return future.get(graceMillis, TimeUnit.MILLISECONDS);
+            return Optional.of(future.get(graceMillis, TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             future.cancel(true);
             FileCollector collector = new FileCollector();
             timedOut(collector, target, "analysis did not stop at the time limit");
-            return result(target, collector, -1, null, false);
+            return Optional.of(result(target, collector, -1, null, false));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
         } catch (ExecutionException e) {
-            FileCollector collector = new FileCollector();
-            collector.incomplete("internal error: " + e.getCause());
-            collector.add(Finding.of(CoreRules.INCOMPLETE, Location.of(ArtifactPath.of(target.displayPath())), null,
-                    "internal error while analysing: " + e.getCause()));
-            return result(target, collector, -1, null, false);
+            if (e.getCause() instanceof OutOfMemoryError) {
+                return Optional.empty();
+            }
+            return Optional.of(failed(target, Failures.describe(e.getCause())));
         }
+    }
+
+    private static FileResult failed(FileTarget target, String why) {
+        FileCollector collector = new FileCollector();
+        String reason = "analysis failed: " + why;
+        collector.incomplete(reason);
+        collector.add(Finding.of(CoreRules.INCOMPLETE, Location.of(ArtifactPath.of(target.displayPath())), null,
+                reason));
+        return result(target, collector, -1, null, false);
     }
 
     /** Scans one file on disk (also usable directly, e.g. by tests). */
     public FileResult scanFile(Path file) {
-        return scanFile(new FileTarget(file, file.toString().replace('\\', '/'), List.of(), false));
+        try (ScanBudgets budgets = limits.newBudgets()) {
+            return scanFile(new FileTarget(file, file.toString().replace('\\', '/'), List.of(), false),
+                    engines.apply(budgets));
+        }
     }
 
-    FileResult scanFile(FileTarget target) {
+    FileResult scanFile(FileTarget target, AnalysisEngine engine) {
         FileCollector collector = new FileCollector();
         target.walkFindings().forEach(collector::add);
         target.walkFindings().stream().filter(f -> f.rule() == CoreRules.INCOMPLETE)
@@ -146,19 +194,30 @@ public final class Scanner {
         }
         ArtifactPath path = ArtifactPath.of(target.displayPath());
         long size;
-        String sha256;
         try {
+            Optional<String> special = SpecialFiles.kind(target.file());
+            if (special.isPresent()) {
+                collector.add(Finding.of(CoreRules.UNREADABLE, Location.of(path), null, "'" + target.displayPath()
+                        + "' is " + special.get() + ", not a regular file: it was not opened, its content is unknown"));
+                return result(target, collector, -1, null, true);
+            }
             size = Files.size(target.file());
-            sha256 = Sha256.ofFile(target.file());
         } catch (IOException e) {
-            collector.add(Finding.of(CoreRules.UNREADABLE, Location.of(path), null, "cannot read: " + e.getMessage()));
-            return result(target, collector, -1, null, true);
+            return unreadable(target, collector, -1, null, e);
         }
         if (size > limits.maxFileBytes()) {
-            String reason = "file of " + size + " bytes is larger than the limit of " + limits.maxFileBytes();
+            // checked before hashing: a file too large to analyse is not read at all
+            String reason = "file of " + size + " bytes is larger than the limit of " + limits.maxFileBytes()
+                    + " bytes; it was not read";
             collector.add(Finding.of(CoreRules.LIMIT_REACHED, Location.of(path), null, reason));
             collector.incomplete(reason);
-            return result(target, collector, size, sha256, false);
+            return result(target, collector, size, null, false);
+        }
+        String sha256;
+        try {
+            sha256 = Sha256.ofFile(target.file());
+        } catch (IOException e) {
+            return unreadable(target, collector, size, null, e);
         }
         Deadline deadline = Deadline.after(limits.timeout());
         try (FileByteSource source = FileByteSource.open(target.file())) {
@@ -166,10 +225,16 @@ public final class Scanner {
         } catch (TimeoutExceededException e) {
             timedOut(collector, target, e.getMessage());
         } catch (IOException e) {
-            collector.add(Finding.of(CoreRules.UNREADABLE, Location.of(path), null, "cannot read: " + e.getMessage()));
-            return result(target, collector, size, sha256, true);
+            return unreadable(target, collector, size, sha256, e);
         }
         return result(target, collector, size, sha256, false);
+    }
+
+    private static FileResult unreadable(FileTarget target, FileCollector collector, long size, String sha256,
+                                         IOException e) {
+        collector.add(Finding.of(CoreRules.UNREADABLE, Location.of(ArtifactPath.of(target.displayPath())), null,
+                "cannot read: " + Failures.describe(e)));
+        return result(target, collector, size, sha256, true);
     }
 
     private static void timedOut(FileCollector collector, FileTarget target, String reason) {

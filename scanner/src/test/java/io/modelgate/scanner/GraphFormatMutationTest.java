@@ -13,7 +13,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Randomly corrupted ONNX, TensorFlow and HDF5 files: each ends in a verdict, quickly, never an error. */
+/** Randomly corrupted ONNX, TensorFlow and HDF5 files: each ends in a verdict within its deadline, never an error. */
 class GraphFormatMutationTest {
 
     private static final int ROUNDS = 15;
@@ -39,13 +39,11 @@ class GraphFormatMutationTest {
                     bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
                 }
                 Path file = Files.write(temp.resolve(seed.getFileName()), bytes);
-                long start = System.nanoTime();
                 FileResult result = scanner.scanFile(file);
-                long millis = (System.nanoTime() - start) / 1_000_000;
                 String what = seed + " round " + round;
                 assertThat(result.status()).as(what).isNotEqualTo(FileStatus.ERROR);
-                assertThat(result.incompleteReasons()).as(what).noneMatch(r -> r.contains("internal error"));
-                assertThat(millis).as(what).isLessThan(5_000);
+                assertThat(result.incompleteReasons()).as(what).noneMatch(r -> r.contains("analysis failed"));
+                assertThat(result.findings()).as(what).noneMatch(f -> f.ruleId().equals("MG-GEN-006"));
             }
         }
     }

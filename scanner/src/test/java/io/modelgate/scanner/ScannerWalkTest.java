@@ -74,6 +74,10 @@ class ScannerWalkTest {
         FileResult result = scanner.scanFile(file);
         assertThat(result.status()).isEqualTo(FileStatus.INCOMPLETE);
         assertThat(result.findings()).extracting(Finding::ruleId).contains(CoreRules.LIMIT_REACHED.id());
+        // the size is checked before anything is read: no digest of a file too large to analyse
+        assertThat(result.sha256()).isNull();
+        assertThat(result.size()).isEqualTo(2048);
+        assertThat(result.incompleteReasons()).anyMatch(r -> r.contains("larger than the limit of 1024 bytes"));
     }
 
     @Test

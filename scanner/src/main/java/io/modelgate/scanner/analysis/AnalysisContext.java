@@ -4,6 +4,7 @@ import io.modelgate.scanner.Limits;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.facts.EmbeddedArtifact;
 import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.io.ScanBudgets;
 import io.modelgate.scanner.model.ArtifactPath;
 import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.Location;
@@ -28,21 +29,28 @@ public final class AnalysisContext {
     private final Deadline deadline;
     private final ArtifactDispatcher dispatcher;
     private final Path diskPath;
+    private final ScanBudgets budgets;
 
+    /** A context outside a scan, with budgets of its own taken from the limits. */
     public AnalysisContext(ArtifactPath path, Limits limits, FileCollector collector, Deadline deadline,
                            ArtifactDispatcher dispatcher) {
-        this(path, limits, collector, deadline, dispatcher, null);
+        this(path, limits, collector, deadline, dispatcher, null,
+                limits.newBudgets());
     }
 
-    /** @param diskPath the file on disk holding this artifact's bytes, null for embedded artifacts */
+    /**
+     * @param diskPath the file on disk holding this artifact's bytes, null for embedded artifacts
+     * @param budgets  the temporary disk and heap the whole scan shares
+     */
     public AnalysisContext(ArtifactPath path, Limits limits, FileCollector collector, Deadline deadline,
-                           ArtifactDispatcher dispatcher, Path diskPath) {
+                           ArtifactDispatcher dispatcher, Path diskPath, ScanBudgets budgets) {
         this.path = path;
         this.limits = limits;
         this.collector = collector;
         this.deadline = deadline;
         this.dispatcher = dispatcher;
         this.diskPath = diskPath;
+        this.budgets = budgets;
     }
 
     /**
@@ -67,6 +75,11 @@ public final class AnalysisContext {
 
     public Deadline deadline() {
         return deadline;
+    }
+
+    /** The temporary disk and spool heap shared by the whole scan. */
+    public ScanBudgets budgets() {
+        return budgets;
     }
 
     /** Raw access for the dispatcher and tests. */

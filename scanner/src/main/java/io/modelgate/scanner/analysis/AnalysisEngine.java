@@ -5,6 +5,7 @@ import io.modelgate.scanner.detect.ContentDetector;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.io.LimitExceededException;
+import io.modelgate.scanner.io.ScanBudgets;
 import io.modelgate.scanner.model.ArtifactPath;
 
 import java.io.IOException;
@@ -24,10 +25,19 @@ public final class AnalysisEngine implements ArtifactDispatcher {
     private final ContentDetector detector;
     private final Map<ModelFormat, FormatAnalyzer> analyzers = new EnumMap<>(ModelFormat.class);
     private final Limits limits;
+    private final ScanBudgets budgets;
 
+    /** An engine with budgets of its own, taken from the limits. */
     public AnalysisEngine(ContentDetector detector, List<FormatAnalyzer> analyzerList, Limits limits) {
+        this(detector, analyzerList, limits, limits.newBudgets());
+    }
+
+    /** @param budgets the temporary disk and spool heap every file analysed by this engine shares */
+    public AnalysisEngine(ContentDetector detector, List<FormatAnalyzer> analyzerList, Limits limits,
+                          ScanBudgets budgets) {
         this.detector = detector;
         this.limits = limits;
+        this.budgets = budgets;
         for (FormatAnalyzer analyzer : analyzerList) {
             for (ModelFormat format : analyzer.formats()) {
                 FormatAnalyzer previous = analyzers.putIfAbsent(format, analyzer);
@@ -38,16 +48,20 @@ public final class AnalysisEngine implements ArtifactDispatcher {
         }
     }
 
+    public ScanBudgets budgets() {
+        return budgets;
+    }
+
     @Override
     public void dispatch(ArtifactPath path, ByteSource source, Optional<ModelFormat> forced, FileCollector collector,
                          Deadline deadline) throws IOException {
-        run(new AnalysisContext(path, limits, collector, deadline, this), source, forced);
+        run(new AnalysisContext(path, limits, collector, deadline, this, null, budgets), source, forced);
     }
 
     /** Detects and analyses a top-level file whose bytes are {@code file} on disk. */
     public void dispatchFile(Path file, ArtifactPath path, ByteSource source, FileCollector collector,
                              Deadline deadline) throws IOException {
-        run(new AnalysisContext(path, limits, collector, deadline, this, file), source, Optional.empty());
+        run(new AnalysisContext(path, limits, collector, deadline, this, file, budgets), source, Optional.empty());
     }
 
     private void run(AnalysisContext context, ByteSource source, Optional<ModelFormat> forced) throws IOException {
@@ -99,7 +113,6 @@ public final class AnalysisEngine implements ArtifactDispatcher {
     }
 
     private static String describe(ModelFormat format, Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return "cannot analyse " + format.id() + " data: " + message;
+        return "cannot analyse " + format.id() + " data: " + Failures.describe(e);
     }
 }

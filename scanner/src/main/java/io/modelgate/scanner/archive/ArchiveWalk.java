@@ -26,7 +26,7 @@ public final class ArchiveWalk {
 
     public ArchiveWalk(AnalysisContext context) {
         this.context = context;
-        this.spooler = new Spooler(context.limits().spoolMemoryBytes());
+        this.spooler = new Spooler(context.limits().spoolMemoryBytes(), context.budgets());
     }
 
     public AnalysisContext context() {
@@ -97,7 +97,7 @@ public final class ArchiveWalk {
                 context.limits().maxCompressionRatio(), context.limits().maxExpandedBytes() - file.expandedBytes(),
                 context.limits().maxFileBytes(), context.deadline());
         try {
-            ByteSource source = spooler.spool(guard, Long.MAX_VALUE, name);
+            ByteSource source = spooler.spool(guard, Long.MAX_VALUE, "'" + name + "'");
             file.addExpandedBytes(guard.count());
             if (trap.error() != null) {
                 corrupt(name, "decompression failed after " + guard.count() + " bytes: " + trap.error());

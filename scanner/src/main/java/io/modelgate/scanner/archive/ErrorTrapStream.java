@@ -1,5 +1,6 @@
 package io.modelgate.scanner.archive;
 
+import io.modelgate.scanner.analysis.Failures;
 import io.modelgate.scanner.io.LimitExceededException;
 import io.modelgate.scanner.analysis.TimeoutExceededException;
 
@@ -34,7 +35,7 @@ final class ErrorTrapStream extends BlockFilterInputStream {
         } catch (LimitExceededException | ExpansionLimitException | TimeoutExceededException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            error = Failures.describe(e);
             return -1;
         }
     }

@@ -35,9 +35,14 @@ final class BoundedJson {
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .build();
-    /** For sniffing a file head: no duplicate or depth rules, those are the analyser's to report. */
+    /**
+     * For sniffing a file head: no duplicate or depth rules, those are the analyser's to report. Names stay
+     * canonicalized: the head is only a few KB, and without canonicalization the byte-array parser reports no
+     * byte offsets, which the detector needs to tell a head cut mid-token from a malformed one.
+     */
     private static final JsonFactory SNIFFING = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 

@@ -7,6 +7,7 @@ import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.facts.MetadataDocument;
 import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.io.HeapGate;
 import io.modelgate.scanner.io.LimitExceededException;
 import io.modelgate.scanner.secrets.SecretScanner;
 import io.modelgate.scanner.template.ChatTemplateInspector;
@@ -44,9 +45,12 @@ public final class HfJsonAnalyzer implements FormatAnalyzer {
                 BoundedJson.validate(source, context.deadline());
                 return;
             }
-            JsonNode root = BoundedJson.readTree(source);
-            if (root != null && root.isObject()) {
-                analyze(kind, root, context);
+            try (HeapGate.Permit heap = context.budgets().parseHeap()
+                    .admit(HeapGate.jsonTree(source.size()), context.deadline()::check)) {
+                JsonNode root = BoundedJson.readTree(source);
+                if (root != null && root.isObject()) {
+                    analyze(kind, root, context);
+                }
             }
         } catch (StreamConstraintsException e) {
             throw new LimitExceededException("JSON " + e.getOriginalMessage());

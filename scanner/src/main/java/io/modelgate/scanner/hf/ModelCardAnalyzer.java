@@ -1,5 +1,6 @@
 package io.modelgate.scanner.hf;
 
+import io.modelgate.scanner.analysis.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -34,6 +35,8 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
             "new_version");
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .loaderOptions(loaderOptions())
+            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .build());
 
     private static LoaderOptions loaderOptions() {
@@ -81,7 +84,7 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
         try {
             root = YAML.readTree(yaml.get());
         } catch (IOException | RuntimeException e) {
-            context.incomplete("model card front matter is not valid YAML: " + firstLine(e.getMessage()));
+            context.incomplete("model card front matter is not valid YAML: " + Failures.describe(e));
             recordCard(context, Map.of(), title);
             return;
         }
@@ -95,13 +98,5 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
 
     private static void recordCard(AnalysisContext context, Map<String, Object> frontMatter, String title) {
         context.fact(ModelCardFact.KEY, new ModelCardFact(frontMatter, title));
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return JsonFacts.text(nl < 0 ? message : message.substring(0, nl));
     }
 }

@@ -11,23 +11,34 @@ public final class FileByteSource implements ByteSource {
 
     private final FileChannel channel;
     private final long size;
-    private final boolean deleteOnClose;
+    private final Cleanup cleanup;
     private final Path path;
+    private boolean closed;
 
-    private FileByteSource(Path path, boolean deleteOnClose) throws IOException {
+    /** What closing a temporary file does after the channel is closed: delete it, return its budget. */
+    interface Cleanup {
+        void run() throws IOException;
+    }
+
+    private FileByteSource(Path path, Cleanup cleanup) throws IOException {
         this.path = path;
         this.channel = FileChannel.open(path, StandardOpenOption.READ);
         this.size = channel.size();
-        this.deleteOnClose = deleteOnClose;
+        this.cleanup = cleanup;
     }
 
     public static FileByteSource open(Path path) throws IOException {
-        return new FileByteSource(path, false);
+        return new FileByteSource(path, null);
     }
 
-    /** Opens a temporary file that is deleted when this source is closed. */
-    static FileByteSource temporary(Path path) throws IOException {
-        return new FileByteSource(path, true);
+    /** Opens a temporary file; {@code cleanup} (deleting it) runs when this source is closed. */
+    static FileByteSource temporary(Path path, Cleanup cleanup) throws IOException {
+        try {
+            return new FileByteSource(path, cleanup);
+        } catch (IOException e) {
+            cleanup.run();
+            throw e;
+        }
     }
 
     public Path path() {
@@ -57,10 +68,17 @@ public final class FileByteSource implements ByteSource {
     }
 
     @Override
-    public void close() throws IOException {
-        channel.close();
-        if (deleteOnClose) {
-            java.nio.file.Files.deleteIfExists(path);
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            channel.close();
+        } finally {
+            if (cleanup != null) {
+                cleanup.run();
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.io.HeapGate;
 import io.modelgate.scanner.io.LimitExceededException;
 import io.modelgate.scanner.secrets.SecretScanner;
 
@@ -26,9 +27,12 @@ public final class KerasConfigAnalyzer implements FormatAnalyzer {
         }
         // A config is text like any other: it may carry credentials too.
         SecretScanner.scanUtf8(source, "text", context);
-        byte[] json = source.readFully(0, (int) source.size());
-        KerasConfigInspector inspector = new KerasConfigInspector(context);
-        inspector.inspect(KerasJson.parse(json, "Keras config"), context.path().leafName());
-        inspector.reportFacts();
+        try (HeapGate.Permit heap = context.budgets().parseHeap()
+                .admit(HeapGate.jsonTree(source.size()), context.deadline()::check)) {
+            byte[] json = source.readFully(0, (int) source.size());
+            KerasConfigInspector inspector = new KerasConfigInspector(context);
+            inspector.inspect(KerasJson.parse(json, "Keras config"), context.path().leafName());
+            inspector.reportFacts();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.modelgate.scanner.keras;
 
+import io.modelgate.scanner.analysis.Failures;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.exceptions.HdfException;
@@ -65,7 +66,7 @@ public final class KerasHdf5Analyzer implements FormatAnalyzer {
             Hdf5Links.check(hdf, context);
         } catch (HdfException | UnsupportedOperationException | IllegalArgumentException | IllegalStateException
                  | ClassCastException | IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
-            context.incomplete("HDF5 layout beyond the reader: " + e.getMessage());
+            context.incomplete("HDF5 layout beyond the reader: " + Failures.describe(e));
         } catch (OutOfMemoryError e) {
             // A declared size the reader tried to allocate at once; the failed allocation took no memory.
             context.limitReached("HDF5 structure declares sizes too large to read");

@@ -32,9 +32,9 @@ public record FileResult(
         Map<String, Object> facts) {
 
     public FileResult {
-        innerFormats = Set.copyOf(innerFormats);
+        innerFormats = FactValues.canonicalSet(innerFormats);
         findings = List.copyOf(findings);
-        incompleteReasons = List.copyOf(incompleteReasons);
-        facts = Map.copyOf(facts);
+        incompleteReasons = incompleteReasons.stream().map(OneLine::of).toList();
+        facts = FactValues.canonicalMap(facts);
     }
 }

@@ -26,6 +26,8 @@ public record Finding(Rule rule, Severity severity, Location location, String su
         Objects.requireNonNull(severity);
         Objects.requireNonNull(location);
         Objects.requireNonNull(message);
+        subject = OneLine.of(subject);
+        message = OneLine.of(message);
     }
 
     public static Finding of(Rule rule, Location location, String subject, String message) {

@@ -21,7 +21,7 @@ public record FolderResult(String path, List<Object> facts, List<Finding> findin
     public FolderResult {
         facts = List.copyOf(facts);
         findings = findings.stream().sorted(Finding.REPORT_ORDER).toList();
-        incomplete = Map.copyOf(incomplete);
+        incomplete = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(incomplete));
     }
 
     /** The fact of a type, when a check recorded one. */

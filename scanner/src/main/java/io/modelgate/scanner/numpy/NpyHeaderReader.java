@@ -71,7 +71,8 @@ final class NpyHeaderReader {
             }
             Map<String, PyLiteral> entries = dict.entries();
             if (!entries.keySet().equals(KEYS)) {
-                throw new MalformedNpyException("header keys " + entries.keySet() + " are not exactly " + KEYS);
+                throw new MalformedNpyException("header keys " + new java.util.TreeSet<>(entries.keySet())
+                        + " are not exactly " + new java.util.TreeSet<>(KEYS));
             }
             if (!(entries.get("fortran_order") instanceof PyLiteral.Bool fortran)) {
                 throw new MalformedNpyException("fortran_order is not a bool");

@@ -1,5 +1,6 @@
 package io.modelgate.scanner.onnx;
 
+import io.modelgate.scanner.analysis.Failures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -101,7 +102,7 @@ final class ExternalDataLocator {
             }
             return new Present(real, Files.size(real));
         } catch (IOException e) {
-            return new Missing("it cannot be read: " + e.getMessage());
+            return new Missing("it cannot be read: " + Failures.describe(e));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.modelgate.scanner.ops;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class OpTally {
     }
 
     public Map<String, Long> counts() {
-        return Map.copyOf(counts);
+        return Collections.unmodifiableMap(new TreeMap<>(counts));
     }
 
     public boolean countsTruncated() {

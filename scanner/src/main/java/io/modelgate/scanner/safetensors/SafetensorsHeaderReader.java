@@ -51,6 +51,9 @@ public final class SafetensorsHeaderReader {
                         .maxNameLength(Math.min(maxStringBytes, 1 << 20))
                         .maxNumberLength(40)
                         .build())
+                // tensor names are attacker-chosen: interning them would cost CPU and never pay back
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
                 .build();
     }
 

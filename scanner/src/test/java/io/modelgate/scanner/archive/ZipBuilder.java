@@ -73,7 +73,21 @@ public final class ZipBuilder {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    private final List<Alias> aliases = new ArrayList<>();
     private byte[] prefix = new byte[0];
+
+    /** A central directory record that points at another entry's local header and data. */
+    private record Alias(String name, Entry target) {
+    }
+
+    /**
+     * Adds a directory record named {@code name} for the bytes of {@code target}: entries that share data,
+     * the construction of non-recursive zip bombs.
+     */
+    public ZipBuilder alias(String name, Entry target) {
+        aliases.add(new Alias(name, target));
+        return this;
+    }
 
     public Entry add(String name, byte[] data, int method) {
         Entry e = new Entry(name, data, method);
@@ -96,10 +110,12 @@ public final class ZipBuilder {
         out.writeBytes(prefix);
         ByteArrayOutputStream cd = new ByteArrayOutputStream();
         int listed = 0;
+        java.util.Map<Entry, long[]> written = new java.util.HashMap<>();
         for (Entry e : entries) {
             byte[] payload = e.method == DEFLATED ? deflate(e.data) : e.data;
             long crc = crc(e.data);
             long offset = out.size() - prefix.length;
+            written.put(e, new long[] {offset, payload.length, crc});
             byte[] name = e.name.getBytes(StandardCharsets.UTF_8);
             u32(out, 0x04034b50);
             u16(out, 20);
@@ -135,6 +151,28 @@ public final class ZipBuilder {
             u32(cd, e.unixMode >= 0 ? ((long) e.unixMode) << 16 : 0);
             u32(cd, offset);
             cd.writeBytes(cdName);
+        }
+        for (Alias alias : aliases) {
+            long[] target = written.get(alias.target());
+            listed++;
+            byte[] name = alias.name().getBytes(StandardCharsets.UTF_8);
+            u32(cd, 0x02014b50);
+            u16(cd, 20);
+            u16(cd, 20);
+            u16(cd, 0);
+            u16(cd, alias.target().method);
+            u32(cd, 0);
+            u32(cd, target[2]);
+            u32(cd, target[1]);
+            u32(cd, alias.target().data.length);
+            u16(cd, name.length);
+            u16(cd, 0);
+            u16(cd, 0);
+            u16(cd, 0);
+            u16(cd, 0);
+            u32(cd, 0);
+            u32(cd, target[0]);
+            cd.writeBytes(name);
         }
         long cdOffset = out.size() - prefix.length;
         out.writeBytes(cd.toByteArray());

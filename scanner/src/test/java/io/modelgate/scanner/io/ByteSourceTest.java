@@ -66,7 +66,7 @@ class ByteSourceTest {
                 return len;
             }
         };
-        assertThatThrownBy(() -> new Spooler(1024).spool(endless, 1 << 20, "entry"))
+        assertThatThrownBy(() -> new Spooler(1024, budgets()).spool(endless, 1 << 20, "entry"))
                 .isInstanceOf(LimitExceededException.class).hasMessageContaining("entry");
     }
 
@@ -74,11 +74,15 @@ class ByteSourceTest {
     void largeSpoolsGoToATemporaryFileThatIsDeletedOnClose() throws IOException {
         byte[] big = new byte[10_000];
         big[9_999] = 7;
-        ByteSource spooled = new Spooler(1024).spool(new ByteArrayInputStream(big), 1 << 20, "entry");
+        ByteSource spooled = new Spooler(1024, budgets()).spool(new ByteArrayInputStream(big), 1 << 20, "entry");
         assertThat(spooled).isInstanceOf(FileByteSource.class);
         Path temp = ((FileByteSource) spooled).path();
         assertThat(spooled.readFully(9_999, 1)[0]).isEqualTo((byte) 7);
         spooled.close();
         assertThat(temp).doesNotExist();
+    }
+
+    private static ScanBudgets budgets() {
+        return new ScanBudgets(new ByteBudget(1 << 30), new ByteBudget(1 << 30), new HeapGate(1 << 30));
     }
 }

@@ -1,5 +1,6 @@
 package io.modelgate.verification.integrity;
 
+import io.modelgate.scanner.analysis.Failures;
 import io.modelgate.scanner.folder.FolderAnalyzer;
 import io.modelgate.scanner.folder.FolderContext;
 import io.modelgate.scanner.folder.FolderView;
@@ -30,11 +31,11 @@ public final class LockAnalyzer implements FolderAnalyzer {
         try {
             lock = LockFileCodec.read(lockPath);
         } catch (IOException e) {
-            String reason = "lock file " + lockPath + " unusable: " + e.getMessage();
+            String reason = "lock file " + lockPath + " unusable: " + Failures.describe(e);
             context.report(Finding.of(IntegrityRules.LOCK_UNUSABLE, where(folder.displayPath()), lockPath.toString(),
                     reason));
             context.incomplete(folder.displayPath(), reason);
-            IntegrityFacts.check(context, IntegrityFacts.Check.error("lock", lockPath.toString(), e.getMessage()));
+            IntegrityFacts.check(context, IntegrityFacts.Check.error("lock", lockPath.toString(), Failures.describe(e)));
             return;
         }
         List<TreeEntry> entries = ModelTree.list(folder.directory(), lock.ignoredPaths(),

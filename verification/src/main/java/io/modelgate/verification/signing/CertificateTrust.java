@@ -1,5 +1,6 @@
 package io.modelgate.verification.signing;
 
+import io.modelgate.scanner.analysis.Failures;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
@@ -87,6 +88,6 @@ public final class CertificateTrust {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return Failures.describe(t);
     }
 }

@@ -1,5 +1,6 @@
 package io.modelgate.scanner.archive.compress;
 
+import io.modelgate.scanner.analysis.Failures;
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.archive.ArchiveWalk;
@@ -36,10 +37,10 @@ public final class CompressedStreamAnalyzer implements FormatAnalyzer {
         try {
             decoded = DecodedStream.open(format, source, context.deadline());
         } catch (MemoryLimitException | org.tukaani.xz.MemoryLimitException e) {
-            context.limitReached(format.id() + " decoder needs more memory than allowed: " + e.getMessage());
+            context.limitReached(format.id() + " decoder needs more memory than allowed: " + Failures.describe(e));
             return;
         } catch (IOException | RuntimeException e) {
-            walk.corrupt(payload, "cannot start " + format.id() + " decoding: " + e.getMessage());
+            walk.corrupt(payload, "cannot start " + format.id() + " decoding: " + Failures.describe(e));
             return;
         }
         try (decoded) {

@@ -1,5 +1,6 @@
 package io.modelgate.scanner.archive.sevenz;
 
+import io.modelgate.scanner.analysis.Failures;
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.archive.ArchiveWalk;
@@ -49,7 +50,7 @@ public final class SevenZipAnalyzer implements FormatAnalyzer {
             walk.encrypted("7z headers");
             return;
         } catch (MemoryLimitException e) {
-            context.limitReached("7z headers need more memory than allowed: " + e.getMessage());
+            context.limitReached("7z headers need more memory than allowed: " + Failures.describe(e));
             return;
         }
         try (archive) {

@@ -1,5 +1,6 @@
 package io.modelgate.scanner.archive.tar;
 
+import io.modelgate.scanner.analysis.Failures;
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.archive.ArchiveWalk;
@@ -55,7 +56,7 @@ public final class TarAnalyzer implements FormatAnalyzer {
                     entry = tar.getNextEntry();
                 } catch (IOException | RuntimeException e) {
                     walk.corrupt(context.path().leafName(), "unreadable tar header after "
-                            + walk.entryCount() + " entries: " + e.getMessage());
+                            + walk.entryCount() + " entries: " + Failures.describe(e));
                     return;
                 }
                 if (entry == null || !walk.admit(entry.getName())) {

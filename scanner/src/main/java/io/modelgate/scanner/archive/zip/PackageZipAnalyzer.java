@@ -49,7 +49,7 @@ public final class PackageZipAnalyzer implements FormatAnalyzer {
     private static Map<String, byte[]> manifests(List<ZipMember> members, ByteSource source, AnalysisContext context)
             throws IOException {
         Map<String, byte[]> manifests = new HashMap<>();
-        ZipMemberReader reader = new ZipMemberReader(source, new ArchiveWalk(context));
+        ZipMemberReader reader = new ZipMemberReader(source, new ArchiveWalk(context), true);
         for (ZipMember member : members) {
             if (!PackageLayout.isManifest(member.name()) || manifests.containsKey(member.name())
                     || member.size() > PackageManifests.MAX_MANIFEST_BYTES) {

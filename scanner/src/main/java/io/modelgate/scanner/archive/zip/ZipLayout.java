@@ -1,5 +1,7 @@
 package io.modelgate.scanner.archive.zip;
 
+import io.modelgate.scanner.archive.ArchiveRules;
+
 import java.util.List;
 
 /**
@@ -7,4 +9,9 @@ import java.util.List;
  * members only local headers reveal, and what disagreed between the two views.
  */
 record ZipLayout(List<ZipMember> members, List<Discrepancy> discrepancies, boolean centralDirectoryFound) {
+
+    /** Entries share bytes: the construction of non-recursive zip bombs, whose members must not be expanded. */
+    boolean overlapping() {
+        return discrepancies.stream().anyMatch(d -> d.rule() == ArchiveRules.OVERLAPPING_ENTRIES);
+    }
 }

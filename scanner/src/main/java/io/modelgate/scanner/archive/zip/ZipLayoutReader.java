@@ -115,7 +115,8 @@ final class ZipLayoutReader {
 
     /** Central directory members whose bytes overlap (the basis of non-recursive zip bombs). */
     private void reportOverlaps() {
-        List<ZipMember> sorted = new ArrayList<>(members.stream().filter(m -> m.dataOffset() >= 0).toList());
+        List<ZipMember> sorted = new ArrayList<>(members.stream()
+                .filter(m -> m.dataOffset() >= 0 && m.origin() == Origin.CENTRAL_DIRECTORY).toList());
         sorted.sort(Comparator.comparingLong(ZipMember::headerOffset));
         long previousEnd = -1;
         String previousName = null;

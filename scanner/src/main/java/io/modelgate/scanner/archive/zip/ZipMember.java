@@ -25,6 +25,11 @@ record ZipMember(String name, List<String> otherNames, Origin origin, long heade
         return (flags & ENCRYPTED_FLAG) != 0 || method == AES_METHOD;
     }
 
+    /** Whether reading the entry means expanding compressed data (stored data is read as it is). */
+    boolean compressed() {
+        return method != 0;
+    }
+
     boolean directory() {
         return (name.endsWith("/") || name.endsWith("\\")) && compressedSize == 0;
     }

@@ -1,5 +1,6 @@
 package io.modelgate.scanner.archive.zip;
 
+import io.modelgate.scanner.analysis.Failures;
 import io.modelgate.scanner.archive.ArchiveRules;
 import io.modelgate.scanner.archive.ArchiveWalk;
 import io.modelgate.scanner.archive.compress.Decoders;
@@ -33,10 +34,13 @@ final class ZipMemberReader {
 
     private final ByteSource archive;
     private final ArchiveWalk walk;
+    private final boolean expand;
 
-    ZipMemberReader(ByteSource archive, ArchiveWalk walk) {
+    /** @param expand false when compressed members must not be expanded (they are skipped, reported by the caller) */
+    ZipMemberReader(ByteSource archive, ArchiveWalk walk, boolean expand) {
         this.archive = archive;
         this.walk = walk;
+        this.expand = expand;
     }
 
     /** The member's content, or empty when it cannot be read (already reported). The caller closes it. */
@@ -59,6 +63,9 @@ final class ZipMemberReader {
             length = available;
         }
         ByteSource raw = archive.slice(member.dataOffset(), length);
+        if (member.compressed() && !expand) {
+            return Optional.empty();
+        }
         if (member.method() == STORED) {
             if (!sizeKnown) {
                 walk.corrupt(name, "stored entry of unknown size");
@@ -77,7 +84,7 @@ final class ZipMemberReader {
         try {
             decoded = decoder(member.method(), raw.open());
         } catch (IOException e) {
-            walk.corrupt(member.name(), "cannot start decoding: " + e.getMessage());
+            walk.corrupt(member.name(), "cannot start decoding: " + Failures.describe(e));
             return Optional.empty();
         }
         if (decoded == null) {

@@ -49,7 +49,15 @@ final class ZipWalker {
     static void walk(ZipLayout layout, ByteSource source, AnalysisContext context, MemberRouter router)
             throws IOException {
         ArchiveWalk walk = new ArchiveWalk(context);
-        ZipMemberReader reader = new ZipMemberReader(source, walk);
+        boolean expand = !layout.overlapping();
+        if (!expand) {
+            long compressed = layout.members().stream().filter(ZipMember::compressed).count();
+            if (compressed > 0) {
+                context.incomplete("its entries overlap, the construction of zip bombs: its " + compressed
+                        + " compressed entries were not expanded");
+            }
+        }
+        ZipMemberReader reader = new ZipMemberReader(source, walk, expand);
         for (ZipMember member : layout.members()) {
             context.deadline().check();
             if (!walk.admit(member.name())) {
