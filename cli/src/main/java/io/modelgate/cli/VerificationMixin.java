@@ -34,6 +34,12 @@ public final class VerificationMixin {
             description = "OpenPGP public key ring for detached .asc/.sig signatures; repeatable.")
     List<Path> keyrings = new ArrayList<>();
 
+    @Option(names = "--ignore-paths", paramLabel = "PATH", split = ",",
+            description = "Path left out when a model signature (model.sig) is compared with the folder, as the "
+                    + "reference verifier's --ignore-paths: a file or folder inside the scanned folder, relative to "
+                    + "the working folder; repeatable or comma-separated.")
+    List<Path> ignorePaths = new ArrayList<>();
+
     VerificationOptions options(CommandSpec spec) {
         List<Path> all = new ArrayList<>(publicKeys);
         all.addAll(caCertificates);
@@ -49,6 +55,6 @@ public final class VerificationMixin {
                 throw new ParameterException(spec.commandLine(), "no such file: " + file);
             }
         }
-        return new VerificationOptions(lock, publicKeys, caCertificates, trustRoot, keyrings);
+        return new VerificationOptions(lock, publicKeys, caCertificates, trustRoot, keyrings, ignorePaths);
     }
 }

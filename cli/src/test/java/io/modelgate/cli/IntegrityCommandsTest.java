@@ -68,6 +68,30 @@ class IntegrityCommandsTest {
         assertThat(tampered.out()).contains("MG-SIG-002");
     }
 
+    private static final Path VECTORS = Path.of("..", "fixtures", "signing", "model-transparency");
+    private static final String KEY = VECTORS.resolve("signing-key-pub.pem").toString();
+
+    @Test
+    void ignorePathsOnScanAsTheReferenceVerifierTakesThem() {
+        Path vector = VECTORS.resolve("v1.0.1-elliptic-key");
+        String ignored = vector.resolve("ignore-me").toString();
+        assertThat(CliRun.of("scan", "--public-key", KEY, "--ignore-paths", ignored, vector.toString()).exitCode())
+                .isEqualTo(ExitCodes.OK);
+        CliRun without = CliRun.of("scan", "--public-key", KEY, vector.toString());
+        assertThat(without.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(without.out()).contains("MG-SIG-002", "ignore-me");
+    }
+
+    @Test
+    void aGivenKeyIsARequirement() {
+        CliRun unsigned = CliRun.of("scan", "--public-key", KEY, model.toString());
+        assertThat(unsigned.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(unsigned.out()).contains("MG-SIG-003");
+        CliRun keyless = CliRun.of("scan", "--public-key", KEY, VECTORS.resolve("v1.1.0-sigstore").toString());
+        assertThat(keyless.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(keyless.out()).contains("MG-SIG-001");
+    }
+
     @Test
     void missingKeyFileIsAUsageError() {
         CliRun run = CliRun.of("scan", "--public-key", dir.resolve("nope.pub").toString(), model.toString());

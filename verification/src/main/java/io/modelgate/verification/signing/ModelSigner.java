@@ -67,7 +67,7 @@ public final class ModelSigner {
         digests.forEach((name, f) -> resources.add(new ModelStatement.Resource(name, "sha256", f.sha256())));
         Path name = folder.toAbsolutePath().normalize().getFileName();
         ModelStatement statement = new ModelStatement(name == null ? "model" : name.toString(), "files", "sha256", 0,
-                false, ignore, resources);
+                false, ignore, resources, ModelStatement.PREDICATE_V1);
         byte[] payload = statement.toJson();
         byte[] sig = EcdsaSignatures.sign(privateKey, Dsse.pae(Dsse.IN_TOTO_PAYLOAD_TYPE, payload));
         Files.write(signature, bundle(payload, sig, EcdsaSignatures.fingerprint(publicKey), chain));

@@ -54,19 +54,19 @@ public final class PgpDetachedVerifier {
         outcome.signer("keyId", keyId);
         outcome.signer("signedAt", sig.getCreationTime().toInstant().toString());
         if (sig.getSignatureType() != PGPSignature.BINARY_DOCUMENT) {
-            outcome.unverifiable(SignatureRules.UNVERIFIABLE, "signature type " + sig.getSignatureType()
+            outcome.unverified(SignatureRules.UNVERIFIABLE, "signature type " + sig.getSignatureType()
                     + " (text mode) is not verified; only binary-document signatures are");
             return outcome;
         }
         if (keyrings.isEmpty()) {
-            outcome.unverifiable(SignatureRules.UNVERIFIABLE, "OpenPGP signature by key " + keyId
+            outcome.unverified(SignatureRules.UNVERIFIABLE, "OpenPGP signature by key " + keyId
                     + " not verified: no --keyring given");
             return outcome;
         }
         Optional<PGPPublicKey> key = keyrings.key(sig.getKeyID());
         if (key.isEmpty()) {
-            outcome.unverifiable(SignatureRules.UNVERIFIABLE, "OpenPGP signature by key " + keyId
-                    + ", which is in none of the given key rings");
+            outcome.untrusted(SignatureRules.INVALID, "OpenPGP signature by key " + keyId
+                    + ", which is in none of the given key rings: not signed by a signer you supplied");
             return outcome;
         }
         outcome.signer("fingerprint", HexFormat.of().withUpperCase().formatHex(key.get().getFingerprint()));
@@ -90,6 +90,7 @@ public final class PgpDetachedVerifier {
             return outcome;
         }
         outcome.checked("OpenPGP signature over " + signed.getFileName() + " by key " + keyId);
+        keyrings.fileOf(sig.getKeyID()).ifPresent(file -> outcome.verifiedWith("--keyring", file.toString()));
         keyProblem(key.get(), sig.getCreationTime()).ifPresent(
                 why -> outcome.warn(SignatureRules.EXPIRED_CERTIFICATE, why));
         return outcome;

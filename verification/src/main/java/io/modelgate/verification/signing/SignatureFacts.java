@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The folder's {@code signature} fact: an overall {@code status} (invalid if any signature is invalid,
- * else valid if any is valid, else unverifiable; absent when there is none) and each signature's details.
+ * else valid if any is valid, else untrusted if any is, else unverified; absent when there is none) and
+ * each signature's details.
  */
 public final class SignatureFacts {
 
@@ -66,6 +67,9 @@ public final class SignatureFacts {
         if (statuses.contains("invalid")) {
             return "invalid";
         }
-        return statuses.contains("valid") ? "valid" : "unverifiable";
+        if (statuses.contains("valid")) {
+            return "valid";
+        }
+        return statuses.contains("untrusted") ? "untrusted" : "unverified";
     }
 }

@@ -110,6 +110,22 @@ class PgpSignatureTest {
     }
 
     @Test
+    void theKeyRingItWasVerifiedWithIsNamed() throws IOException {
+        VerificationOptions options = ring(keyring);
+        String shown = signature(scan(options)).toString();
+        assertThat(shown).contains("verifiedWith={option=--keyring, file=" + options.keyrings().get(0) + "}");
+    }
+
+    @Test
+    void aKeyRingRequiresAnOpenPgpSignatureInTheFolder() throws IOException {
+        Files.delete(model.resolve("model.gguf.asc"));
+        assertThat(scan(ring(keyring)).allFindings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("MG-SIG-003");
+            assertThat(f.message()).contains("no OpenPGP signature verified with the supplied --keyring");
+        });
+    }
+
+    @Test
     void changedFileIsInvalid() throws IOException {
         Files.write(model.resolve("model.gguf"), new byte[3001]);
         assertThat(scan(ring(keyring)).allFindings()).singleElement().satisfies(f -> {
@@ -119,8 +135,8 @@ class PgpSignatureTest {
     }
 
     @Test
-    void unknownKeyOrNoKeyringIsUnverifiable() throws IOException {
-        assertThat(scan(ring(otherKeyring)).allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-005");
+    void unknownKeyIsAsSeriousAsAWrongKeyAndNoKeyringIsUnverifiable() throws IOException {
+        assertThat(scan(ring(otherKeyring)).allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-001");
         assertThat(scan(VerificationOptions.none()).allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-005");
     }
 
