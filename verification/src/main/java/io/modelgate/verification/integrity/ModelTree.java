@@ -22,6 +22,15 @@ public final class ModelTree {
      * @param maxEntries most entries listed; a larger folder fails rather than exhausting memory
      */
     public static List<TreeEntry> list(Path root, IgnoredPaths ignored, int maxEntries) throws IOException {
+        return list(root, ignored, maxEntries, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #list(Path, IgnoredPaths, int)}, adding to {@code special} the names of entries that are
+     * neither files, folders nor links (FIFOs, devices, sockets), which model_signing refuses to hash.
+     */
+    public static List<TreeEntry> list(Path root, IgnoredPaths ignored, int maxEntries, List<String> special)
+            throws IOException {
         List<TreeEntry> entries = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -33,7 +42,13 @@ public final class ModelTree {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String name = name(root, file);
-                if (ignored.matches(name) || !(attrs.isRegularFile() || attrs.isSymbolicLink())) {
+                if (ignored.matches(name)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (!(attrs.isRegularFile() || attrs.isSymbolicLink())) {
+                    if (attrs.isOther()) {
+                        special.add(name);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
                 if (entries.size() >= maxEntries) {

@@ -21,7 +21,8 @@ import java.util.Map;
  * already has are reused for whole-file SHA-256.
  *
  * @param digests resource name to digest
- * @param links   links that are not followed, each with why (not allowed, broken, a folder)
+ * @param links   entries that are not hashed, each with why: links not followed (not allowed, broken, to a
+ *                folder) and special files (FIFOs, devices, sockets), which the reference refuses
  * @param notes   what is worth knowing about links that were followed (one leaving the folder)
  */
 public record LocalManifest(Map<String, Fingerprint> digests, Map<String, String> links, List<String> notes) {
@@ -62,13 +63,17 @@ public record LocalManifest(Map<String, Fingerprint> digests, Map<String, String
         Map<String, String> links = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         Path realRoot = root.toRealPath();
-        for (TreeEntry entry : ModelTree.list(root, ignored, maxEntries)) {
+        List<String> special = new ArrayList<>();
+        for (TreeEntry entry : ModelTree.list(root, ignored, maxEntries, special)) {
             String why = entry.isLink() ? linkProblem(entry, statement, realRoot, notes) : null;
             if (why == null) {
                 files.put(entry.name(), entry.file());
             } else {
                 links.put(entry.name(), why);
             }
+        }
+        for (String name : special) {
+            links.put(name, "special file (FIFO, device or socket): model_signing cannot hash it");
         }
         return new LocalManifest(hash(files, statement, known, threads), links, notes);
     }
