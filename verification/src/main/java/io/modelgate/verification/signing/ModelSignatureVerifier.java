@@ -46,6 +46,14 @@ public final class ModelSignatureVerifier {
     }
 
     public SignatureOutcome verify(Path folder, Path signatureFile) throws IOException {
+        return verify(folder, signatureFile, null);
+    }
+
+    /**
+     * Verifies the signature in {@code folder}, comparing the whole folder or, when {@code onlyFile} is a
+     * name, only that file (a file scanned on its own): its digest must be the one signed for it.
+     */
+    public SignatureOutcome verify(Path folder, Path signatureFile, String onlyFile) throws IOException {
         String signatureName = folder.relativize(signatureFile).toString().replace('\\', '/');
         SignatureOutcome outcome = new SignatureOutcome(FORMAT, signatureName);
         if (Files.size(signatureFile) > BundleReader.MAX_BYTES) {
@@ -82,8 +90,63 @@ public final class ModelSignatureVerifier {
         outcome.checked(statement.predicateType().equals(ModelStatement.PREDICATE_V01)
                 ? "in-toto statement of model_signing 0.2, " + statement.resources().size() + " files"
                 : "in-toto statement, " + statement.resources().size() + " resources, root digest consistent");
-        compareContent(folder, signatureName, statement, outcome);
+        if (onlyFile == null) {
+            compareContent(folder, signatureName, statement, outcome);
+        } else {
+            compareOneFile(folder, onlyFile, statement, outcome);
+        }
         return outcome;
+    }
+
+    /** A file scanned on its own: the signature must cover it with its current digest. */
+    private void compareOneFile(Path folder, String name, ModelStatement statement, SignatureOutcome outcome)
+            throws IOException {
+        if (!ResourceHasher.supports(statement.hashType())) {
+            outcome.unverified(SignatureRules.UNVERIFIABLE, "file not compared: hash type '" + statement.hashType()
+                    + "' is not supported");
+            return;
+        }
+        Path file = folder.resolve(name);
+        TreeEntry entry = new TreeEntry(name, file, Files.isSymbolicLink(file)
+                ? Files.readSymbolicLink(file).toString().replace('\\', '/') : null);
+        LocalManifest local = LocalManifest.computeFile(entry, statement, folder.toRealPath(), digests,
+                FileHashing.defaultThreads());
+        Map<String, Fingerprint> expected = new LinkedHashMap<>();
+        Map<String, Fingerprint> actual = new LinkedHashMap<>();
+        String prefix = statement.coversSingleFile() ? "." : name;
+        for (ModelStatement.Resource r : statement.resources()) {
+            if (LocalManifest.fileOf(r.name(), statement.method()).equals(prefix)) {
+                expected.put(r.name(), Fingerprint.file(r.digest(), -1));
+                if (!r.algorithm().equals(statement.expectedAlgorithm())) {
+                    outcome.invalid(SignatureRules.CONTENT_MISMATCH, name, r.name(), "signed with algorithm '"
+                            + r.algorithm() + "' while the statement's serialisation is '"
+                            + statement.expectedAlgorithm() + "' (the reference rejects it)");
+                }
+            }
+        }
+        local.digests().forEach((resource, digest) ->
+                actual.put(prefix.equals(".") ? resource : name + resource.substring(1), digest));
+        local.links().forEach((link, why) -> outcome.invalid(SignatureRules.CONTENT_MISMATCH, name, null, why));
+        local.notes().forEach(outcome::checked);
+        if (expected.isEmpty()) {
+            outcome.invalid(SignatureRules.CONTENT_MISMATCH, name, null,
+                    "file is not covered by the signature next to it (" + ModelSignatureAnalyzer.SIGNATURE_NAME + ")");
+            return;
+        }
+        ManifestComparison comparison = ManifestComparison.compare(expected, actual);
+        for (ManifestComparison.Difference d : comparison.differences()) {
+            outcome.invalid(SignatureRules.CONTENT_MISMATCH, name, d.name(), switch (d.kind()) {
+                case CHANGED, KIND_CHANGED -> "content differs from the signed digest " + d.expected().sha256();
+                case ADDED -> "part of the file is not covered by the signature";
+                case REMOVED -> "signed part of the file is missing";
+            });
+        }
+        if (!statement.coversSingleFile()) {
+            outcome.notVerified("the other files of the signed folder: only " + name + " was scanned");
+        }
+        if (comparison.identical() && local.links().isEmpty()) {
+            outcome.checked("the file " + name + " matches its signed digest (" + statement.hashType() + ")");
+        }
     }
 
     /** A key the envelope may verify with, and the supplied material it comes from (null: the bundle's). */

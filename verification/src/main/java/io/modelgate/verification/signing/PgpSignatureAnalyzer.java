@@ -22,8 +22,25 @@ public final class PgpSignatureAnalyzer implements FolderAnalyzer {
     private static final List<String> SUFFIXES = List.of(".asc", ".sig");
 
     @Override
+    public boolean checksFileRoots() {
+        return true;
+    }
+
+    @Override
     public void analyze(FolderView folder, FolderContext context) throws IOException {
         PgpKeyrings keyrings = null;
+        if (folder.fileRoot()) {
+            // A file scanned on its own: its detached signature next to it, when there is one.
+            String name = folder.nameOf(folder.files().get(0));
+            for (String suffix : SUFFIXES) {
+                Path signature = folder.directory().resolve(name + suffix);
+                if (Files.isRegularFile(signature) && isPgp(signature)) {
+                    keyrings = keyrings != null ? keyrings : PgpKeyrings.read(context.options().keyrings());
+                    SignatureFacts.record(folder, context, PgpDetachedVerifier.verify(signature,
+                            folder.directory().resolve(name), name + suffix, keyrings));
+                }
+            }
+        }
         for (FileResult file : folder.files()) {
             String name = folder.nameOf(file);
             Path signature = folder.directory().resolve(name);
@@ -33,7 +50,7 @@ public final class PgpSignatureAnalyzer implements FolderAnalyzer {
                 SignatureFacts.record(folder, context, PgpDetachedVerifier.verify(signature, signed, name, keyrings));
             }
         }
-        if (context.isScanRoot() && context.options().lock().isPresent()) {
+        if (context.isScanRoot() && !folder.fileRoot() && context.options().lock().isPresent()) {
             Path lock = context.options().lock().get();
             for (String suffix : SUFFIXES) {
                 Path signature = lock.resolveSibling(lock.getFileName() + suffix);

@@ -20,6 +20,11 @@ import java.util.Map;
 public final class UnsignedFolderAnalyzer implements FolderAnalyzer {
 
     @Override
+    public boolean checksFileRoots() {
+        return true;
+    }
+
+    @Override
     public void analyze(FolderView folder, FolderContext context) {
         if (!context.isScanRoot()) {
             return;
@@ -53,7 +58,8 @@ public final class UnsignedFolderAnalyzer implements FolderAnalyzer {
         String found = ofFormat.isEmpty() ? "there is none"
                 : "the " + ofFormat.size() + " found could not be verified";
         context.report(Finding.of(SignatureRules.UNTRUSTED_CERTIFICATE,
-                Location.of(ArtifactPath.of(folder.displayPath())), null,
+                Location.of(ArtifactPath.of(folder.fileRoot() ? folder.files().get(0).path() : folder.displayPath())),
+                null,
                 "no " + what + " verified with the supplied " + String.join(", ", supplied) + " (" + found
                         + "): the model is not shown to come from a signer you supplied"));
     }

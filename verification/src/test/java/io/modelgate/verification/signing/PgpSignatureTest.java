@@ -126,6 +126,17 @@ class PgpSignatureTest {
     }
 
     @Test
+    void aFileScannedOnItsOwnIsCheckedAgainstItsDetachedSignature() throws IOException {
+        Path file = model.resolve("model.gguf");
+        var scanner = VerificationChecks.scanner(Limits.defaults(), 2, Clock.systemUTC(), ring(keyring));
+        ScanReport report = scanner.scan(List.of(file));
+        assertThat(report.allFindings()).isEmpty();
+        assertThat(signature(report)).containsEntry("status", "valid");
+        Files.write(file, new byte[3001]);
+        assertThat(scanner.scan(List.of(file)).allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-001");
+    }
+
+    @Test
     void changedFileIsInvalid() throws IOException {
         Files.write(model.resolve("model.gguf"), new byte[3001]);
         assertThat(scan(ring(keyring)).allFindings()).singleElement().satisfies(f -> {
