@@ -54,6 +54,34 @@ class HuggingFaceDigestsTest {
     }
 
     @Test
+    void aSnapshotFolderAsSnapshotDownloadReturnsItIsAnalysedThroughItsLinksAndPasses() throws IOException {
+        Path snapshot = cache().resolve("snapshots/0123abcd");
+        ScanReport report = VerificationChecks.defaultScanner().scan(List.of(snapshot));
+        assertThat(report.allFindings()).extracting(Finding::ruleId).containsOnly("MG-GEN-003");
+        assertThat(report.files()).allSatisfy(f -> assertThat(f.sha256()).isNotNull());
+        assertThat(report.files()).extracting(f -> f.format()).contains("json");
+        assertThat(evidence(report)).contains("huggingface-cache-snapshot", "git-sha1:", "status=match", "matched=2, mismatched=0");
+    }
+
+    @Test
+    void aTamperedBlobIsCaughtFromTheSnapshotAndALinkElsewhereIsNotFollowed() throws IOException {
+        Path repo = cache();
+        Path snapshot = repo.resolve("snapshots/0123abcd");
+        Files.writeString(repo.resolve("blobs").resolve(GitBlobId.of(snapshot.resolve("config.json"))),
+                "{\"model_type\": \"evil\"}\n");
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "credentials");
+        Files.createSymbolicLink(snapshot.resolve("extra.txt"), secret);
+        ScanReport report = VerificationChecks.defaultScanner().scan(List.of(snapshot));
+        assertThat(report.allFindings()).anySatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo("MG-INT-001");
+            assertThat(f.location().path().toString()).endsWith("config.json");
+        }).anySatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo("MG-GEN-004");
+            assertThat(f.location().path().toString()).endsWith("extra.txt");
+        });
+    }
+
+    @Test
     void tamperedBlobIsCriticalOnTheBlobAndOnTheSnapshotFile() throws IOException {
         Path repo = cache();
         Path blob = repo.resolve("blobs").resolve(Sha256.ofBytes(WEIGHTS));
