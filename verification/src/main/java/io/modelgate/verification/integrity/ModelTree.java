@@ -41,7 +41,7 @@ public final class ModelTree {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                String name = name(root, file);
+                String name = readableName(root, file);
                 if (ignored.matches(name)) {
                     return FileVisitResult.CONTINUE;
                 }
@@ -61,6 +61,23 @@ public final class ModelTree {
         });
         entries.sort(Comparator.comparing(TreeEntry::name));
         return entries;
+    }
+
+    /**
+     * The entry's name, refusing one that could not be decoded: Java decodes file names with the locale's
+     * charset, so without a UTF-8 locale non-ASCII bytes all become U+FFFD, and names that are not UTF-8
+     * do too. Recording such a name would garble it and let two different files collide.
+     */
+    static String readableName(Path root, Path file) throws IOException {
+        String name = name(root, file);
+        if (name.indexOf('\uFFFD') >= 0) {
+            String charset = System.getProperty("sun.jnu.encoding", "?");
+            throw new IOException("cannot record the name of " + name + ": "
+                    + (charset.equalsIgnoreCase("UTF-8")
+                    ? "it is not valid UTF-8 (rename the file)"
+                    : "file names are decoded as " + charset + "; run with a UTF-8 locale, e.g. LANG=C.UTF-8"));
+        }
+        return name;
     }
 
     static String name(Path root, Path file) {

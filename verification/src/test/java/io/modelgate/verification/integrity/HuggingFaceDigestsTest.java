@@ -121,7 +121,8 @@ class HuggingFaceDigestsTest {
         Files.writeString(repo.resolve("model.safetensors.pointer"), "version https://git-lfs.github.com/spec/v1\n"
                 + "oid sha256:" + Sha256.ofBytes(WEIGHTS) + "\nsize " + WEIGHTS.length + "\n");
         ScanReport clean = VerificationChecks.defaultScanner().scan(List.of(repo));
-        assertThat(clean.allFindings()).noneMatch(f -> f.ruleId().startsWith("MG-INT"));
+        assertThat(clean.allFindings()).noneMatch(f -> f.ruleId().startsWith("MG-INT") || f.ruleId().startsWith("MG-LFS"));
+        assertThat(clean.files()).allSatisfy(f -> assertThat(f.incompleteReasons()).isEmpty());
         assertThat(evidence(clean)).contains("git-lfs-pointer", "status=match");
 
         byte[] changed = WEIGHTS.clone();
@@ -130,5 +131,10 @@ class HuggingFaceDigestsTest {
         assertThat((VerificationChecks.defaultScanner().scan(List.of(repo))).allFindings())
                 .filteredOn(f -> f.ruleId().equals("MG-INT-001"))
                 .singleElement().satisfies(f -> assertThat(f.location().path().toString()).endsWith("repo/model.safetensors"));
+
+        // A pointer alone (no file next to it) still means the weights were not downloaded.
+        Files.delete(repo.resolve("model.safetensors"));
+        assertThat(VerificationChecks.defaultScanner().scan(List.of(repo)).allFindings())
+                .extracting(Finding::ruleId).contains("MG-LFS-001");
     }
 }
