@@ -106,11 +106,19 @@ public final class BundleReader {
     }
 
     private static java.security.cert.X509Certificate certificate(JsonNode node) throws MalformedSignatureException {
+        java.security.cert.X509Certificate certificate;
         try {
-            return PemFiles.certificate(base64(node, "rawBytes"));
+            certificate = PemFiles.certificate(base64(node, "rawBytes"));
         } catch (IOException e) {
             throw new MalformedSignatureException(e.getMessage());
         }
+        try {
+            // The provider decodes the key lazily and throws unchecked on a corrupted one.
+            certificate.getPublicKey();
+        } catch (RuntimeException e) {
+            throw new MalformedSignatureException("a certificate's public key is malformed");
+        }
+        return certificate;
     }
 
     private static Dsse.Envelope envelope(JsonNode root) throws MalformedSignatureException {
