@@ -8,7 +8,6 @@ import io.modelgate.verification.signing.ModelSignatureAnalyzer;
 import io.modelgate.verification.signing.ModelStatement;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,9 +43,7 @@ final class ModelDigest {
         if (resources.isEmpty()) {
             return null;
         }
-        resources.sort(Comparator.comparing(ModelStatement.Resource::name));
-        ModelStatement subject = new ModelStatement(unit.path(), "files", "sha256", 0, false, List.of(), resources);
-        return "sha256:" + subject.rootDigest();
+        return "sha256:" + ModelStatement.ofFiles(unit.path(), resources).rootDigest();
     }
 
     private static Set<String> ignored() {

@@ -38,8 +38,8 @@ final class SignatureView {
         // The signature that decided the overall status speaks for the unit.
         SignatureFacts.Entry deciding = facts.signatures().stream()
                 .filter(e -> status(e.status()) == status).findFirst().orElse(facts.signatures().get(0));
-        return new Signature(status, deciding.method(), signer(deciding.signer()), null, deciding.subjectDigest(),
-                List.copyOf(notVerified), checks);
+        return new Signature(status, deciding.method(), signer(deciding.signer()), verifiedWith(deciding),
+                deciding.subjectDigest(), List.copyOf(notVerified), checks);
     }
 
     private static SignatureStatus status(String id) {
@@ -47,8 +47,18 @@ final class SignatureView {
             case "valid" -> SignatureStatus.VALID;
             case "invalid" -> SignatureStatus.INVALID;
             case "absent" -> SignatureStatus.ABSENT;
+            case "untrusted" -> SignatureStatus.UNTRUSTED;
             default -> SignatureStatus.UNVERIFIED;
         };
+    }
+
+    /** The supplied material that established the signer, as {@code --option file}; null when none did. */
+    private static String verifiedWith(SignatureFacts.Entry entry) {
+        if (entry.verifiedWith() == null) {
+            return null;
+        }
+        return String.join(", ", entry.verifiedWith().entrySet().stream()
+                .map(e -> e.getValue().isEmpty() ? e.getKey() : e.getKey() + " " + e.getValue()).toList());
     }
 
     private static String signer(Map<String, Object> fields) {

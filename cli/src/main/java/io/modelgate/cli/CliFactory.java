@@ -31,6 +31,12 @@ public final class CliFactory {
     }
 
     private static String oneLine(Throwable ex) {
-        return Failures.describe(ex);
+        String message = Failures.describe(ex);
+        String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
+        if (ex instanceof java.nio.file.InvalidPathException && !charset.equalsIgnoreCase("UTF-8")) {
+            // Without a UTF-8 locale Java cannot open non-ASCII file names at all.
+            message += " (file names are decoded as " + charset + "; run with a UTF-8 locale, e.g. LANG=C.UTF-8)";
+        }
+        return message;
     }
 }

@@ -1,5 +1,6 @@
 package io.modelgate.cli;
 
+import io.modelgate.verification.signing.LocalManifest;
 import io.modelgate.verification.signing.ModelSigner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +44,28 @@ public final class SignCommand implements Callable<Integer> {
                     + "a bare key; repeatable.")
     List<Path> certificates = new ArrayList<>();
 
+    @Option(names = "--ignore-paths", paramLabel = "PATH", split = ",",
+            description = "File or folder inside PATH (given relative to the working folder, as the reference's "
+                    + "--ignore-paths) left out of the signature and recorded in it; repeatable or comma-separated. "
+                    + "The signature file and git metadata are always left out.")
+    List<Path> ignorePaths = new ArrayList<>();
+
+    @Option(names = "--allow-symlinks",
+            description = "Follow links to files (their target's content is signed) instead of refusing them.")
+    boolean allowSymlinks;
+
+    @Option(names = "--serialization", paramLabel = "METHOD", defaultValue = "files",
+            description = "files (one digest per file, the default) or shards (one digest per --shard-size bytes).")
+    String serialization;
+
+    @Option(names = "--shard-size", paramLabel = "BYTES", defaultValue = "1000000000",
+            description = "Bytes per shard with --serialization shards (default: ${DEFAULT-VALUE}).")
+    long shardSize;
+
+    @Option(names = "--hash", paramLabel = "ALGORITHM", defaultValue = "sha256",
+            description = "sha256 (default), blake2b or blake3 (not with shards).")
+    String hash;
+
     @Mixin
     ModelFolderOptions model = new ModelFolderOptions();
 
@@ -52,7 +75,17 @@ public final class SignCommand implements Callable<Integer> {
         if (!Files.isRegularFile(key)) {
             throw new ParameterException(spec.commandLine(), "no such key file: " + key);
         }
-        Path signature = ModelSigner.sign(folder, key, certificates, model.threads());
+        List<String> ignored = LocalManifest.inside(folder, ignorePaths);
+        if (ignored.size() != ignorePaths.size()) {
+            throw new ParameterException(spec.commandLine(), "--ignore-paths must name paths inside " + folder);
+        }
+        ModelSigner.Serialization how;
+        try {
+            how = new ModelSigner.Serialization(serialization, hash, shardSize, allowSymlinks, ignored);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Path signature = ModelSigner.sign(folder, key, certificates, how, model.threads());
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote " + signature);
         out.flush();

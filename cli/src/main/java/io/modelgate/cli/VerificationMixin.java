@@ -34,6 +34,12 @@ public final class VerificationMixin {
             description = "OpenPGP public key ring for detached .asc/.sig signatures; repeatable.")
     List<Path> keyrings = new ArrayList<>();
 
+    @Option(names = "--ignore-paths", paramLabel = "PATH", split = ",",
+            description = "Path left out when a model signature (model.sig) is compared with the folder, as the "
+                    + "reference verifier's --ignore-paths: a file or folder inside the scanned folder, relative to "
+                    + "the working folder; repeatable or comma-separated.")
+    List<Path> ignorePaths = new ArrayList<>();
+
     VerificationOptions options(CommandSpec spec) {
         return options(spec, null);
     }
@@ -58,12 +64,12 @@ public final class VerificationMixin {
             }
         }
         if (policy == null) {
-            return new VerificationOptions(lock, publicKeys, caCertificates, trustRoot, keyrings);
+            return new VerificationOptions(lock, publicKeys, caCertificates, trustRoot, keyrings, ignorePaths);
         }
         io.modelgate.rules.policy.SignaturePolicy signature = policy.signature()
                 .withMaterial(publicKeys, caCertificates, trustRoot, keyrings);
         Path lockFile = lock != null ? lock : policy.lock().file();
         return new VerificationOptions(lockFile, signature.publicKeys(), signature.certificates(),
-                signature.trustRoot(), signature.keyrings());
+                signature.trustRoot(), signature.keyrings(), ignorePaths);
     }
 }

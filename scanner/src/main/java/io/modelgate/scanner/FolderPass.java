@@ -72,21 +72,54 @@ final class FolderPass {
             FolderView view = new FolderView(Path.of(entry.getKey()), entry.getKey(), entry.getValue());
             FolderContext context = new FolderContext(limits, options, known, rootFolders.contains(entry.getKey()),
                     clock);
-            for (FolderAnalyzer analyzer : analyzers) {
-                try {
-                    analyzer.analyze(view, context);
-                } catch (IOException | RuntimeException e) {
-                    String reason = "a check of the whole folder failed: " + Failures.describe(e);
-                    context.report(Finding.of(CoreRules.INCOMPLETE, Location.of(ArtifactPath.of(entry.getKey())), null,
-                            reason));
-                    context.incomplete(entry.getKey(), reason);
-                }
-            }
+            runAll(analyzers, view, context, entry.getKey());
             if (!context.facts().isEmpty() || !context.findings().isEmpty() || !context.incompleteByFile().isEmpty()) {
                 folders.add(new FolderResult(entry.getKey(), context.facts(), context.findings(),
                         context.incompleteByFile()));
             }
         }
+        fileRoots(targets, results, known, folders);
         return folders;
+    }
+
+    /**
+     * Files given directly: the checks that apply to them (a signature next to the file) run on a view of
+     * the file's folder that holds that file alone; what they find is reported under the file's path.
+     */
+    private void fileRoots(List<FileTarget> targets, List<FileResult> results, FileDigests known,
+                           List<FolderResult> folders) {
+        List<FolderAnalyzer> applicable = analyzers.stream().filter(FolderAnalyzer::checksFileRoots).toList();
+        if (applicable.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            FileTarget target = targets.get(i);
+            if (target.inFolder() || target.file() == null || !Files.isRegularFile(target.file())) {
+                continue;
+            }
+            Path parent = target.file().toAbsolutePath().getParent();
+            String shown = target.displayPath();
+            int slash = shown.lastIndexOf('/');
+            FolderView view = new FolderView(parent, slash < 0 ? "" : shown.substring(0, slash),
+                    List.of(results.get(i)), true);
+            FolderContext context = new FolderContext(limits, options, known, true, clock);
+            runAll(applicable, view, context, shown);
+            if (!context.facts().isEmpty() || !context.findings().isEmpty() || !context.incompleteByFile().isEmpty()) {
+                folders.add(new FolderResult(shown, context.facts(), context.findings(), context.incompleteByFile()));
+            }
+        }
+    }
+
+    private static void runAll(List<FolderAnalyzer> analyzers, FolderView view, FolderContext context,
+                               String shown) {
+        for (FolderAnalyzer analyzer : analyzers) {
+            try {
+                analyzer.analyze(view, context);
+            } catch (IOException | RuntimeException e) {
+                String reason = "a check of the whole folder failed: " + Failures.describe(e);
+                context.report(Finding.of(CoreRules.INCOMPLETE, Location.of(ArtifactPath.of(shown)), null, reason));
+                context.incomplete(shown, reason);
+            }
+        }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 /** The typed folder facts of a scan as plain maps, the shape the JSON report gives them, for assertions. */
 public final class FactMaps {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     private FactMaps() {
     }

@@ -177,8 +177,8 @@ final class ModelJson {
         json.writeEndObject();
     }
 
-    /** Status words as written since schema 1.1 ({@code unverifiable} for a signature not verified). */
+    /** Status words of the report: {@code absent}, {@code valid}, {@code invalid}, {@code untrusted}, {@code unverified}. */
     private static String statusId(SignatureStatus status) {
-        return status == SignatureStatus.UNVERIFIED ? "unverifiable" : status.id();
+        return status.id();
     }
 }

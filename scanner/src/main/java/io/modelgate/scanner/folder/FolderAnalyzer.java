@@ -10,4 +10,12 @@ import java.io.IOException;
 public interface FolderAnalyzer {
 
     void analyze(FolderView folder, FolderContext context) throws IOException;
+
+    /**
+     * True when the check also applies to a file given directly (a signature next to it): it then runs on
+     * a view of the file's folder that holds that file alone ({@link FolderView#fileRoot()}).
+     */
+    default boolean checksFileRoots() {
+        return false;
+    }
 }

@@ -13,15 +13,24 @@ import java.util.Optional;
  * @param directory   the folder on disk
  * @param displayPath the folder as reported (prefix of its files' display paths)
  * @param files       results of the regular files directly in this folder
+ * @param fileRoot    true for the folder of a file given directly: {@code files} holds that file alone
+ *                    (see {@link FolderAnalyzer#checksFileRoots()})
  */
-public record FolderView(Path directory, String displayPath, List<FileResult> files) {
+public record FolderView(Path directory, String displayPath, List<FileResult> files, boolean fileRoot) {
 
     public FolderView {
         files = List.copyOf(files);
     }
 
-    /** The display path of a file named {@code name} in this folder. */
+    public FolderView(Path directory, String displayPath, List<FileResult> files) {
+        this(directory, displayPath, files, false);
+    }
+
+    /** The display path of a file named {@code name} in this folder ("" for the working folder). */
     public String childPath(String name) {
+        if (displayPath.isEmpty()) {
+            return name;
+        }
         return displayPath.endsWith("/") ? displayPath + name : displayPath + "/" + name;
     }
 

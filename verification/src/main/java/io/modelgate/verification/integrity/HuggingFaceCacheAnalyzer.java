@@ -76,6 +76,11 @@ public final class HuggingFaceCacheAnalyzer implements FolderAnalyzer {
             if (target != null && SHA256.matcher(target.toString()).matches()) {
                 check.compare(file.path(), "sha256", target.toString(), file.sha256(),
                         "snapshot link to cache blob " + target);
+            } else if (target != null && GitBlobId.SHA1.matcher(target.toString()).matches()
+                    && Files.isRegularFile(entry) && Files.size(entry) <= GitBlobId.MAX_BYTES) {
+                // Small (non-LFS) files are stored under their git blob id.
+                check.compare(file.path(), "git-sha1", target.toString(), GitBlobId.of(entry),
+                        "snapshot link to cache blob " + target);
             }
         }
         check.finish(folder.displayPath());

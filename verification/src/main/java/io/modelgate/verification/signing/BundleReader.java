@@ -46,37 +46,79 @@ public final class BundleReader {
         } else if (!entries.isMissingNode() && !entries.isNull()) {
             throw new MalformedSignatureException("tlogEntries is not an array");
         }
-        return new SigstoreBundle(mediaType, material(material), tlog, envelope(root));
+        SigstoreBundle.Material signer = material(material, mediaType);
+        if (signer instanceof SigstoreBundle.KeylessCertificate && tlog.size() != 1) {
+            throw new MalformedSignatureException("a keyless bundle must hold exactly one transparency-log entry, not "
+                    + tlog.size());
+        }
+        return new SigstoreBundle(mediaType, signer, tlog, envelope(root));
     }
 
-    private static SigstoreBundle.Material material(JsonNode material) throws MalformedSignatureException {
+    /**
+     * The signer material, as the reference reads it for the media type: key and certificate bundles are
+     * read only as {@code ...bundle.v0.3+json}; keyless bundles carry the leaf in {@code certificate} from
+     * v0.3 on and in {@code x509CertificateChain} (leaf first) before.
+     */
+    private static SigstoreBundle.Material material(JsonNode material, String mediaType)
+            throws MalformedSignatureException {
+        boolean v03 = mediaType.equals(SigstoreBundle.MEDIA_TYPE_V03);
+        boolean v03Alternative = mediaType.equals(SigstoreBundle.MEDIA_TYPE_V03_ALTERNATIVE);
+        if (!v03 && !v03Alternative) {
+            if (material.has("x509CertificateChain")) {
+                List<java.security.cert.X509Certificate> chain = chain(material);
+                return new SigstoreBundle.KeylessCertificate(chain.get(0));
+            }
+            throw new MalformedSignatureException("a bundle of media type '" + mediaType + "' must carry its "
+                    + "signing certificate in x509CertificateChain");
+        }
+        if (material.has("certificate")) {
+            return new SigstoreBundle.KeylessCertificate(certificate(material.get("certificate")));
+        }
+        if (v03Alternative) {
+            throw new MalformedSignatureException("a bundle of media type '" + mediaType + "' must carry its "
+                    + "signing certificate in 'certificate'");
+        }
+        return traditional(material);
+    }
+
+    private static List<java.security.cert.X509Certificate> chain(JsonNode material)
+            throws MalformedSignatureException {
+        JsonNode certs = material.get("x509CertificateChain").path("certificates");
+        if (!certs.isArray() || certs.isEmpty()) {
+            throw new MalformedSignatureException("x509CertificateChain has no certificates");
+        }
+        List<java.security.cert.X509Certificate> chain = new ArrayList<>();
+        for (JsonNode cert : certs) {
+            chain.add(certificate(cert));
+        }
+        return chain;
+    }
+
+    private static SigstoreBundle.Material traditional(JsonNode material) throws MalformedSignatureException {
         if (material.has("publicKey")) {
             JsonNode hint = material.get("publicKey").path("hint");
             return new SigstoreBundle.KeyHint(hint.isTextual() && !hint.asText().isEmpty() ? hint.asText() : null);
         }
         if (material.has("x509CertificateChain")) {
-            JsonNode certs = material.get("x509CertificateChain").path("certificates");
-            if (!certs.isArray() || certs.isEmpty()) {
-                throw new MalformedSignatureException("x509CertificateChain has no certificates");
-            }
-            List<java.security.cert.X509Certificate> chain = new ArrayList<>();
-            for (JsonNode cert : certs) {
-                chain.add(certificate(cert));
-            }
-            return new SigstoreBundle.CertificateChain(chain);
-        }
-        if (material.has("certificate")) {
-            return new SigstoreBundle.KeylessCertificate(certificate(material.get("certificate")));
+            return new SigstoreBundle.CertificateChain(chain(material));
         }
         throw new MalformedSignatureException("verificationMaterial has no publicKey, x509CertificateChain or certificate");
     }
 
     private static java.security.cert.X509Certificate certificate(JsonNode node) throws MalformedSignatureException {
+        java.security.cert.X509Certificate certificate;
         try {
-            return PemFiles.certificate(base64(node, "rawBytes"));
+            certificate = PemFiles.certificate(base64(node, "rawBytes"));
         } catch (IOException e) {
             throw new MalformedSignatureException(e.getMessage());
         }
+        try {
+            // The provider decodes the key lazily and throws unchecked on a corrupted one.
+            certificate.getPublicKey();
+        } catch (RuntimeException e) {
+            throw new MalformedSignatureException("a certificate's public key is malformed");
+        }
+        return certificate;
     }
 
     private static Dsse.Envelope envelope(JsonNode root) throws MalformedSignatureException {

@@ -29,4 +29,44 @@ public final class Dsse {
         out.writeBytes(payload);
         return out.toByteArray();
     }
+
+    /**
+     * The encoding model_signing 0.2 signed by mistake, which its later verifiers still accept:
+     * {@code "DSSEV1" SP len(type) SP type SP len(payload) SP repr(payload)}, where repr is Python's
+     * text form of a bytes object ({@code b'...'}).
+     */
+    public static byte[] legacyPae(String payloadType, byte[] payload) {
+        byte[] type = payloadType.getBytes(StandardCharsets.UTF_8);
+        String head = "DSSEV1 " + type.length + " " + payloadType + " " + payload.length + " ";
+        return (head + pythonBytesRepr(payload)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Python's repr of bytes: single quotes unless the bytes hold a ' and no ", escapes for the rest. */
+    static String pythonBytesRepr(byte[] bytes) {
+        boolean hasSingle = false;
+        boolean hasDouble = false;
+        for (byte b : bytes) {
+            hasSingle |= b == '\'';
+            hasDouble |= b == '"';
+        }
+        char quote = hasSingle && !hasDouble ? '"' : '\'';
+        StringBuilder out = new StringBuilder(bytes.length + 3).append('b').append(quote);
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            if (c == quote || c == '\\') {
+                out.append('\\').append((char) c);
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c < 0x20 || c >= 0x7F) {
+                out.append(String.format("\\x%02x", c));
+            } else {
+                out.append((char) c);
+            }
+        }
+        return out.append(quote).toString();
+    }
 }

@@ -5,6 +5,7 @@ import io.modelgate.scanner.VerificationOptions;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -40,7 +41,7 @@ final class KeylessCheck {
         outcome.notVerified("revocation, and whether the given trust root is still current (no online update)");
         outcome.notVerified("signer identity policy: compare subjectAlternativeNames and oidcIssuer with who you expect");
         if (options.sigstoreTrustRoot().isEmpty()) {
-            outcome.unverifiable(SignatureRules.UNVERIFIABLE, "keyless Sigstore signature: certificate chain and "
+            outcome.unverified(SignatureRules.UNVERIFIABLE, "keyless Sigstore signature: certificate chain and "
                     + "transparency-log entry not verified because no --trust-root was given");
             return List.of(leaf.getPublicKey());
         }
@@ -65,11 +66,12 @@ final class KeylessCheck {
             Optional<String> failure = CertificateTrust.validate(leaf, chain.subList(0, chain.size() - 1), List.of(anchor), at);
             if (failure.isEmpty()) {
                 outcome.checked("certificate chain to a Fulcio CA of the trust root, as of " + at.toInstant());
+                outcome.verifiedWith("--trust-root", options.sigstoreTrustRoot().map(Path::toString).orElse(""));
                 return;
             }
             lastFailure = failure.get();
         }
-        outcome.unverifiable(SignatureRules.UNTRUSTED_CERTIFICATE,
+        outcome.untrusted(SignatureRules.UNTRUSTED_CERTIFICATE,
                 "signing certificate does not chain to a CA of the trust root: " + lastFailure);
         Date now = Date.from(clock.instant());
         CertificateTrust.validityProblem(leaf, now).ifPresent(why -> outcome.checked("leaf is short-lived: " + why));
@@ -83,7 +85,7 @@ final class KeylessCheck {
                                                           Dsse.Envelope envelope, X509Certificate leaf,
                                                           SignatureOutcome outcome) {
         if (entries.isEmpty()) {
-            outcome.unverifiable(SignatureRules.UNVERIFIABLE, "keyless signature without a transparency-log entry");
+            outcome.unverified(SignatureRules.UNVERIFIABLE, "keyless signature without a transparency-log entry");
             return Optional.empty();
         }
         for (JsonNode entry : entries) {
@@ -112,11 +114,12 @@ final class KeylessCheck {
                 outcome.invalid(SignatureRules.INVALID, null, null, "transparency-log signed entry timestamp does not verify");
                 return Optional.empty();
             } catch (MalformedSignatureException | GeneralSecurityException | NumberFormatException e) {
-                outcome.unverifiable(SignatureRules.UNVERIFIABLE, "transparency-log entry unreadable: " + e.getMessage());
+                outcome.unverified(SignatureRules.UNVERIFIABLE, "transparency-log entry unreadable: " + e.getMessage());
                 return Optional.empty();
             }
         }
-        outcome.unverifiable(SignatureRules.UNVERIFIABLE, "no transparency-log entry from a log of the trust root");
+        outcome.untrusted(SignatureRules.UNTRUSTED_CERTIFICATE,
+                "no transparency-log entry from a log of the given trust root");
         return Optional.empty();
     }
 

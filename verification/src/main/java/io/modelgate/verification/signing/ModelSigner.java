@@ -3,11 +3,7 @@ package io.modelgate.verification.signing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelgate.scanner.Limits;
 import io.modelgate.scanner.folder.FileDigests;
-import io.modelgate.verification.integrity.FileHashing;
-import io.modelgate.verification.integrity.Fingerprint;
 import io.modelgate.verification.integrity.IgnoredPaths;
-import io.modelgate.verification.integrity.ModelTree;
-import io.modelgate.verification.integrity.TreeEntry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,11 +19,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code modelgate sign --key KEY PATH}: writes a key-based OpenSSF model_signing signature
- * ({@code model.sig}, Sigstore bundle v0.3, DSSE over an in-toto statement, files serialisation, SHA-256)
- * that the reference {@code model_signing verify key} accepts.
+ * {@code modelgate sign --key KEY PATH}: writes an OpenSSF model_signing signature ({@code model.sig},
+ * Sigstore bundle v0.3, DSSE over an in-toto statement) as the reference writes it: resources in its
+ * canonical order, the ignored paths recorded, so that {@code model_signing verify} accepts it and the
+ * subject digest (the model's identity) is the one model_signing computes for the same folder.
  */
 public final class ModelSigner {
+
+    /** Shards of 1,000,000,000 bytes unless told otherwise, as the reference. */
+    public static final long DEFAULT_SHARD_SIZE = 1_000_000_000L;
+
+    /**
+     * How the folder is serialised.
+     *
+     * @param method        {@code files} or {@code shards}
+     * @param hashType      sha256, blake2b or blake3 (not with shards, as the reference)
+     * @param shardSize     bytes per shard for {@code shards}
+     * @param allowSymlinks follow links to files (their target is hashed) instead of refusing them
+     * @param ignorePaths   paths left out besides the signature and git metadata, relative to the folder
+     */
+    public record Serialization(String method, String hashType, long shardSize, boolean allowSymlinks,
+                                List<String> ignorePaths) {
+
+        public Serialization {
+            ignorePaths = List.copyOf(ignorePaths);
+            if (!method.equals("files") && !method.equals("shards")) {
+                throw new IllegalArgumentException("serialisation must be files or shards, not " + method);
+            }
+            if (!ResourceHasher.supports(hashType)) {
+                throw new IllegalArgumentException("hash must be sha256, blake2b or blake3, not " + hashType);
+            }
+            if (method.equals("shards") && hashType.equals("blake3")) {
+                throw new IllegalArgumentException("blake3 is not used with shards (it hashes in parallel itself)");
+            }
+            if (method.equals("shards") && shardSize <= 0) {
+                throw new IllegalArgumentException("shard size must be positive");
+            }
+        }
+
+        /** Whole files, SHA-256, no links, nothing else ignored: the reference's defaults. */
+        public static Serialization defaults() {
+            return new Serialization("files", "sha256", 0, false, List.of());
+        }
+    }
 
     private ModelSigner() {
     }
@@ -43,8 +77,13 @@ public final class ModelSigner {
      */
     public static Path sign(Path folder, Path keyFile, List<Path> certificateFiles, int threads)
             throws IOException, GeneralSecurityException {
+        return sign(folder, keyFile, certificateFiles, Serialization.defaults(), threads);
+    }
+
+    public static Path sign(Path folder, Path keyFile, List<Path> certificateFiles, Serialization serialization,
+                            int threads) throws IOException, GeneralSecurityException {
         PrivateKey privateKey = PemFiles.privateKey(keyFile);
-        EcdsaSignatures.algorithm(privateKey);
+        EcdsaSignatures.curve(privateKey);
         PublicKey publicKey = publicKeyOf(privateKey);
         List<X509Certificate> chain = new ArrayList<>();
         for (Path file : certificateFiles) {
@@ -54,20 +93,31 @@ public final class ModelSigner {
             throw new GeneralSecurityException("the first certificate is not for the signing key");
         }
         Path signature = folder.resolve(ModelSignatureAnalyzer.SIGNATURE_NAME);
-        List<String> ignore = new ArrayList<>(List.of(".git", ModelSignatureAnalyzer.SIGNATURE_NAME));
+        List<String> ignore = new ArrayList<>(serialization.ignorePaths());
+        ignore.addAll(List.of(".git", ModelSignatureAnalyzer.SIGNATURE_NAME));
         ignore.addAll(LocalManifest.GIT_PATHS.subList(1, LocalManifest.GIT_PATHS.size()));
-        List<TreeEntry> entries = ModelTree.list(folder, IgnoredPaths.of(ignore), Limits.defaults().maxEntries());
-        for (TreeEntry entry : entries) {
-            if (entry.isLink()) {
-                throw new IOException("cannot sign: " + entry.name() + " is a symbolic link");
-            }
+        ignore = IgnoredPaths.of(ignore).paths();
+        ModelStatement shape = new ModelStatement("", serialization.method(), serialization.hashType(),
+                serialization.method().equals("shards") ? serialization.shardSize() : 0,
+                serialization.allowSymlinks(), ignore, List.of(), ModelStatement.PREDICATE_V1);
+        LocalManifest local = LocalManifest.compute(folder, shape, IgnoredPaths.of(ignore), FileDigests.none(),
+                Limits.defaults().maxEntries(), threads);
+        if (!local.links().isEmpty()) {
+            Map.Entry<String, String> first = local.links().entrySet().iterator().next();
+            throw new IOException("cannot sign: " + first.getKey() + " is a " + first.getValue()
+                    .replace(" in a model signed without allow_symlinks", " (use --allow-symlinks to follow links)"));
         }
-        Map<String, Fingerprint> digests = FileHashing.fingerprints(entries, FileDigests.none(), threads);
+        List<String> names = new ArrayList<>(local.digests().keySet());
+        names.sort(new ResourceOrder(serialization.method().equals("shards")));
         List<ModelStatement.Resource> resources = new ArrayList<>();
-        digests.forEach((name, f) -> resources.add(new ModelStatement.Resource(name, "sha256", f.sha256())));
+        for (String resource : names) {
+            resources.add(new ModelStatement.Resource(resource, shape.expectedAlgorithm(),
+                    local.digests().get(resource).sha256()));
+        }
         Path name = folder.toAbsolutePath().normalize().getFileName();
-        ModelStatement statement = new ModelStatement(name == null ? "model" : name.toString(), "files", "sha256", 0,
-                false, ignore, resources);
+        ModelStatement statement = new ModelStatement(name == null ? "model" : name.toString(), shape.method(),
+                shape.hashType(), shape.shardSize(), shape.allowSymlinks(), ignore, resources,
+                ModelStatement.PREDICATE_V1);
         byte[] payload = statement.toJson();
         byte[] sig = EcdsaSignatures.sign(privateKey, Dsse.pae(Dsse.IN_TOTO_PAYLOAD_TYPE, payload));
         Files.write(signature, bundle(payload, sig, EcdsaSignatures.fingerprint(publicKey), chain));

@@ -21,16 +21,31 @@ import java.util.regex.Pattern;
  * @param allowSymlinks whether links were followed when signing
  * @param ignorePaths   paths the signer left out (relative to the model folder)
  * @param resources     name and hex digest of each signed resource, in signed order
+ * @param predicateType {@link #PREDICATE_V1}, or {@link #PREDICATE_V01} for model_signing 0.2 signatures
  */
 public record ModelStatement(String subjectName, String method, String hashType, long shardSize,
-                             boolean allowSymlinks, List<String> ignorePaths, List<Resource> resources) {
+                             boolean allowSymlinks, List<String> ignorePaths, List<Resource> resources,
+                             String predicateType) {
 
     public static final String STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
     public static final String PREDICATE_V1 = "https://model_signing/signature/v1.0";
+    /** model_signing 0.2: every file is a subject of its own, no predicate content, SHA-256 files. */
+    public static final String PREDICATE_V01 = "https://model_signing/Digests/v0.1";
 
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{2,256}");
 
     public record Resource(String name, String algorithm, String digest) {
+    }
+
+    /**
+     * The statement model_signing would sign over these whole files (SHA-256, no shards), resources in its
+     * canonical order: its root digest is the model's identity, equal to a signature's subject digest.
+     */
+    public static ModelStatement ofFiles(String subjectName, List<Resource> resources) {
+        List<Resource> ordered = new java.util.ArrayList<>(resources);
+        ResourceOrder order = new ResourceOrder(false);
+        ordered.sort((a, b) -> order.compare(a.name(), b.name()));
+        return new ModelStatement(subjectName, "files", "sha256", 0, false, List.of(), ordered, PREDICATE_V1);
     }
 
     public ModelStatement {
@@ -49,6 +64,9 @@ public record ModelStatement(String subjectName, String method, String hashType,
             throw new MalformedSignatureException("signed payload is not an in-toto Statement v1");
         }
         String predicateType = root.path("predicateType").asText();
+        if (PREDICATE_V01.equals(predicateType)) {
+            return legacy(root.path("subject"), maxResources);
+        }
         if (!PREDICATE_V1.equals(predicateType)) {
             throw new MalformedSignatureException("unsupported predicateType '" + predicateType + "'");
         }
@@ -91,13 +109,46 @@ public record ModelStatement(String subjectName, String method, String hashType,
         }
         ModelStatement statement = new ModelStatement(subject.path("name").asText(), method,
                 BundleReader.text(serialization, "hash_type"), shardSize,
-                serialization.path("allow_symlinks").asBoolean(false), ignore, resources);
+                serialization.path("allow_symlinks").asBoolean(false), ignore, resources, PREDICATE_V1);
         String declared = subject.path("digest").path("sha256").asText();
         if (!statement.rootDigest().equals(declared)) {
             throw new MalformedSignatureException("manifest is inconsistent: subject digest " + declared
                     + " is not the digest of the signed resources");
         }
         return statement;
+    }
+
+    /**
+     * A model_signing 0.2 statement, read as the reference still reads it: files serialisation, SHA-256, no
+     * links; the subjects are the resources and there is no root digest to check.
+     */
+    private static ModelStatement legacy(JsonNode subjects, int maxResources) throws MalformedSignatureException {
+        if (!subjects.isArray()) {
+            throw new MalformedSignatureException("statement has no subject list");
+        }
+        if (subjects.size() > maxResources) {
+            throw new MalformedSignatureException("more than " + maxResources + " signed resources");
+        }
+        List<Resource> resources = new ArrayList<>();
+        for (JsonNode subject : subjects) {
+            String digest = BundleReader.text(subject.path("digest"), "sha256");
+            if (!digest.matches("[0-9a-f]{64}")) {
+                throw new MalformedSignatureException("subject digest is not a lowercase hex SHA-256");
+            }
+            resources.add(new Resource(BundleReader.text(subject, "name"), "sha256", digest));
+        }
+        return new ModelStatement("", "files", "sha256", 0, false, List.of(), resources, PREDICATE_V01);
+    }
+
+    /** The algorithm each resource must name: the hash type, or {@code <hash>-sharded-<size>} for shards. */
+    public String expectedAlgorithm() {
+        return method.equals("shards") ? hashType + "-sharded-" + shardSize : hashType;
+    }
+
+    /** The signature covers one file, named {@code .} (or {@code .:start:end} for its shards). */
+    public boolean coversSingleFile() {
+        return !resources.isEmpty() && resources.stream().allMatch(r -> r.name().equals(".")
+                || method.equals("shards") && r.name().startsWith(".:"));
     }
 
     /** The statement as signed JSON, the subject digest computed from the resources. */
@@ -107,7 +158,7 @@ public record ModelStatement(String subjectName, String method, String hashType,
         com.fasterxml.jackson.databind.node.ObjectNode subject = root.putArray("subject").addObject();
         subject.put("name", subjectName);
         subject.putObject("digest").put("sha256", rootDigest());
-        root.put("predicateType", PREDICATE_V1);
+        root.put("predicateType", predicateType);
         com.fasterxml.jackson.databind.node.ObjectNode predicate = root.putObject("predicate");
         com.fasterxml.jackson.databind.node.ObjectNode serialization = predicate.putObject("serialization");
         serialization.put("method", method);

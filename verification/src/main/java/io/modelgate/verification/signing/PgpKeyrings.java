@@ -23,9 +23,11 @@ public final class PgpKeyrings {
     private static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final List<PGPPublicKeyRingCollection> collections;
+    private final List<Path> files;
 
-    private PgpKeyrings(List<PGPPublicKeyRingCollection> collections) {
+    private PgpKeyrings(List<PGPPublicKeyRingCollection> collections, List<Path> files) {
         this.collections = collections;
+        this.files = files;
     }
 
     public static PgpKeyrings read(List<Path> files) throws IOException {
@@ -40,7 +42,7 @@ public final class PgpKeyrings {
                 throw new IOException(file + ": not an OpenPGP public key ring: " + e.getMessage(), e);
             }
         }
-        return new PgpKeyrings(collections);
+        return new PgpKeyrings(collections, List.copyOf(files));
     }
 
     public boolean isEmpty() {
@@ -53,6 +55,16 @@ public final class PgpKeyrings {
             PGPPublicKey key = collection.getPublicKey(keyId);
             if (key != null) {
                 return Optional.of(key);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The key ring file holding the key with this id. */
+    public Optional<Path> fileOf(long keyId) {
+        for (int i = 0; i < collections.size(); i++) {
+            if (collections.get(i).getPublicKey(keyId) != null) {
+                return Optional.of(files.get(i));
             }
         }
         return Optional.empty();

@@ -22,22 +22,49 @@ public final class PgpSignatureAnalyzer implements FolderAnalyzer {
     private static final List<String> SUFFIXES = List.of(".asc", ".sig");
 
     @Override
+    public boolean checksFileRoots() {
+        return true;
+    }
+
+    @Override
     public void analyze(FolderView folder, FolderContext context) throws IOException {
         PgpKeyrings keyrings = null;
+        if (folder.fileRoot()) {
+            // A file scanned on its own: its detached signature next to it, when there is one.
+            String name = folder.nameOf(folder.files().get(0));
+            for (String suffix : SUFFIXES) {
+                Path signature = folder.directory().resolve(name + suffix);
+                if (Files.isRegularFile(signature) && isPgp(signature)) {
+                    keyrings = keyrings != null ? keyrings : PgpKeyrings.read(context.options().keyrings());
+                    SignatureFacts.record(folder, context, PgpDetachedVerifier.verify(signature,
+                            folder.directory().resolve(name), name + suffix, keyrings));
+                }
+            }
+        }
+        java.util.Set<Path> handled = new java.util.HashSet<>();
         for (FileResult file : folder.files()) {
             String name = folder.nameOf(file);
             Path signature = folder.directory().resolve(name);
-            Path signed = signedFile(signature);
-            if (signed != null && isPgp(signature)) {
-                keyrings = keyrings != null ? keyrings : PgpKeyrings.read(context.options().keyrings());
-                SignatureFacts.record(folder, context, PgpDetachedVerifier.verify(signature, signed, name, keyrings));
+            if (!hasSuffix(name) || !isPgp(signature)) {
+                continue;
             }
+            Path signed = signedFile(signature);
+            if (signed == null) {
+                SignatureFacts.record(folder, context, PgpDetachedVerifier.orphan(name,
+                        name.substring(0, name.length() - 4)));
+                continue;
+            }
+            keyrings = keyrings != null ? keyrings : PgpKeyrings.read(context.options().keyrings());
+            SignatureFacts.record(folder, context, PgpDetachedVerifier.verify(signature, signed, name, keyrings));
+            handled.add(signature.toAbsolutePath().normalize());
         }
-        if (context.isScanRoot() && context.options().lock().isPresent()) {
+        if (context.isScanRoot() && !folder.fileRoot() && context.options().lock().isPresent()) {
             Path lock = context.options().lock().get();
             for (String suffix : SUFFIXES) {
                 Path signature = lock.resolveSibling(lock.getFileName() + suffix);
-                if (Files.isRegularFile(signature) && isPgp(signature)) {
+                // A signed lock inside the folder was verified with the folder's files: reported once.
+                if (Files.isRegularFile(signature) && !handled.contains(signature.toAbsolutePath().normalize())
+                        && isPgp(signature)) {
                     keyrings = keyrings != null ? keyrings : PgpKeyrings.read(context.options().keyrings());
                     SignatureOutcome outcome = PgpDetachedVerifier.verify(signature, lock,
                             signature.toString().replace('\\', '/'), keyrings);
@@ -46,6 +73,10 @@ public final class PgpSignatureAnalyzer implements FolderAnalyzer {
                 }
             }
         }
+    }
+
+    private static boolean hasSuffix(String name) {
+        return SUFFIXES.stream().anyMatch(suffix -> name.endsWith(suffix) && name.length() > suffix.length());
     }
 
     /** The file a detached signature is named after, when it is a regular file in the same folder. */

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * The folder's signature fact: an overall status (invalid if any signature is invalid, else valid if any
- * is valid, else unverifiable; absent when there is none) and each signature's outcome.
+ * is valid, else untrusted if any is, else unverified; absent when there is none) and each signature's outcome.
  *
- * @param status     {@code valid}, {@code invalid}, {@code unverifiable} or {@code absent}
+ * @param status     {@code valid}, {@code invalid}, {@code untrusted}, {@code unverified} or {@code absent}
  * @param signatures each signature checked, in order
  */
 public record SignatureFacts(String status, List<Entry> signatures) {
@@ -29,17 +29,21 @@ public record SignatureFacts(String status, List<Entry> signatures) {
      * @param format        {@code model_signing} or {@code pgp}
      * @param file          the signature file as named in the folder (or as given, when kept outside it)
      * @param method        {@code key}, {@code certificate}, {@code keyless}, {@code detached}, or {@code unknown}
-     * @param status        {@code valid}, {@code invalid} or {@code unverifiable}
+     * @param status        {@code valid}, {@code invalid}, {@code untrusted} or {@code unverified}
      * @param signer        what identifies the signer, by field (strings or lists of strings)
      * @param checked       each check that passed
      * @param notVerified   what could not be checked offline
      * @param subjectDigest {@code sha256:<hex>} of the signed statement's subject, null when not established
+     * @param verifiedWith  which supplied option and file established the signer; null unless the signature is valid
      */
     public record Entry(String format, String file, String method, String status, Map<String, Object> signer,
-                        List<String> checked, List<String> notVerified, String subjectDigest) {
+                        List<String> checked, List<String> notVerified, String subjectDigest,
+                        Map<String, String> verifiedWith) {
 
         public Entry {
             signer = Map.copyOf(signer);
+            verifiedWith = verifiedWith == null || verifiedWith.isEmpty() ? null
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(verifiedWith));
             checked = List.copyOf(checked);
             notVerified = List.copyOf(notVerified);
         }
@@ -79,6 +83,9 @@ public record SignatureFacts(String status, List<Entry> signatures) {
         if (statuses.contains("invalid")) {
             return "invalid";
         }
-        return statuses.contains("valid") ? "valid" : "unverifiable";
+        if (statuses.contains("valid")) {
+            return "valid";
+        }
+        return statuses.contains("untrusted") ? "untrusted" : "unverified";
     }
 }

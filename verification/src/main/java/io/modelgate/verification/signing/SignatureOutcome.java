@@ -8,13 +8,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What verifying one signature established: its status, the signer, each check that ran, what could
- * not be verified, and the problems found (on the signature file or on the files it covers).
+ * What verifying one signature established: its status, the signer, the supplied material it was
+ * verified with, each check that ran, what could not be verified, and the problems found (on the
+ * signature file or on the files it covers).
  */
 public final class SignatureOutcome {
 
+    /**
+     * {@code valid}: verified with supplied material (or, for a checksum-like PGP, the key ring);
+     * {@code invalid}: the signature or the content it covers is wrong; {@code untrusted}: intact or not,
+     * its signer is not one the supplied material vouches for (another key, another method, a certificate
+     * that does not chain to the given CA); {@code unverified}: nothing was supplied to check its signer.
+     */
     public enum Status {
-        VALID, INVALID, UNVERIFIABLE;
+        VALID, INVALID, UNTRUSTED, UNVERIFIED;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -36,10 +43,12 @@ public final class SignatureOutcome {
     private final List<String> checked = new ArrayList<>();
     private final List<String> notVerified = new ArrayList<>();
     private final List<Issue> issues = new ArrayList<>();
+    private final Map<String, String> verifiedWith = new LinkedHashMap<>();
     private String method = "unknown";
     private String subjectDigest;
     private boolean invalid;
-    private boolean unverifiable;
+    private boolean untrusted;
+    private boolean unverified;
 
     public SignatureOutcome(String format, String signatureFile) {
         this.format = format;
@@ -59,6 +68,12 @@ public final class SignatureOutcome {
         signer.put(key, value);
     }
 
+    /** The supplied material the signer was established with: the option and the file given with it. */
+    public void verifiedWith(String option, String file) {
+        verifiedWith.put("option", option);
+        verifiedWith.put("file", file);
+    }
+
     public void checked(String what) {
         checked.add(what);
     }
@@ -74,8 +89,15 @@ public final class SignatureOutcome {
     }
 
     /** Something could not be established offline; says what, as a finding on the signature file. */
-    public void unverifiable(Rule rule, String message) {
-        unverifiable = true;
+    public void unverified(Rule rule, String message) {
+        unverified = true;
+        notVerified.add(message);
+        issues.add(new Issue(rule, null, null, message));
+    }
+
+    /** The signer is not one the supplied material vouches for; a finding on the signature file. */
+    public void untrusted(Rule rule, String message) {
+        untrusted = true;
         notVerified.add(message);
         issues.add(new Issue(rule, null, null, message));
     }
@@ -90,7 +112,10 @@ public final class SignatureOutcome {
     }
 
     public Status status() {
-        return invalid ? Status.INVALID : unverifiable ? Status.UNVERIFIABLE : Status.VALID;
+        if (invalid) {
+            return Status.INVALID;
+        }
+        return untrusted ? Status.UNTRUSTED : unverified ? Status.UNVERIFIED : Status.VALID;
     }
 
     public List<Issue> issues() {
@@ -104,6 +129,6 @@ public final class SignatureOutcome {
     /** The typed record of this verification for the folder's signature fact. */
     public SignatureFacts.Entry fact() {
         return new SignatureFacts.Entry(format, signatureFile, method, status().id(), signer, checked, notVerified,
-                subjectDigest);
+                subjectDigest, status() == Status.VALID ? verifiedWith : null);
     }
 }

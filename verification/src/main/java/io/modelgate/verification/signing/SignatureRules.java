@@ -18,9 +18,11 @@ public final class SignatureRules {
             "The signature is over a list of files and digests. This file was changed, added or removed after "
                     + "signing, so the model on disk is not the one that was signed.");
     public static final Rule UNTRUSTED_CERTIFICATE = new Rule("MG-SIG-003", Severity.HIGH, "signature",
-            "Signing certificate not trusted",
-            "The signing certificate does not chain to a CA you supplied, or it is not allowed to sign code. The "
-                    + "signature may be intact, but its signer is not one you trust.");
+            "Signer not trusted",
+            "The signature is not shown to come from a signer you supplied: its certificate does not chain to a "
+                    + "CA or trust root you gave or may not sign code, it was made another way than the key, CA, "
+                    + "trust root or key ring you gave can check, or the folder holds no signature from them at all. "
+                    + "The signature may be intact, but its signer is not one you trust.");
     public static final Rule EXPIRED_CERTIFICATE = new Rule("MG-SIG-004", Severity.HIGH, "signature",
             "Signing certificate expired or not yet valid",
             "A certificate of the signing chain is outside its validity period now. The format records no trusted "

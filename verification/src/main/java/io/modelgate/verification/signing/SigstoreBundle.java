@@ -12,8 +12,8 @@ import java.util.List;
 public record SigstoreBundle(String mediaType, Material material, List<JsonNode> tlogEntries, Dsse.Envelope envelope) {
 
     public static final String MEDIA_TYPE_V03 = "application/vnd.dev.sigstore.bundle.v0.3+json";
-    public static final List<String> MEDIA_TYPES = List.of(MEDIA_TYPE_V03,
-            "application/vnd.dev.sigstore.bundle+json;version=0.3",
+    public static final String MEDIA_TYPE_V03_ALTERNATIVE = "application/vnd.dev.sigstore.bundle+json;version=0.3";
+    public static final List<String> MEDIA_TYPES = List.of(MEDIA_TYPE_V03, MEDIA_TYPE_V03_ALTERNATIVE,
             "application/vnd.dev.sigstore.bundle+json;version=0.2",
             "application/vnd.dev.sigstore.bundle+json;version=0.1");
 

@@ -54,6 +54,34 @@ class HuggingFaceDigestsTest {
     }
 
     @Test
+    void aSnapshotFolderAsSnapshotDownloadReturnsItIsAnalysedThroughItsLinksAndPasses() throws IOException {
+        Path snapshot = cache().resolve("snapshots/0123abcd");
+        ScanReport report = VerificationChecks.defaultScanner().scan(List.of(snapshot));
+        assertThat(report.allFindings()).extracting(Finding::ruleId).containsOnly("MG-GEN-003");
+        assertThat(report.files()).allSatisfy(f -> assertThat(f.sha256()).isNotNull());
+        assertThat(report.files()).extracting(f -> f.format()).contains("json");
+        assertThat(evidence(report)).contains("huggingface-cache-snapshot", "git-sha1:", "status=match", "matched=2, mismatched=0");
+    }
+
+    @Test
+    void aTamperedBlobIsCaughtFromTheSnapshotAndALinkElsewhereIsNotFollowed() throws IOException {
+        Path repo = cache();
+        Path snapshot = repo.resolve("snapshots/0123abcd");
+        Files.writeString(repo.resolve("blobs").resolve(GitBlobId.of(snapshot.resolve("config.json"))),
+                "{\"model_type\": \"evil\"}\n");
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "credentials");
+        Files.createSymbolicLink(snapshot.resolve("extra.txt"), secret);
+        ScanReport report = VerificationChecks.defaultScanner().scan(List.of(snapshot));
+        assertThat(report.allFindings()).anySatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo("MG-INT-001");
+            assertThat(f.location().path().toString()).endsWith("config.json");
+        }).anySatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo("MG-GEN-004");
+            assertThat(f.location().path().toString()).endsWith("extra.txt");
+        });
+    }
+
+    @Test
     void tamperedBlobIsCriticalOnTheBlobAndOnTheSnapshotFile() throws IOException {
         Path repo = cache();
         Path blob = repo.resolve("blobs").resolve(Sha256.ofBytes(WEIGHTS));
@@ -93,7 +121,8 @@ class HuggingFaceDigestsTest {
         Files.writeString(repo.resolve("model.safetensors.pointer"), "version https://git-lfs.github.com/spec/v1\n"
                 + "oid sha256:" + Sha256.ofBytes(WEIGHTS) + "\nsize " + WEIGHTS.length + "\n");
         ScanReport clean = VerificationChecks.defaultScanner().scan(List.of(repo));
-        assertThat(clean.allFindings()).noneMatch(f -> f.ruleId().startsWith("MG-INT"));
+        assertThat(clean.allFindings()).noneMatch(f -> f.ruleId().startsWith("MG-INT") || f.ruleId().startsWith("MG-LFS"));
+        assertThat(clean.files()).allSatisfy(f -> assertThat(f.incompleteReasons()).isEmpty());
         assertThat(evidence(clean)).contains("git-lfs-pointer", "status=match");
 
         byte[] changed = WEIGHTS.clone();
@@ -102,5 +131,10 @@ class HuggingFaceDigestsTest {
         assertThat((VerificationChecks.defaultScanner().scan(List.of(repo))).allFindings())
                 .filteredOn(f -> f.ruleId().equals("MG-INT-001"))
                 .singleElement().satisfies(f -> assertThat(f.location().path().toString()).endsWith("repo/model.safetensors"));
+
+        // A pointer alone (no file next to it) still means the weights were not downloaded.
+        Files.delete(repo.resolve("model.safetensors"));
+        assertThat(VerificationChecks.defaultScanner().scan(List.of(repo)).allFindings())
+                .extracting(Finding::ruleId).contains("MG-LFS-001");
     }
 }

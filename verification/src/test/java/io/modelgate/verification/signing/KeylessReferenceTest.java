@@ -77,7 +77,7 @@ class KeylessReferenceTest {
     void withoutTrustRootTheKeylessSignatureIsUnverifiable() throws IOException {
         ScanReport report = scan(VECTORS.resolve("v1.1.0-sigstore"), VerificationOptions.none());
         assertThat(ruleIds(report)).containsExactly("MG-SIG-005");
-        assertThat(signature(report)).containsEntry("status", "unverifiable");
+        assertThat(signature(report)).containsEntry("status", "unverified");
     }
 
     @Test
@@ -121,7 +121,7 @@ class KeylessReferenceTest {
     }
 
     @Test
-    void aTrustRootOfAnotherInstanceLeavesTheSignatureUnverifiable() throws Exception {
+    void aTrustRootOfAnotherInstanceLeavesTheSignerUntrusted() throws Exception {
         var caKey = TestPki.ecKey("secp384r1");
         var ca = TestPki.certificate("other-fulcio", caKey, "other-fulcio", caKey, true);
         var logKey = TestPki.ecKey("secp256r1");
@@ -135,9 +135,9 @@ class KeylessReferenceTest {
         Path otherRoot = Files.writeString(tmp.resolve("other-root.json"), root);
         ScanReport report = scan(VECTORS.resolve("v1.1.0-sigstore"), VerificationOptions.none().withTrustRoot(otherRoot));
         assertThat(ruleIds(report)).contains("MG-SIG-003").doesNotContain("MG-SIG-001", "MG-SIG-002");
-        assertThat(signature(report)).containsEntry("status", "unverifiable");
+        assertThat(signature(report)).containsEntry("status", "untrusted");
         assertThat((List<String>) signature(report).get("notVerified"))
-                .anyMatch(n -> n.contains("no transparency-log entry from a log of the trust root"))
+                .anyMatch(n -> n.contains("no transparency-log entry from a log of the given trust root"))
                 .anyMatch(n -> n.contains("does not chain to a CA of the trust root"));
     }
 }

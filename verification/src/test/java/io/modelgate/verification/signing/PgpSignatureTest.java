@@ -71,6 +71,10 @@ class PgpSignatureTest {
     }
 
     private static void signDetached(Path file, Path signature) throws Exception {
+        signDetached(file, signature, signer);
+    }
+
+    private static void signDetached(Path file, Path signature, PGPKeyPair signer) throws Exception {
         PGPSignatureGenerator generator = new PGPSignatureGenerator(new JcaPGPContentSignerBuilder(
                 signer.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA256).setProvider(BouncyCastle.PROVIDER),
                 signer.getPublicKey());
@@ -110,6 +114,70 @@ class PgpSignatureTest {
     }
 
     @Test
+    void theKeyRingItWasVerifiedWithIsNamed() throws IOException {
+        VerificationOptions options = ring(keyring);
+        String shown = signature(scan(options)).toString();
+        assertThat(shown).contains("verifiedWith={option=--keyring, file=" + options.keyrings().get(0) + "}");
+    }
+
+    @Test
+    void aKeyRingRequiresAnOpenPgpSignatureInTheFolder() throws IOException {
+        Files.delete(model.resolve("model.gguf.asc"));
+        assertThat(scan(ring(keyring)).allFindings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("MG-SIG-003");
+            assertThat(f.message()).contains("no OpenPGP signature verified with the supplied --keyring");
+        });
+    }
+
+    @Test
+    void aFileScannedOnItsOwnIsCheckedAgainstItsDetachedSignature() throws IOException {
+        Path file = model.resolve("model.gguf");
+        var scanner = VerificationChecks.scanner(Limits.defaults(), 2, Clock.systemUTC(), ring(keyring));
+        ScanReport report = scanner.scan(List.of(file));
+        assertThat(report.allFindings()).isEmpty();
+        assertThat(signature(report)).containsEntry("status", "valid");
+        Files.write(file, new byte[3001]);
+        assertThat(scanner.scan(List.of(file)).allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-001");
+    }
+
+    @Test
+    void everySignaturePacketOfAFileIsChecked() throws Exception {
+        Path file = model.resolve("model.gguf");
+        Path good = tmp.resolve("good.asc");
+        Path other = tmp.resolve("other.asc");
+        signDetached(file, good);
+        signDetached(file, other, pgpKey());
+        Path asc = model.resolve("model.gguf.asc");
+        // Another signer's packet after a good one: noted, not held against the good one.
+        Files.writeString(asc, Files.readString(good) + Files.readString(other));
+        ScanReport both = scan(ring(keyring));
+        assertThat(both.allFindings()).isEmpty();
+        assertThat(signature(both).toString()).contains("all 2 signature packets checked", "another signature packet");
+        // A good packet does not hide a bad one: a packet of a known key over other content is invalid.
+        Path elsewhere = Files.write(tmp.resolve("elsewhere.bin"), new byte[]{1});
+        Path bad = tmp.resolve("bad.asc");
+        signDetached(elsewhere, bad);
+        Files.writeString(asc, Files.readString(good) + Files.readString(bad));
+        assertThat(scan(ring(keyring)).allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-001");
+    }
+
+    @Test
+    void anOrphanedSignatureIsReportedAndASignedLockInTheFolderOnce() throws Exception {
+        Files.move(model.resolve("model.gguf.asc"), model.resolve("weights.bin.asc"));
+        ScanReport orphan = scan(ring(keyring));
+        assertThat(orphan.allFindings()).extracting(Finding::ruleId).contains("MG-SIG-005");
+        assertThat(orphan.allFindings()).anyMatch(f -> f.message().contains("'weights.bin', which is not in the folder"));
+        Files.delete(model.resolve("weights.bin.asc"));
+
+        Path lock = model.resolve("modelgate.lock");
+        LockWriter.write(model, lock, 1);
+        signDetached(lock, model.resolve("modelgate.lock.asc"));
+        ScanReport report = scan(ring(keyring).withLockFile(lock));
+        assertThat(report.allFindings()).isEmpty();
+        assertThat((List<?>) signature(report).get("signatures")).hasSize(1);
+    }
+
+    @Test
     void changedFileIsInvalid() throws IOException {
         Files.write(model.resolve("model.gguf"), new byte[3001]);
         assertThat(scan(ring(keyring)).allFindings()).singleElement().satisfies(f -> {
@@ -119,8 +187,8 @@ class PgpSignatureTest {
     }
 
     @Test
-    void unknownKeyOrNoKeyringIsUnverifiable() throws IOException {
-        assertThat(scan(ring(otherKeyring)).allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-005");
+    void unknownKeyIsAsSeriousAsAWrongKeyAndNoKeyringIsUnverifiable() throws IOException {
+        assertThat(scan(ring(otherKeyring)).allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-001");
         assertThat(scan(VerificationOptions.none()).allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-005");
     }
 

@@ -60,6 +60,24 @@ class ReferenceVectorsTest {
     }
 
     @Test
+    void version02SignatureVerifiesWithItsOwnEncodingAndStatement() throws IOException {
+        ScanReport report = scan(VECTORS.resolve("v0.2.0-certificate"),
+                VerificationOptions.none().withCaCertificates(List.of(VECTORS.resolve("root-ca.pem"))));
+        assertThat(findings(report)).isEmpty();
+        assertThat(signature(report).get("checked").toString())
+                .contains("model_signing 0.2 encoding (SHA256withECDSA)", "statement of model_signing 0.2, 2 files");
+    }
+
+    @Test
+    void singleFileSignatureVerifiesOverTheFileItNames() throws IOException {
+        for (String vector : List.of("v0.3.1-elliptic-key", "v1.0.0-elliptic-key")) {
+            ScanReport report = scan(VECTORS.resolve(vector), VerificationOptions.none().withPublicKeys(List.of(KEY)));
+            assertThat(findings(report)).isEmpty();
+            assertThat(signature(report).get("checked").toString()).contains("single file signme-1");
+        }
+    }
+
+    @Test
     void tamperedReferenceModelIsCaught() throws IOException {
         Path model = copy("v1.1.0-elliptic-key");
         Files.writeString(model.resolve("signme-2"), "signme-3");

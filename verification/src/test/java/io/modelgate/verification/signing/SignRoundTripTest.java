@@ -92,7 +92,7 @@ class SignRoundTripTest {
     void withoutKeyTheSignatureIsUnverifiableButContentIsStillCompared() throws IOException {
         ScanReport report = scan(VerificationOptions.none());
         assertThat(report.allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-005");
-        assertThat(signature(report)).containsEntry("status", "unverifiable");
+        assertThat(signature(report)).containsEntry("status", "unverified");
     }
 
     @Test
@@ -127,11 +127,11 @@ class SignRoundTripTest {
     }
 
     @Test
-    void wrongKeyIsInvalid() throws Exception {
+    void aSignatureByAnotherKeyIsUntrustedAndCritical() throws Exception {
         publicKey = TestPki.writePem(tmp.resolve("other.pub"), TestPki.ecKey("secp256r1").getPublic());
         ScanReport report = scanWithKey();
         assertThat(report.allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-001");
-        assertThat(signature(report)).containsEntry("status", "invalid");
+        assertThat(signature(report)).containsEntry("status", "untrusted");
     }
 
     @Test
@@ -191,7 +191,7 @@ class SignRoundTripTest {
                 TestPki.certificate("root", otherKey, "root", otherKey, true));
         ScanReport report = scan(VerificationOptions.none().withCaCertificates(List.of(other)));
         assertThat(report.allFindings()).extracting(Finding::ruleId).containsExactly("MG-SIG-003");
-        assertThat(first(report)).containsEntry("status", "unverifiable");
+        assertThat(first(report)).containsEntry("status", "untrusted");
     }
 
     @Test
@@ -207,8 +207,19 @@ class SignRoundTripTest {
     @Test
     void unsignedFolderIsAFactNotAFinding() throws IOException {
         Files.delete(model.resolve("model.sig"));
-        ScanReport report = scanWithKey();
+        ScanReport report = scan(VerificationOptions.none());
         assertThat(report.allFindings()).isEmpty();
+        assertThat(signature(report)).containsEntry("status", "absent");
+    }
+
+    @Test
+    void aDeletedSignatureFailsWhenAKeyIsRequired() throws IOException {
+        Files.delete(model.resolve("model.sig"));
+        ScanReport report = scanWithKey();
+        assertThat(report.allFindings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("MG-SIG-003");
+            assertThat(f.message()).contains("no model signature").contains("--public-key");
+        });
         assertThat(signature(report)).containsEntry("status", "absent");
     }
 

@@ -25,10 +25,30 @@ public final class LzmaAloneDetector implements FormatDetector {
 
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
-        if (!LzmaAloneHeader.plausible(head) || !decodes(head)) {
+        if (!LzmaAloneHeader.plausible(head) || !namedOrTypicalDictionary(head, name) || !decodes(head)) {
             return Optional.empty();
         }
         return Optional.of(new Detection(ModelFormat.LZMA, "lzma-alone header, and its start decodes"));
+    }
+
+    /**
+     * Content alone is weak evidence: raw weight shards often start with zero bytes, which read as properties 0
+     * and a dictionary of 0 bytes. Without an {@code .lzma} name the dictionary must be one an encoder writes:
+     * at least 4 KiB and 2^n or 2^n + 2^(n-1) (the sizes liblzma's format auto-detection accepts), or unknown.
+     */
+    private static boolean namedOrTypicalDictionary(byte[] head, String name) {
+        if (name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".lzma")) {
+            return true;
+        }
+        long dict = (head[1] & 0xffL) | (head[2] & 0xffL) << 8 | (head[3] & 0xffL) << 16 | (head[4] & 0xffL) << 24;
+        if (dict == 0xffffffffL) {
+            return true;
+        }
+        if (dict < 4096) {
+            return false;
+        }
+        long highest = Long.highestOneBit(dict);
+        return dict == highest || dict == highest + (highest >> 1);
     }
 
     private static boolean decodes(byte[] head) {

@@ -108,16 +108,25 @@ class DamagedStreamTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"3,0,2,65536", "0,2,0,1048576", "4,0,2,12345", "1,1,4,4096", "0,0,0,3"})
-    void lzmaAloneWithAnyValidPropertiesIsRecognisedAndDecoded(int lc, int lp, int pb, int dictSize)
+    @CsvSource({"3,0,2,65536,payload", "0,2,0,1048576,payload", "4,0,2,12345,payload.lzma", "1,1,4,4096,payload",
+            "0,0,0,3,payload.lzma"})
+    void lzmaAloneWithAnyValidPropertiesIsRecognisedAndDecoded(int lc, int lp, int pb, int dictSize, String name)
             throws IOException {
         byte[] lzma = lzmaAlone(EVIL, lc, lp, pb, dictSize);
 
-        FileCollector scan = InMemoryScan.scan("payload", lzma);
+        FileCollector scan = InMemoryScan.scan(name, lzma);
 
         assertThat(scan.innerFormats()).contains(ModelFormat.PICKLE.id());
         assertCritical(scan);
         assertThat(scan.incompleteReasons()).isEmpty();
+    }
+
+    @Test
+    void weightsStartingWithZeroBytesAreNotTakenForAnLzmaStream() {
+        byte[] weights = new byte[4096];
+        weights[7] = 7;
+
+        assertThat(new LzmaAloneDetector().detect(null, weights, "w.bin")).isEmpty();
     }
 
     @Test
