@@ -75,6 +75,12 @@ public final class AnalysisEngine implements ArtifactDispatcher {
         } else {
             collector.innerFormat(format);
         }
+        if (!format.isModelContent()) {
+            Optional<String> unread = ModelFileNames.unreadModel(path.leafName(), format, source);
+            if (unread.isPresent()) {
+                context.incomplete(unread.get());
+            }
+        }
         FormatAnalyzer analyzer = analyzerFor(format);
         if (analyzer == null) {
             return;

@@ -19,7 +19,8 @@ import java.util.Optional;
  * damage: the stream ends there and {@link #damage()} says what was wrong. Limits and the time-out still
  * propagate.
  *
- * <p>Zero bytes between and after members are padding (CPython's gzip skips them; xz allows them).
+ * <p>Zero bytes between and after gzip members are padding, which CPython's gzip skips; after the other
+ * formats, Python's readers fail on them, so they count as trailing data.
  */
 public final class DecodedStream extends InputStream {
 
@@ -129,12 +130,12 @@ public final class DecodedStream extends InputStream {
 
     /** After a complete member: padding, another member, the end of the file, or data that is not a member. */
     private void nextMember() throws IOException {
-        long at = skipZeros(memberStart);
+        long at = format == ModelFormat.GZIP ? skipZeros(memberStart) : memberStart;
         if (at >= source.size()) {
             finished = true;
             return;
         }
-        if (!Members.startsMember(format, source, at)) {
+        if (!Members.concatenates(format) || !Members.startsMember(format, source, at)) {
             stop((source.size() - at) + " bytes after the end of the " + format.id() + " data at offset " + at
                     + " are not " + format.id() + " data; they were not analysed");
             return;

@@ -16,7 +16,8 @@ import java.util.Optional;
  * lc + lp at most 4, any dictionary size), not only the common {@code 5d} properties the magic detector
  * knows. With no magic number, the start of the stream must also decode: the detector runs after the
  * structural sniffers, and trial-decodes at most the head with a small dictionary (the trial output is
- * smaller than the dictionary, so the declared size does not matter).
+ * smaller than the dictionary, so the declared size does not matter). Running out of input after some output
+ * counts as decoding: a cut-off stream still yields what precedes the cut.
  */
 public final class LzmaAloneDetector implements FormatDetector {
 
@@ -37,13 +38,12 @@ public final class LzmaAloneDetector implements FormatDetector {
                 head.length - LzmaAloneHeader.BYTES);
         int produced = 0;
         try (LZMAInputStream lzma = new LZMAInputStream(data, size, head[0], TRIAL_DICTIONARY, null)) {
-            byte[] out = new byte[8192];
+            // byte by byte, so output decoded before running out of input is counted
             while (produced < TRIAL_OUTPUT) {
-                int n = lzma.read(out);
-                if (n < 0) {
-                    return true;
+                if (lzma.read() < 0) {
+                    return produced > 0;
                 }
-                produced += n;
+                produced++;
             }
             return true;
         } catch (EOFException e) {
