@@ -26,13 +26,22 @@ public final class LzmaAloneDetector implements FormatDetector {
 
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
-        if (!LzmaAloneHeader.plausible(head) || !decodes(head)) {
+        if (!LzmaAloneHeader.plausible(head) || !decodes(head, namedLzma(name))) {
             return Optional.empty();
         }
         return Optional.of(new Detection(ModelFormat.LZMA, "lzma-alone header, and its start decodes"));
     }
 
-    private static boolean decodes(byte[] head) {
+    /** The name only relaxes the trial (more is analysed), never the header checks. */
+    private static boolean namedLzma(String name) {
+        return name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".lzma");
+    }
+
+    /**
+     * The head decodes without error (or runs out after some output); under a {@code .lzma} name, output
+     * before an error is enough, since a loader receives that output.
+     */
+    private static boolean decodes(byte[] head, boolean namedLzma) {
         long size = LzmaAloneHeader.uncompressedSize(head);
         ByteArrayInputStream data = new ByteArrayInputStream(head, LzmaAloneHeader.BYTES,
                 head.length - LzmaAloneHeader.BYTES);
@@ -49,7 +58,7 @@ public final class LzmaAloneDetector implements FormatDetector {
         } catch (EOFException e) {
             return produced > 0;
         } catch (IOException | RuntimeException e) {
-            return false;
+            return namedLzma && produced > 0;
         }
     }
 }
