@@ -95,6 +95,9 @@ public final class DecodedStream extends InputStream {
                 return n;
             }
         }
+        if (pendingAt < pending.length) {
+            return read(b, off, len);
+        }
         return -1;
     }
 
@@ -111,10 +114,14 @@ public final class DecodedStream extends InputStream {
             throw e;
         } catch (IOException | RuntimeException e) {
             byte[] lost = recover(len);
+            if (format == ModelFormat.XZ) {
+                lost = concat(lost, XzTail.cutChunkOutput(source, memberStart, memberOutput + lost.length));
+            }
             totalOutput += lost.length;
             stop(describe(e));
-            System.arraycopy(lost, 0, b, off, lost.length);
-            return lost.length == 0 ? -1 : lost.length;
+            pending = lost;
+            pendingAt = 0;
+            return 0;
         }
         if (n > 0) {
             memberOutput += n;
@@ -203,6 +210,12 @@ public final class DecodedStream extends InputStream {
             // the error the first pass met: everything before it is in out
         }
         return Arrays.copyOf(out, got);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private void stop(String reason) {

@@ -39,7 +39,8 @@ public final class LzmaAloneDetector implements FormatDetector {
 
     /**
      * The head decodes without error (or runs out after some output); under a {@code .lzma} name, output
-     * before an error is enough, since a loader receives that output.
+     * before an error is enough, since a loader receives that output, and so is a stream cut off before
+     * its first byte of output.
      */
     private static boolean decodes(byte[] head, boolean namedLzma) {
         long size = LzmaAloneHeader.uncompressedSize(head);
@@ -56,7 +57,7 @@ public final class LzmaAloneDetector implements FormatDetector {
             }
             return true;
         } catch (EOFException e) {
-            return produced > 0;
+            return produced > 0 || namedLzma;
         } catch (IOException | RuntimeException e) {
             return namedLzma && produced > 0;
         }
