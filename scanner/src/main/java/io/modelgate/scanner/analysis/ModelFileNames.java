@@ -21,9 +21,13 @@ final class ModelFileNames {
             "pkl", "pickle", "pt", "pth", "ckpt", "joblib", "dill", "sav", "pdparams", "pdopt",
             "npy", "npz", "onnx", "pb", "gguf", "safetensors", "h5", "hdf5", "keras", "model");
 
-    /** Pickle loaders read protocol 0 and 1 pickles, which are text: for these, text is not a pass either. */
+    /**
+     * Pickle loaders read protocol 0 and 1 pickles, which are text: for these, text is not a pass either.
+     * Not {@code .pt}/{@code .pth}: torch writes binary pickles, and both names are common for text
+     * (Python's site {@code .pth} path files, Portuguese documents).
+     */
     private static final Set<String> PICKLE_EXTENSIONS = Set.of(
-            "pkl", "pickle", "pt", "pth", "ckpt", "joblib", "dill", "sav", "pdparams", "pdopt");
+            "pkl", "pickle", "ckpt", "joblib", "dill", "sav", "pdparams", "pdopt");
 
     private ModelFileNames() {
     }
@@ -32,7 +36,7 @@ final class ModelFileNames {
      * Why a file of this name and unread content is incomplete, or empty when skipping it is right.
      * {@code .bin} names many raw data files (ONNX external data, TF.js weight shards), so it counts only
      * when the content starts like what {@code torch.load} reads (a pickle protocol header or a zip). A file
-     * of zero bytes only is never claimed.
+     * of zero bytes only, and data positively identified by {@link KnownDataFiles}, are never claimed.
      */
     static Optional<String> unreadModel(String leafName, ModelFormat format, ByteSource source) throws IOException {
         if (format.isModelContent()) {
@@ -40,13 +44,14 @@ final class ModelFileNames {
         }
         byte[] head = source.prefix(ContentDetector.HEAD_BYTES);
         String extension = extension(leafName);
-        boolean claimed = format == ModelFormat.TEXT ? PICKLE_EXTENSIONS.contains(extension)
+        boolean text = format == ModelFormat.TEXT || KnownDataFiles.looksLikeText(head);
+        boolean claimed = text ? PICKLE_EXTENSIONS.contains(extension)
                 : MODEL_EXTENSIONS.contains(extension) || (extension.equals("bin") && startsLikeTorchFile(head));
-        if (!claimed || allZero(source)) {
+        if (!claimed || allZero(source) || (!text && KnownDataFiles.identify(source, head).isPresent())) {
             return Optional.empty();
         }
         return Optional.of("'" + leafName + "' has the name of a model file but is not recognised as any format "
-                + "ModelGate reads (" + (format == ModelFormat.TEXT ? "it reads as plain text" : "unknown content")
+                + "ModelGate reads (" + (text ? "it reads as plain text" : "unknown content")
                 + "); a loader may still accept it");
     }
 

@@ -97,6 +97,31 @@ class UnreadModelFileTest {
         assertThat(status(scan)).isEqualTo(FileStatus.SKIPPED);
     }
 
+    @Test
+    void dataFilesSharingModelExtensionsAreStillSkipped() throws IOException {
+        byte[] idlSave = unknownBinary();
+        System.arraycopy(new byte[]{'S', 'R', 0, 4}, 0, idlSave, 0, 4);
+        byte[] sitePath = "import _distutils_hack; _distutils_hack.add_shim()\n".getBytes();
+        byte[] latin1 = "Bem-vindo ao tutor do Vim, vers\u00e3o em portugu\u00eas\n".repeat(5)
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] tensor = new ProtoWriter().varintField(1, 2).varintField(1, 3).varintField(2, 11)
+                .stringField(8, "input_0").bytesField(9, new byte[48]).toByteArray();
+
+        assertThat(status(InMemoryScan.scan("scalar_byte.sav", idlSave))).isEqualTo(FileStatus.SKIPPED);
+        assertThat(status(InMemoryScan.scan("distutils-precedence.pth", sitePath))).isEqualTo(FileStatus.SKIPPED);
+        assertThat(status(InMemoryScan.scan("tutor.pt", latin1))).isEqualTo(FileStatus.SKIPPED);
+        assertThat(status(InMemoryScan.scan("input_0.pb", tensor))).isEqualTo(FileStatus.SKIPPED);
+    }
+
+    @Test
+    void tensorProtoNamingAnExternalFileIsNotExempted() throws IOException {
+        ProtoWriter location = new ProtoWriter().stringField(1, "location").stringField(2, "../../etc/passwd");
+        byte[] tensor = new ProtoWriter().varintField(1, 4).varintField(2, 1).messageField(13, location)
+                .varintField(14, 1).toByteArray();
+
+        assertThat(status(InMemoryScan.scan("input_0.pb", tensor))).isEqualTo(FileStatus.INCOMPLETE);
+    }
+
     private static FileStatus status(FileCollector scan) {
         return FileStatus.decide(false, !scan.incompleteReasons().isEmpty(), scan.findings(), scan.wasAnalysed());
     }
