@@ -3,6 +3,7 @@ package io.modelgate.scanner;
 import io.modelgate.scanner.analysis.AnalysisEngine;
 import io.modelgate.scanner.archive.compress.CompressedStreamAnalyzer;
 import io.modelgate.scanner.archive.compress.LzmaAloneDetector;
+import io.modelgate.scanner.archive.compress.ZlibStartDetector;
 import io.modelgate.scanner.archive.sevenz.SevenZipAnalyzer;
 import io.modelgate.scanner.archive.tar.PackageTarAnalyzer;
 import io.modelgate.scanner.archive.tar.TarAnalyzer;
@@ -56,7 +57,9 @@ import io.modelgate.scanner.keras.KerasMetadataDetector;
 import io.modelgate.scanner.onnx.OnnxAnalyzer;
 import io.modelgate.scanner.onnx.OnnxDetector;
 import io.modelgate.scanner.tensorflow.TensorflowAnalyzer;
+import io.modelgate.scanner.tensorflow.FingerprintDetector;
 import io.modelgate.scanner.tensorflow.TensorflowDetector;
+import io.modelgate.scanner.protobuf.SentencePieceDetector;
 
 import java.util.List;
 import java.util.Set;
@@ -82,6 +85,8 @@ public final class FormatRegistry {
                 new KerasMetadataDetector(),
                 new TensorflowDetector(),
                 new OnnxDetector(),
+                new FingerprintDetector(),
+                new SentencePieceDetector(),
                 new KerasConfigDetector(),
                 new PickleDetector(pickleObservers()),
                 new ZipTailDetector(),
@@ -92,6 +97,7 @@ public final class FormatRegistry {
                 new ScriptDetector(),
                 new JinjaContentDetector(),
                 new LzmaAloneDetector(),
+                new ZlibStartDetector(),
                 new TextDetector());
     }
 

@@ -80,6 +80,12 @@ public final class AnalysisEngine implements ArtifactDispatcher {
             collector.innerFormat(format);
             context.recordEmbedded(format, source.size());
         }
+        if (!format.isModelContent()) {
+            Optional<String> unread = ModelFileNames.unreadModel(path.leafName(), format, source);
+            if (unread.isPresent()) {
+                context.incomplete(unread.get());
+            }
+        }
         FormatAnalyzer analyzer = analyzerFor(format);
         if (analyzer == null) {
             return;

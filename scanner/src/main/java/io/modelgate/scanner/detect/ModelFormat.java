@@ -43,6 +43,10 @@ public enum ModelFormat {
     HDF5("hdf5"),
     TF_SAVED_MODEL("tf-savedmodel"),
     TF_GRAPHDEF("tf-graphdef"),
+    /** A SavedModel's fingerprint.pb: hashes only, recognised so it is not taken for an unread model. */
+    TF_FINGERPRINT("tf-fingerprint"),
+    /** A SentencePiece tokenizer model: vocabulary data, recognised so it is not taken for an unread model. */
+    SENTENCEPIECE("sentencepiece"),
     JINJA_TEMPLATE("jinja"),
     JSON("json"),
     PYTHON_SOURCE("python"),

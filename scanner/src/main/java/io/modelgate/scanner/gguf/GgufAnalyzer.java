@@ -46,6 +46,16 @@ public final class GgufAnalyzer implements FormatAnalyzer {
         if (file.fatal() != null) {
             context.incomplete("GGUF reading stopped: " + file.fatal().message());
         }
+        unknownTypes(problems, context);
+    }
+
+    /** A tensor type the reader does not know leaves its size and placement unchecked: fail closed. */
+    private static void unknownTypes(List<FormatProblem> problems, AnalysisContext context) {
+        List<FormatProblem> unknown = problems.stream().filter(p -> p.rule() == GgufRules.UNKNOWN_TYPE).toList();
+        if (!unknown.isEmpty()) {
+            context.incomplete(unknown.size() + " tensor(s) use a ggml type this reader does not know, so their "
+                    + "size and placement were not checked; first: " + unknown.get(0).message());
+        }
     }
 
     /**

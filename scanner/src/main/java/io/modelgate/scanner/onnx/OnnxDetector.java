@@ -15,10 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Recognises a serialized ModelProto, which has no magic number: the leading fields must all be ModelProto
+ * Recognises a serialized ModelProto, which has no magic number: the leading known fields must be ModelProto
  * fields with their proper wire types, ir_version must be plausible, the producer a short text, and the
- * graph must start like a GraphProto. Serializers write ir_version first; a {@code .onnx} name only relaxes
- * that ordering, never the structure.
+ * graph must start like a GraphProto, in any field order (protobuf allows any, and unknown fields anywhere);
+ * known fields must outnumber unknown ones unless the name ends in {@code .onnx}, which never relaxes the
+ * structure itself.
  */
 public final class OnnxDetector implements FormatDetector {
 
@@ -38,7 +39,7 @@ public final class OnnxDetector implements FormatDetector {
 
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
-        if (head.length < 2 || (head[0] != 0x08 && !hasOnnxName(name))) {
+        if (head.length < 2 || (!startsWithTag(head[0]) && !hasOnnxName(name))) {
             return Optional.empty();
         }
         try {
@@ -50,23 +51,39 @@ public final class OnnxDetector implements FormatDetector {
         }
     }
 
+    /** A first byte that is a protobuf tag of some field (an unknown field may come before ir_version). */
+    private static boolean startsWithTag(byte first) {
+        int wireType = first & 7;
+        boolean fieldNumber = (first & 0x80) != 0 || (first & 0x78) != 0;
+        return fieldNumber && wireType != 4 && wireType < 6;
+    }
+
     private static boolean hasOnnxName(String name) {
         return name != null && name.toLowerCase(Locale.ROOT).endsWith(".onnx");
     }
 
+    /**
+     * Fields of other numbers, and known numbers with another wire type, are unknown fields that protobuf
+     * parsers keep aside and onnx.load accepts: they are skipped, but must not outnumber the known fields.
+     */
     private static boolean plausibleModel(ByteSource source, boolean namedOnnx) throws IOException {
+        // serializers write ir_version first, but protobuf accepts fields in any order: only its presence counts
         ProtoReader model = ProtoReader.of(source, 4);
         boolean irVersion = false;
         boolean graph = false;
+        int known = 0;
+        int unknown = 0;
         for (int seen = 0; seen < MAX_FIELDS && model.next(); seen++) {
             WireType expected = MODEL_FIELDS.get(model.field());
             if (expected != model.wireType()) {
-                return false;
+                unknown++;
+                continue;
             }
+            known++;
             switch (model.field()) {
                 case 1 -> {
                     long version = model.varint();
-                    if (version < 1 || version > MAX_IR_VERSION || (seen > 0 && !namedOnnx)) {
+                    if (version < 1 || version > MAX_IR_VERSION) {
                         return false;
                     }
                     irVersion = true;
@@ -85,17 +102,18 @@ public final class OnnxDetector implements FormatDetector {
                 default -> {
                 }
             }
-            if (seen == 0 && !irVersion && !namedOnnx) {
-                return false;
-            }
         }
-        return irVersion && graph;
+        return irVersion && graph && (known > unknown || namedOnnx);
     }
 
+    /** An empty graph, or one whose first known field (after a few unknown ones) is a GraphProto field. */
     private static boolean startsLikeGraph(ProtoReader graph) throws IOException {
-        if (!graph.next()) {
-            return true;
+        int seen = 0;
+        for (; seen < 8 && graph.next(); seen++) {
+            if (GRAPH_FIELDS.contains(graph.field()) && graph.wireType() == WireType.LEN) {
+                return true;
+            }
         }
-        return GRAPH_FIELDS.contains(graph.field()) && graph.wireType() == WireType.LEN;
+        return seen == 0;
     }
 }

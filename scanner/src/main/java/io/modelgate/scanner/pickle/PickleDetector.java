@@ -15,8 +15,8 @@ import java.util.Optional;
  * Recognises pickles by content whatever their name ({@code .bin}, {@code .ckpt}, no extension):
  * binary protocols 2-5 and text protocols 0-1 alike, by a bounded dry run of the opcode interpreter.
  * The legacy {@code torch.save} stream, which starts with a pickled magic number, is told apart.
- * A file named for a pickle loader ({@code .pkl}, {@code .joblib}, ...) is claimed whatever its content,
- * so that one no reader recognises is analysed, and reported incomplete, instead of skipped.
+ * A file named for a pickle loader ({@code .pkl}, {@code .joblib}, ...) that is no pickle is left to the
+ * engine's model-name rule, which reports it incomplete unless its content is positively something else.
  */
 public final class PickleDetector implements FormatDetector {
 
@@ -28,9 +28,6 @@ public final class PickleDetector implements FormatDetector {
 
     /** {@code torch.serialization.MAGIC_NUMBER}, the value of the first pickle of a legacy stream. */
     public static final BigInteger LEGACY_TORCH_MAGIC_NUMBER = new BigInteger("1950a86a20f9469cfc6c", 16);
-
-    /** Names only pickle-based loaders (pickle, joblib, dill) read; other names torch.load reads are left to others. */
-    private static final List<String> PICKLE_NAMES = List.of(".pkl", ".pickle", ".joblib", ".dill", ".sav");
 
     private final PickleObserver observers;
 
@@ -50,8 +47,7 @@ public final class PickleDetector implements FormatDetector {
         }
         PickleSniffer.Sniff sniff = PickleSniffer.sniff(source, 0, observers);
         if (sniff == null) {
-            return pickleName(name).map(suffix -> new Detection(ModelFormat.PICKLE,
-                    "named " + suffix + ", read by pickle loaders, but no pickle structure recognised"));
+            return Optional.empty();
         }
         if (sniff.legacyTorch()) {
             // torch.save(..., pickle_protocol=n): the same legacy stream, written with another protocol
@@ -61,11 +57,6 @@ public final class PickleDetector implements FormatDetector {
         String reason = sniff.protocol() >= 2 ? "pickle protocol " + sniff.protocol() + " opcodes"
                 : "pickle protocol 0/1 opcodes";
         return Optional.of(new Detection(ModelFormat.PICKLE, reason));
-    }
-
-    private static Optional<String> pickleName(String name) {
-        String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
-        return PICKLE_NAMES.stream().filter(lower::endsWith).findFirst();
     }
 
     private static boolean startsWith(byte[] head, byte[] magic) {

@@ -10,8 +10,9 @@ import java.util.function.LongConsumer;
 /**
  * Reads the fields of one protobuf message, strictly and within bounds: varints are at most 10 bytes,
  * field numbers and wire types are validated, every length-delimited value must fit in the remaining
- * bytes of its enclosing message, and nested messages are limited in depth. Groups are rejected: no
- * format read with this class uses them. Values are read lazily, so skipping a 2 GB tensor costs nothing.
+ * bytes of its enclosing message, and nested messages are limited in depth. A group (deprecated, used by
+ * none of these formats) is skipped to its end-group tag, as protobuf parsers skip an unknown group field;
+ * reading one as a value fails. Values are read lazily, so skipping a 2 GB tensor costs nothing.
  *
  * <p>Usage: {@code while (reader.next()) { switch (reader.field()) { ... } }}; a field that is not
  * read is skipped by the following {@code next()}.
@@ -79,10 +80,64 @@ public final class ProtoReader {
                 valueLength = length;
                 position += length;
             }
-            default -> throw new ProtoFormatException("field " + field + " at offset " + tagOffset
-                    + " uses a deprecated group, which this format never contains");
+            case START_GROUP -> {
+                valueOffset = position;
+                skipGroup(field, depth + 1);
+                valueLength = position - valueOffset;
+            }
+            default -> throw new ProtoFormatException("end-group tag of field " + field + " at offset " + tagOffset
+                    + " closes no group");
         }
         return true;
+    }
+
+    /**
+     * Skips a deprecated group up to its matching end-group tag, as protobuf parsers skip an unknown group
+     * field; nested groups count against the depth limit.
+     */
+    private void skipGroup(int groupField, int groupDepth) throws IOException {
+        if (groupDepth > maxDepth) {
+            throw new LimitExceededException("protobuf groups nested deeper than " + maxDepth + " levels");
+        }
+        while (true) {
+            if (position >= end) {
+                throw new ProtoFormatException("group of field " + groupField + " is not closed before the end of "
+                        + "its message");
+            }
+            long at = position;
+            long tag = readVarint();
+            long number = tag >>> 3;
+            if (number == 0 || number > MAX_FIELD_NUMBER) {
+                throw new ProtoFormatException("invalid field number " + number + " at offset " + at);
+            }
+            switch (WireType.of((int) (tag & 7))) {
+                case VARINT -> readVarint();
+                case I64 -> skipFixed(8, at);
+                case I32 -> skipFixed(4, at);
+                case LEN -> {
+                    long length = readVarint();
+                    if (length < 0 || length > end - position) {
+                        throw new ProtoFormatException("field " + number + " at offset " + at + " runs past its message");
+                    }
+                    position += length;
+                }
+                case START_GROUP -> skipGroup((int) number, groupDepth + 1);
+                case END_GROUP -> {
+                    if (number != groupField) {
+                        throw new ProtoFormatException("end-group tag of field " + number + " at offset " + at
+                                + " does not close the group of field " + groupField);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    private void skipFixed(int width, long at) throws ProtoFormatException {
+        if (end - position < width) {
+            throw new ProtoFormatException("field at offset " + at + " is cut off");
+        }
+        position += width;
     }
 
     public int field() {

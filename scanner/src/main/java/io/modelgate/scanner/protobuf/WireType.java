@@ -1,6 +1,6 @@
 package io.modelgate.scanner.protobuf;
 
-/** The six protobuf wire types; groups (3, 4) are deprecated and never used by ONNX or TensorFlow. */
+/** The six protobuf wire types; groups (3, 4) are deprecated and never used by ONNX or TensorFlow, only skipped. */
 public enum WireType {
     VARINT,
     I64,

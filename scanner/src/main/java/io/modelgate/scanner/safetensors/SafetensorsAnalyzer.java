@@ -44,8 +44,9 @@ public final class SafetensorsAnalyzer implements FormatAnalyzer {
             return;
         }
         recordFacts(header, context);
-        FormatProblem.reportAll(TensorLayoutCheck.check(header), FormatProblem.MAX_REPORTED, SafetensorsRules.BAD_LAYOUT,
-                context);
+        List<FormatProblem> problems = TensorLayoutCheck.check(header);
+        FormatProblem.reportAll(problems, FormatProblem.MAX_REPORTED, SafetensorsRules.BAD_LAYOUT, context);
+        unknownDtypes(problems, context);
         for (Map.Entry<String, String> entry : header.metadata().entrySet()) {
             context.deadline().check();
             METADATA.inspect(entry.getKey(), entry.getValue(), true, context);
@@ -81,6 +82,19 @@ public final class SafetensorsAnalyzer implements FormatAnalyzer {
             header.metadata().forEach((k, v) -> shown.put(k, v.length() <= MAX_METADATA_FACT_CHARS ? v
                     : v.substring(0, MAX_METADATA_FACT_CHARS) + "…"));
             context.fact("safetensors.metadata", shown);
+        }
+    }
+
+    /**
+     * The safetensors loader rejects a dtype outside its list, and a newer loader may accept one this reader
+     * does not know: either way the tensor's size was not checked, so the file is incomplete.
+     */
+    private static void unknownDtypes(List<FormatProblem> problems, AnalysisContext context) {
+        List<FormatProblem> unknown = problems.stream().filter(p -> p.rule() == SafetensorsRules.UNKNOWN_DTYPE)
+                .toList();
+        if (!unknown.isEmpty()) {
+            context.incomplete(unknown.size() + " tensor(s) have a dtype this reader does not know, so their size was "
+                    + "not checked; first: tensor '" + unknown.get(0).subject() + "': " + unknown.get(0).message());
         }
     }
 

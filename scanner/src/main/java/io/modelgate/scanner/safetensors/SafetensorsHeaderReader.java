@@ -51,9 +51,10 @@ public final class SafetensorsHeaderReader {
                         .maxNameLength(Math.min(maxStringBytes, 1 << 20))
                         .maxNumberLength(40)
                         .build())
-                // tensor names are attacker-chosen: interning them would cost CPU and never pay back
+                // tensor names are attacker-chosen: interning them would cost CPU and never pay back. Names stay
+                // canonicalized: without it the byte parser decodes names without checking their UTF-8, and the
+                // real loader rejects a header whose names are not valid UTF-8.
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
                 .build();
     }
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Recognises a SavedModel proto (schema version 1, then MetaGraphDefs whose first fields are those of a
  * MetaGraphDef) or a frozen GraphDef (a first NodeDef with a name and an operation name), from structure.
+ * A few unknown fields (protobuf allows them anywhere, and TensorFlow's parser keeps them aside) are skipped.
  */
 public final class TensorflowDetector implements FormatDetector {
 
@@ -30,12 +31,10 @@ public final class TensorflowDetector implements FormatDetector {
         if (head.length < 2) {
             return Optional.empty();
         }
-        if (head[0] == 0x08 || head[0] == 0x12) {
-            return isSavedModel(source, name)
-                    ? Optional.of(new Detection(ModelFormat.TF_SAVED_MODEL, "TensorFlow SavedModel proto structure"))
-                    : Optional.empty();
+        if (isSavedModel(source, name)) {
+            return Optional.of(new Detection(ModelFormat.TF_SAVED_MODEL, "TensorFlow SavedModel proto structure"));
         }
-        if (head[0] == 0x0a && isGraphDef(source)) {
+        if (isGraphDef(source)) {
             return Optional.of(new Detection(ModelFormat.TF_GRAPHDEF, "TensorFlow GraphDef structure"));
         }
         return Optional.empty();
@@ -47,6 +46,7 @@ public final class TensorflowDetector implements FormatDetector {
             ProtoReader saved = ProtoReader.of(source, 4);
             boolean schemaOne = false;
             boolean metaGraph = false;
+            int unknown = 0;
             for (int seen = 0; seen < MAX_FIELDS && saved.next(); seen++) {
                 if (saved.field() == 1 && saved.wireType() == WireType.VARINT) {
                     schemaOne = saved.varint() == 1;
@@ -55,7 +55,7 @@ public final class TensorflowDetector implements FormatDetector {
                         return false;
                     }
                     metaGraph = true;
-                } else {
+                } else if (++unknown > 2) {
                     return false;
                 }
             }
@@ -65,10 +65,19 @@ public final class TensorflowDetector implements FormatDetector {
         }
     }
 
+    /** The first known field (after at most two unknown ones) is a MetaGraphDef field; its MetaInfoDef is text. */
     private static boolean plausibleMetaGraph(ProtoReader metaGraph) throws IOException {
-        if (!metaGraph.next() || !META_GRAPH_FIELDS.contains(metaGraph.field())
-                || metaGraph.wireType() != WireType.LEN) {
-            return false;
+        int unknown = 0;
+        while (true) {
+            if (!metaGraph.next()) {
+                return false;
+            }
+            if (META_GRAPH_FIELDS.contains(metaGraph.field()) && metaGraph.wireType() == WireType.LEN) {
+                break;
+            }
+            if (++unknown > 2) {
+                return false;
+            }
         }
         if (metaGraph.field() != 1) {
             return true;
@@ -81,8 +90,6 @@ public final class TensorflowDetector implements FormatDetector {
                 }
             } else if (info.field() == 7) {
                 info.varint();
-            } else if (info.field() > 8 || info.wireType() != WireType.LEN) {
-                return false;
             }
         }
         return true;
@@ -92,23 +99,30 @@ public final class TensorflowDetector implements FormatDetector {
     private static boolean isGraphDef(ByteSource source) {
         try {
             ProtoReader graph = ProtoReader.of(source, 4);
-            if (!graph.next() || graph.field() != 1 || graph.wireType() != WireType.LEN) {
-                return false;
-            }
+            int unknown = 0;
+            do {
+                if (!graph.next() || ++unknown > 3) {
+                    return false;
+                }
+            } while (graph.field() != 1 || graph.wireType() != WireType.LEN);
             ProtoReader node = graph.message();
             boolean named = false;
             boolean op = false;
+            int known = 0;
+            unknown = 0;
             for (int seen = 0; seen < 4 * MAX_FIELDS && node.next(); seen++) {
                 if (!NODE_FIELDS.contains(node.field()) || node.wireType() != WireType.LEN) {
-                    return false;
+                    unknown++;
+                    continue;
                 }
+                known++;
                 if (node.field() == 1) {
                     named = node.length() > 0 && node.length() <= 4096 && ProtoText.isText(node.bytes(4096));
                 } else if (node.field() == 2) {
                     op = node.length() <= 256 && OP_NAME.matcher(node.string(256)).matches();
                 }
             }
-            return named && op;
+            return named && op && known > unknown;
         } catch (IOException | RuntimeException e) {
             return false;
         }

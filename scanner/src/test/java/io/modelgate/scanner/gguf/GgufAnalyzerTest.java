@@ -1,5 +1,6 @@
 package io.modelgate.scanner.gguf;
 
+import io.modelgate.scanner.analysis.CoreRules;
 import io.modelgate.scanner.analysis.FileCollector;
 import io.modelgate.scanner.model.Finding;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,10 @@ class GgufAnalyzerTest {
         byte[] partialBlock = GgufBuilder.header(3, 1, 0).tensor("t", new long[]{100, 2}, Q4_K, 0).pad(32).zeros(288).bytes();
         assertThat(messages(scan("c.gguf", partialBlock))).anyMatch(m -> m.contains("whole number of 256-element blocks"));
         byte[] unknown = GgufBuilder.header(3, 1, 0).tensor("t", new long[]{32}, 77, 0).pad(32).zeros(32).bytes();
-        assertThat(ruleIds(scan("d.gguf", unknown))).containsExactly("MG-GGUF-005");
+        FileCollector unknownType = scan("d.gguf", unknown);
+        assertThat(ruleIds(unknownType)).containsExactly("MG-GGUF-005", CoreRules.INCOMPLETE.id());
+        assertThat(unknownType.incompleteReasons()).singleElement().asString()
+                .contains("ggml type this reader does not know").contains("type id 77");
         String longName = "x".repeat(80);
         byte[] name = GgufBuilder.header(3, 1, 0).tensor(longName, new long[]{8}, F32, 0).pad(32).zeros(32).bytes();
         assertThat(messages(scan("e.gguf", name))).anyMatch(m -> m.contains("longer than ggml's limit"));

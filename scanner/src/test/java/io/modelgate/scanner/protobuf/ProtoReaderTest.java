@@ -94,7 +94,29 @@ class ProtoReaderTest {
     }
 
     @Test
-    void rejectsGroupsInvalidWireTypesAndFieldZero() {
+    void skipsGroupsToTheirEndTagAsProtobufParsersDo() throws IOException {
+        byte[] bytes = new ProtoWriter().tag(9, 3).varintField(1, 5).tag(10, 3).stringField(2, "x").tag(10, 4)
+                .tag(9, 4).varintField(2, 7).toByteArray();
+        ProtoReader reader = reader(bytes);
+
+        assertThat(reader.next()).isTrue();
+        assertThat(reader.field()).isEqualTo(9);
+        assertThat(reader.wireType()).isEqualTo(WireType.START_GROUP);
+        assertThat(reader.next()).isTrue();
+        assertThat(reader.varint()).isEqualTo(7);
+        assertThat(reader.next()).isFalse();
+    }
+
+    @Test
+    void rejectsMismatchedAndStrayEndGroups() {
+        assertThatThrownBy(() -> reader(new ProtoWriter().tag(9, 3).tag(8, 4).toByteArray()).next())
+                .isInstanceOf(ProtoFormatException.class).hasMessageContaining("does not close");
+        assertThatThrownBy(() -> reader(new ProtoWriter().tag(9, 4).toByteArray()).next())
+                .isInstanceOf(ProtoFormatException.class).hasMessageContaining("closes no group");
+    }
+
+    @Test
+    void rejectsUnclosedGroupsInvalidWireTypesAndFieldZero() {
         assertThatThrownBy(() -> reader(new ProtoWriter().tag(3, 3).toByteArray()).next())
                 .isInstanceOf(ProtoFormatException.class).hasMessageContaining("group");
         assertThatThrownBy(() -> reader(new ProtoWriter().tag(3, 6).toByteArray()).next())

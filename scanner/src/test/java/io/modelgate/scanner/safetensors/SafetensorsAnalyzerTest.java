@@ -1,5 +1,6 @@
 package io.modelgate.scanner.safetensors;
 
+import io.modelgate.scanner.analysis.CoreRules;
 import io.modelgate.scanner.analysis.FileCollector;
 import io.modelgate.scanner.model.Finding;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,10 @@ class SafetensorsAnalyzerTest {
                 + tensor("c", "F8_E8M0", "[1]", 7, 8) + "}";
         assertThat(scan("n.safetensors", file(newer, 8)).findings()).isEmpty();
         String unknown = "{" + tensor("a", "Q4_K", "[4]", 0, 8) + "}";
-        assertThat(ruleIds(scan("u.safetensors", file(unknown, 8)))).containsExactly("MG-ST-003");
+        FileCollector unknownDtype = scan("u.safetensors", file(unknown, 8));
+        assertThat(ruleIds(unknownDtype)).containsExactly("MG-ST-003", CoreRules.INCOMPLETE.id());
+        assertThat(unknownDtype.incompleteReasons()).singleElement().asString()
+                .contains("dtype this reader does not know").contains("'Q4_K'");
     }
 
     @Test

@@ -101,7 +101,8 @@ class SignRoundTripTest {
         bytes[40_000] ^= 1;
         Files.write(model.resolve("model.safetensors"), bytes);
         ScanReport report = scanWithKey();
-        assertThat(report.allFindings()).singleElement().satisfies(f -> {
+        // the changed placeholder is no longer all zeros: a .safetensors of unknown content is also incomplete
+        assertThat(report.allFindings()).filteredOn(f -> !f.ruleId().equals("MG-GEN-001")).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("MG-SIG-002");
             assertThat(f.location().path().toString()).endsWith("model/model.safetensors");
         });

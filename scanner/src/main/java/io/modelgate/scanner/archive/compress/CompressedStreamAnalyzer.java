@@ -57,7 +57,8 @@ public final class CompressedStreamAnalyzer implements FormatAnalyzer {
         byte[] head = source.prefix(ContentDetector.HEAD_BYTES);
         Optional<Detection> found = new MagicDetector().detect(source, head, context.path().leafName())
                 .filter(d -> Decoders.FORMATS.contains(d.format()))
-                .or(() -> new LzmaAloneDetector().detect(source, head, context.path().leafName()));
+                .or(() -> new LzmaAloneDetector().detect(source, head, context.path().leafName()))
+                .or(() -> new ZlibStartDetector().detect(source, head, context.path().leafName()));
         return found.map(Detection::format)
                 .orElseThrow(() -> new IOException("no compression header found"));
     }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * damage: the stream ends there and {@link #damage()} says what was wrong. Limits and the time-out still
  * propagate.
  *
- * <p>Zero bytes between and after members are padding (CPython's gzip skips them; xz allows them).
+ * <p>Zero bytes between and after gzip members are padding, which CPython's gzip skips; after the other
+ * formats, Python's readers fail on them, so they count as trailing data.
  */
 public final class DecodedStream extends InputStream {
 
@@ -94,6 +95,9 @@ public final class DecodedStream extends InputStream {
                 return n;
             }
         }
+        if (pendingAt < pending.length) {
+            return read(b, off, len);
+        }
         return -1;
     }
 
@@ -110,10 +114,14 @@ public final class DecodedStream extends InputStream {
             throw e;
         } catch (IOException | RuntimeException e) {
             byte[] lost = recover(len);
+            if (format == ModelFormat.XZ) {
+                lost = concat(lost, XzTail.cutChunkOutput(source, memberStart, memberOutput + lost.length));
+            }
             totalOutput += lost.length;
             stop(describe(e));
-            System.arraycopy(lost, 0, b, off, lost.length);
-            return lost.length == 0 ? -1 : lost.length;
+            pending = lost;
+            pendingAt = 0;
+            return 0;
         }
         if (n > 0) {
             memberOutput += n;
@@ -129,12 +137,12 @@ public final class DecodedStream extends InputStream {
 
     /** After a complete member: padding, another member, the end of the file, or data that is not a member. */
     private void nextMember() throws IOException {
-        long at = skipZeros(memberStart);
+        long at = format == ModelFormat.GZIP ? skipZeros(memberStart) : memberStart;
         if (at >= source.size()) {
             finished = true;
             return;
         }
-        if (!Members.startsMember(format, source, at)) {
+        if (!Members.concatenates(format) || !Members.startsMember(format, source, at)) {
             stop((source.size() - at) + " bytes after the end of the " + format.id() + " data at offset " + at
                     + " are not " + format.id() + " data; they were not analysed");
             return;
@@ -202,6 +210,12 @@ public final class DecodedStream extends InputStream {
             // the error the first pass met: everything before it is in out
         }
         return Arrays.copyOf(out, got);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private void stop(String reason) {

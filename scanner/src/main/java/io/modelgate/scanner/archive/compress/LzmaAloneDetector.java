@@ -16,7 +16,8 @@ import java.util.Optional;
  * lc + lp at most 4, any dictionary size), not only the common {@code 5d} properties the magic detector
  * knows. With no magic number, the start of the stream must also decode: the detector runs after the
  * structural sniffers, and trial-decodes at most the head with a small dictionary (the trial output is
- * smaller than the dictionary, so the declared size does not matter).
+ * smaller than the dictionary, so the declared size does not matter). Running out of input after some output
+ * counts as decoding: a cut-off stream still yields what precedes the cut.
  */
 public final class LzmaAloneDetector implements FormatDetector {
 
@@ -25,7 +26,8 @@ public final class LzmaAloneDetector implements FormatDetector {
 
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
-        if (!LzmaAloneHeader.plausible(head) || !namedOrTypicalDictionary(head, name) || !decodes(head)) {
+        if (!LzmaAloneHeader.plausible(head) || !namedOrTypicalDictionary(head, name)
+                || !decodes(head, namedLzma(name))) {
             return Optional.empty();
         }
         return Optional.of(new Detection(ModelFormat.LZMA, "lzma-alone header, and its start decodes"));
@@ -51,25 +53,34 @@ public final class LzmaAloneDetector implements FormatDetector {
         return dict == highest || dict == highest + (highest >> 1);
     }
 
-    private static boolean decodes(byte[] head) {
+    /** The name only relaxes the trial (more is analysed), never the header checks. */
+    private static boolean namedLzma(String name) {
+        return name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".lzma");
+    }
+
+    /**
+     * The head decodes without error (or runs out after some output); under a {@code .lzma} name, output
+     * before an error is enough, since a loader receives that output, and so is a stream cut off before
+     * its first byte of output.
+     */
+    private static boolean decodes(byte[] head, boolean namedLzma) {
         long size = LzmaAloneHeader.uncompressedSize(head);
         ByteArrayInputStream data = new ByteArrayInputStream(head, LzmaAloneHeader.BYTES,
                 head.length - LzmaAloneHeader.BYTES);
         int produced = 0;
         try (LZMAInputStream lzma = new LZMAInputStream(data, size, head[0], TRIAL_DICTIONARY, null)) {
-            byte[] out = new byte[8192];
+            // byte by byte, so output decoded before running out of input is counted
             while (produced < TRIAL_OUTPUT) {
-                int n = lzma.read(out);
-                if (n < 0) {
-                    return true;
+                if (lzma.read() < 0) {
+                    return produced > 0;
                 }
-                produced += n;
+                produced++;
             }
             return true;
         } catch (EOFException e) {
-            return produced > 0;
+            return produced > 0 || namedLzma;
         } catch (IOException | RuntimeException e) {
-            return false;
+            return namedLzma && produced > 0;
         }
     }
 }

@@ -2,8 +2,8 @@ package io.modelgate.scanner.archive.compress;
 
 /**
  * The 13-byte header of an lzma-alone stream as liblzma (Python's {@code lzma} module, FORMAT_ALONE and
- * FORMAT_AUTO) accepts it: a properties byte with lc + lp at most 4, any dictionary size, any uncompressed
- * size (all ones when unknown), and a range coder whose first byte is zero.
+ * FORMAT_AUTO) accepts it: a properties byte with lc + lp at most 4, any dictionary size, an uncompressed
+ * size below 2^38 (all ones when unknown), and a range coder whose first byte is zero.
  */
 final class LzmaAloneHeader {
 
@@ -24,7 +24,12 @@ final class LzmaAloneHeader {
         }
         int lc = props % 9;
         int lp = (props / 9) % 5;
-        return lc + lp <= 4 && head[BYTES] == 0;
+        return lc + lp <= 4 && head[BYTES] == 0 && plausibleSize(uncompressedSize(head));
+    }
+
+    /** Unknown, or below 256 GiB: the bound liblzma's automatic format detection (lzma.open's default) sets. */
+    private static boolean plausibleSize(long size) {
+        return size == -1 || (size >= 0 && size < 1L << 38);
     }
 
     /** The declared uncompressed size, -1 when unknown. */

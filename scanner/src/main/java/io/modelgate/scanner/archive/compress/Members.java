@@ -52,6 +52,14 @@ final class Members {
     }
 
     /**
+     * False for zlib: joblib's zlib reader, the loader of such files, reads one stream and ignores what
+     * follows, so data after it is trailing data, not a next member.
+     */
+    static boolean concatenates(ModelFormat format) {
+        return format != ModelFormat.ZLIB;
+    }
+
+    /**
      * False for zstd, whose decoder reads ahead: its frames are decoded as one run to the end of the file,
      * so nothing after them is ever left unread.
      */

@@ -107,6 +107,21 @@ class DamagedStreamTest {
         assertThat(scan.incompleteReasons()).isNotEmpty();
     }
 
+    @Test
+    void xzCutInsideItsOnlyChunkYieldsWhatLiblzmaWouldDecode() throws IOException {
+        StringBuilder text = new StringBuilder();
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 400; i++) {
+            text.append("layer.").append(i).append(".weight=").append(random.nextInt(1000)).append('\n');
+        }
+        byte[] xz = xz(concat(EVIL, text.toString().getBytes()));
+
+        FileCollector scan = InMemoryScan.scan("model.pkl.xz", Arrays.copyOf(xz, xz.length / 2));
+
+        assertCritical(scan);
+        assertThat(scan.incompleteReasons()).isNotEmpty();
+    }
+
     @ParameterizedTest
     @CsvSource({"3,0,2,65536,payload", "0,2,0,1048576,payload", "4,0,2,12345,payload.lzma", "1,1,4,4096,payload",
             "0,0,0,3,payload.lzma"})

@@ -1,0 +1,95 @@
+package io.modelgate.scanner.testing;
+
+import io.modelgate.scanner.analysis.FileCollector;
+import io.modelgate.scanner.model.FileStatus;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+import java.util.Arrays;
+
+/**
+ * Mutations of a valid file for property tests of hostile-input readers: bit flips, bytes overwritten,
+ * length and count fields set to extremes, truncation, inserted and appended bytes.
+ */
+public final class Mutants {
+
+    /** One mutation; {@link #apply} makes the mutant from the original bytes. */
+    public record Mutation(Kind kind, double where, long value, byte[] bytes) {
+
+        public byte[] apply(byte[] original) {
+            int at = (int) Math.min(original.length - 1L, (long) (where * original.length));
+            return switch (kind) {
+                case FLIP -> {
+                    byte[] b = original.clone();
+                    b[at] ^= (byte) (1 << (value & 7));
+                    yield b;
+                }
+                case SET_BYTE -> {
+                    byte[] b = original.clone();
+                    b[at] = (byte) value;
+                    yield b;
+                }
+                case EXTREME_U32, EXTREME_U64 -> {
+                    byte[] b = original.clone();
+                    int width = kind == Kind.EXTREME_U32 ? 4 : 8;
+                    for (int i = 0; i < width && at + i < b.length; i++) {
+                        b[at + i] = (byte) (value >>> (8 * i));
+                    }
+                    yield b;
+                }
+                case TRUNCATE -> Arrays.copyOf(original, at);
+                case INSERT -> {
+                    byte[] b = new byte[original.length + bytes.length];
+                    System.arraycopy(original, 0, b, 0, at);
+                    System.arraycopy(bytes, 0, b, at, bytes.length);
+                    System.arraycopy(original, at, b, at + bytes.length, original.length - at);
+                    yield b;
+                }
+                case APPEND -> {
+                    byte[] b = Arrays.copyOf(original, original.length + bytes.length);
+                    System.arraycopy(bytes, 0, b, original.length, bytes.length);
+                    yield b;
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return kind + " at " + where + " value " + value + " bytes " + bytes.length;
+        }
+    }
+
+    public enum Kind { FLIP, SET_BYTE, EXTREME_U32, EXTREME_U64, TRUNCATE, INSERT, APPEND }
+
+    private static final java.util.List<Long> EXTREMES = java.util.List.of(0L, 1L, 0xffL, 0xffffL, 0x7fffffffL,
+            0xffffffffL, 1L << 40, 1L << 62, Long.MAX_VALUE, -1L);
+
+    private Mutants() {
+    }
+
+    /** Mutations biased to the first bytes, where headers, lengths and counts sit. */
+    public static Arbitrary<Mutation> mutations() {
+        Arbitrary<Double> where = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.doubles().between(0, 0.05)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.doubles().between(0, 1)));
+        Arbitrary<Long> value = Arbitraries.oneOf(Arbitraries.of(EXTREMES), Arbitraries.longs().between(0, 255));
+        Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(64);
+        return Combinators.combine(Arbitraries.of(Kind.class), where, value, bytes).as(Mutation::new);
+    }
+
+    /** The status the scanner gives a file from what its analysis gathered. */
+    public static FileStatus status(FileCollector scan) {
+        return FileStatus.decide(false, !scan.incompleteReasons().isEmpty(), scan.findings(), scan.wasAnalysed());
+    }
+
+    /** Empty or zero bytes only: the one kind of file named like a model that is skipped. */
+    public static boolean allZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
