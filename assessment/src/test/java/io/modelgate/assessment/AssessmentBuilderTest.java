@@ -110,6 +110,18 @@ class AssessmentBuilderTest {
     }
 
     @Test
+    void aLockOverTheScannedFolderCoversTheUnitInItsSubfolder() throws IOException {
+        Path lock = tmp.resolve("modelgate.lock");
+        LockWriter.write(tmp, lock, 2);
+
+        ModelAssessment unit = assess(tmp, VerificationOptions.none().withLockFile(lock)).models().get(0);
+
+        assertThat(unit.path()).endsWith("Qwen2.5-0.5B");
+        assertThat(unit.integrity().lock()).isEqualTo(LockStatus.MATCH);
+        assertThat(unit.signature().status()).as("the scanned folder's own fact").isEqualTo(SignatureStatus.ABSENT);
+    }
+
+    @Test
     void everyFileIsListedOnceAndStrayFilesBelongToNoUnit() throws IOException {
         Files.writeString(tmp.resolve("notes.txt"), "release notes\n");
         Path gguf = model.resolve("qwen2.5-0.5b-q8_0.gguf");
