@@ -181,6 +181,24 @@ class DecisionCommandTest {
     }
 
     @Test
+    void theLockInThePolicyIsCheckedAndRequired() throws Exception {
+        Path policyDir = Files.createDirectories(dir.resolve("ci"));
+        assertThat(CliRun.of("lock", "-o", policyDir.resolve("model.lock").toString(), model.toString()).exitCode())
+                .isEqualTo(ExitCodes.OK);
+        Path policy = Files.writeString(policyDir.resolve("policy.yaml"),
+                "version: 1\nlock: {required: true, file: model.lock}\n");
+        assertThat(CliRun.of("scan", "--policy", policy.toString(), model.toString()).exitCode())
+                .isEqualTo(ExitCodes.OK);
+        Path required = Files.writeString(policyDir.resolve("required.yaml"), "version: 1\nlock: {required: true}\n");
+        CliRun noLock = CliRun.of("scan", "--format", "json", "--policy", required.toString(), model.toString());
+        assertThat(codes(json(noLock))).containsExactly("lock.required");
+        Files.writeString(model.resolve("config.json"), "{\"model_type\": \"other\"}\n");
+        CliRun changed = CliRun.of("scan", "--format", "json", "--policy", policy.toString(), model.toString());
+        assertThat(changed.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(codes(json(changed))).contains("lock.mismatch");
+    }
+
+    @Test
     void theApprovedModelsRegister() throws Exception {
         CliRun first = CliRun.of("scan", "--format", "json", model.toString());
         String digest = json(first).path("models").get(0).path("digest").asText();
