@@ -11,7 +11,6 @@ import io.modelgate.rules.gate.GatePolicy;
 import io.modelgate.rules.gate.GateResult;
 import io.modelgate.provenance.kb.KnowledgeBase;
 import io.modelgate.scanner.Limits;
-import io.modelgate.scanner.Scanner;
 import io.modelgate.scanner.model.ScanReport;
 import io.modelgate.scanner.model.Severity;
 import picocli.CommandLine.Command;
