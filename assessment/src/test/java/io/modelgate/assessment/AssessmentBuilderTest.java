@@ -154,6 +154,17 @@ class AssessmentBuilderTest {
     }
 
     @Test
+    void aUnitWithAFileThatWasNotReadHasNoDigest() throws IOException {
+        Path outside = Files.writeString(tmp.resolve("outside.bin"), "not part of the model");
+        Files.createSymbolicLink(model.resolve("extra.bin"), outside);
+
+        ModelAssessment unit = assess(model, VerificationOptions.none()).models().get(0);
+
+        assertThat(unit.files()).extracting(FileResult::path).anyMatch(p -> p.endsWith("extra.bin"));
+        assertThat(unit.digest()).isNull();
+    }
+
+    @Test
     void aScanWithoutModelsHasOnlyOtherFiles() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("docs"));
         Files.writeString(empty.resolve("notes.txt"), "nothing\n");
