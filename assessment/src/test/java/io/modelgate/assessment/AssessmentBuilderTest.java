@@ -141,6 +141,30 @@ class AssessmentBuilderTest {
     }
 
     @Test
+    void aMissingShardIsAFindingAndAnIncompleteCheckOfItsUnit() throws IOException {
+        ScanAssessment scan = assess(Path.of("..", "fixtures", "safetensors", "sharded", "missing-shard"),
+                VerificationOptions.none());
+
+        ModelAssessment unit = scan.models().get(0);
+        assertThat(unit.findings()).extracting(Finding::ruleId).contains("MG-ST-010");
+        assertThat(unit.incomplete()).extracting(IncompleteReason::file)
+                .allSatisfy(f -> assertThat(f).endsWith("model.safetensors.index.json"));
+        assertThat(scan.findings()).isEmpty();
+        assertThat(scan.isIncomplete()).isTrue();
+    }
+
+    @Test
+    void aUnitWithAFileThatWasNotReadHasNoDigest() throws IOException {
+        Path outside = Files.writeString(tmp.resolve("outside.bin"), "not part of the model");
+        Files.createSymbolicLink(model.resolve("extra.bin"), outside);
+
+        ModelAssessment unit = assess(model, VerificationOptions.none()).models().get(0);
+
+        assertThat(unit.files()).extracting(FileResult::path).anyMatch(p -> p.endsWith("extra.bin"));
+        assertThat(unit.digest()).isNull();
+    }
+
+    @Test
     void aScanWithoutModelsHasOnlyOtherFiles() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("docs"));
         Files.writeString(empty.resolve("notes.txt"), "nothing\n");
