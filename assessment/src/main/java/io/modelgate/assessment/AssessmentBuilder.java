@@ -1,5 +1,6 @@
 package io.modelgate.assessment;
 
+import io.modelgate.provenance.identity.ModelProvenance;
 import io.modelgate.provenance.identity.ModelUnit;
 import io.modelgate.provenance.identity.ProvenanceAnalysis;
 import io.modelgate.provenance.identity.UnitAssessment;
@@ -7,8 +8,11 @@ import io.modelgate.provenance.identity.UnitDiscovery;
 import io.modelgate.provenance.identity.UnitKind;
 import io.modelgate.provenance.kb.KnowledgeBase;
 import io.modelgate.scanner.model.FileResult;
+import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.FolderResult;
 import io.modelgate.scanner.model.ScanReport;
+import io.modelgate.verification.integrity.IntegrityFacts;
+import io.modelgate.verification.signing.SignatureFacts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -77,17 +81,34 @@ public final class AssessmentBuilder {
     private record Draft(ModelUnit unit, UnitAssessment provenance, List<FileResult> files, String folder) {
 
         ModelAssessment finish(FolderOutcomes.Owned owned, List<FolderResult> folders) {
-            Optional<FolderResult> checks = folders.stream().filter(f -> f.path().equals(folder)).findFirst();
-            List<io.modelgate.scanner.model.Finding> findings = new ArrayList<>(provenance.findings());
+            List<Finding> findings = new ArrayList<>(provenance.findings());
             findings.addAll(owned.findings());
-            findings.sort(io.modelgate.scanner.model.Finding.REPORT_ORDER);
-            var model = provenance.model();
+            findings.sort(Finding.REPORT_ORDER);
+            ModelProvenance model = provenance.model();
             String digest = unit.container() == null ? ModelDigest.of(unit, files) : null;
+            Integrity integrity = nearest(folders, folder, IntegrityFacts.class).map(IntegrityView::of)
+                    .orElse(Integrity.notChecked());
+            Signature signature = nearest(folders, folder, SignatureFacts.class).map(SignatureView::of)
+                    .orElse(Signature.absent());
             return new ModelAssessment(unit.path(), unit.kind(), model.name(), digest, files, findings,
-                    Identities.of(model), model.license(),
-                    checks.map(IntegrityView::of).orElse(Integrity.notChecked()),
-                    checks.map(SignatureView::of).orElse(Signature.absent()),
+                    Identities.of(model), model.license(), integrity, signature,
                     unit.container() == null ? null : Containers.of(unit.container()), owned.incomplete());
+        }
+
+        /**
+         * The fact of the nearest folder holding the unit that recorded one: a lock, cache or signature over
+         * a scanned folder covers the units in its subfolders too.
+         */
+        private static <T> Optional<T> nearest(List<FolderResult> folders, String folder, Class<T> type) {
+            for (String p = folder; p != null; p = p.lastIndexOf('/') > 0 ? p.substring(0, p.lastIndexOf('/')) : null) {
+                String path = p;
+                Optional<T> fact = folders.stream().filter(f -> f.path().equals(path)).findFirst()
+                        .flatMap(f -> f.fact(type));
+                if (fact.isPresent()) {
+                    return fact;
+                }
+            }
+            return Optional.empty();
         }
     }
 }

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Hands the folder checks' findings and incomplete reasons to the unit they concern: the unit holding the
- * file a finding names, else the first unit of the folder it names (a check that failed on the folder), else
- * the scan itself (a file that belongs to no unit, or one that is missing).
+ * file a finding names, else the first unit of the folder it names or of the folder holding the named file
+ * (a check that failed on the folder, a shard or locked file that is missing), else the scan itself (a file
+ * that belongs to no unit).
  */
 final class FolderOutcomes {
 
@@ -48,16 +49,22 @@ final class FolderOutcomes {
         Owned unowned = new Owned(new ArrayList<>(), new ArrayList<>());
         for (FolderResult folder : folders) {
             for (Finding finding : folder.findings()) {
-                Integer owner = byPath.get(finding.location().path().segments().get(0));
+                Integer owner = ownerOf(byPath, finding.location().path().segments().get(0));
                 (owner == null ? unowned : owned.get(owner)).findings().add(finding);
             }
             folder.incomplete().forEach((path, reasons) -> {
-                Integer owner = byPath.get(path);
+                Integer owner = ownerOf(byPath, path);
                 reasons.forEach(r -> (owner == null ? unowned : owned.get(owner)).incomplete()
                         .add(new IncompleteReason(path, r)));
             });
         }
         return new FolderOutcomes(owned, unowned);
+    }
+
+    private static Integer ownerOf(Map<String, Integer> byPath, String path) {
+        Integer owner = byPath.get(path);
+        int slash = path.lastIndexOf('/');
+        return owner != null || slash < 0 ? owner : byPath.get(path.substring(0, slash));
     }
 
     Owned owned(int unit) {

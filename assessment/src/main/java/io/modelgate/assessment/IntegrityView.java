@@ -1,6 +1,5 @@
 package io.modelgate.assessment;
 
-import io.modelgate.scanner.model.FolderResult;
 import io.modelgate.verification.integrity.IntegrityFacts;
 
 import java.util.List;
@@ -9,10 +8,6 @@ import java.util.List;
 final class IntegrityView {
 
     private IntegrityView() {
-    }
-
-    static Integrity of(FolderResult folder) {
-        return folder.fact(IntegrityFacts.class).map(IntegrityView::of).orElse(Integrity.notChecked());
     }
 
     static Integrity of(IntegrityFacts facts) {

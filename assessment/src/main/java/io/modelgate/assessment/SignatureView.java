@@ -1,6 +1,5 @@
 package io.modelgate.assessment;
 
-import io.modelgate.scanner.model.FolderResult;
 import io.modelgate.verification.signing.SignatureFacts;
 
 import java.util.ArrayList;
@@ -17,10 +16,6 @@ final class SignatureView {
             "fingerprint", "keyFingerprint", "keyId", "keyHint");
 
     private SignatureView() {
-    }
-
-    static Signature of(FolderResult folder) {
-        return folder.fact(SignatureFacts.class).map(SignatureView::of).orElse(Signature.absent());
     }
 
     static Signature of(SignatureFacts facts) {

@@ -110,6 +110,18 @@ class AssessmentBuilderTest {
     }
 
     @Test
+    void aLockOverTheScannedFolderCoversTheUnitInItsSubfolder() throws IOException {
+        Path lock = tmp.resolve("modelgate.lock");
+        LockWriter.write(tmp, lock, 2);
+
+        ModelAssessment unit = assess(tmp, VerificationOptions.none().withLockFile(lock)).models().get(0);
+
+        assertThat(unit.path()).endsWith("Qwen2.5-0.5B");
+        assertThat(unit.integrity().lock()).isEqualTo(LockStatus.MATCH);
+        assertThat(unit.signature().status()).as("the scanned folder's own fact").isEqualTo(SignatureStatus.ABSENT);
+    }
+
+    @Test
     void everyFileIsListedOnceAndStrayFilesBelongToNoUnit() throws IOException {
         Files.writeString(tmp.resolve("notes.txt"), "release notes\n");
         Path gguf = model.resolve("qwen2.5-0.5b-q8_0.gguf");
@@ -126,6 +138,30 @@ class AssessmentBuilderTest {
                 .satisfies(p -> assertThat(p).endsWith("notes.txt"));
         assertThat(scan.allFiles()).hasSize(5).doesNotHaveDuplicates();
         assertThat(scan.models()).allSatisfy(m -> assertThat(m.container()).isNull());
+    }
+
+    @Test
+    void aMissingShardIsAFindingAndAnIncompleteCheckOfItsUnit() throws IOException {
+        ScanAssessment scan = assess(Path.of("..", "fixtures", "safetensors", "sharded", "missing-shard"),
+                VerificationOptions.none());
+
+        ModelAssessment unit = scan.models().get(0);
+        assertThat(unit.findings()).extracting(Finding::ruleId).contains("MG-ST-010");
+        assertThat(unit.incomplete()).extracting(IncompleteReason::file)
+                .allSatisfy(f -> assertThat(f).endsWith("model.safetensors.index.json"));
+        assertThat(scan.findings()).isEmpty();
+        assertThat(scan.isIncomplete()).isTrue();
+    }
+
+    @Test
+    void aUnitWithAFileThatWasNotReadHasNoDigest() throws IOException {
+        Path outside = Files.writeString(tmp.resolve("outside.bin"), "not part of the model");
+        Files.createSymbolicLink(model.resolve("extra.bin"), outside);
+
+        ModelAssessment unit = assess(model, VerificationOptions.none()).models().get(0);
+
+        assertThat(unit.files()).extracting(FileResult::path).anyMatch(p -> p.endsWith("extra.bin"));
+        assertThat(unit.digest()).isNull();
     }
 
     @Test

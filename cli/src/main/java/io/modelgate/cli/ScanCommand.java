@@ -12,7 +12,6 @@ import io.modelgate.rules.policy.Policy;
 import io.modelgate.rules.policy.PolicyEngine;
 import io.modelgate.cli.report.DecisionText;
 import io.modelgate.scanner.Limits;
-import io.modelgate.scanner.Scanner;
 import io.modelgate.scanner.model.ScanReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

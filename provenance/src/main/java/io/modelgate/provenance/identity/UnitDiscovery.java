@@ -44,10 +44,8 @@ public final class UnitDiscovery {
     public static List<ModelUnit> discover(List<FileResult> files) {
         Map<String, Map<String, Artifact>> byFolder = new LinkedHashMap<>();
         Map<String, Artifact> containers = new HashMap<>();
+        // Unreadable files stay with their unit: it cannot be vouched for as a whole (no digest).
         for (FileResult file : files) {
-            if (file.sha256() == null) {
-                continue;
-            }
             List<Artifact> artifacts = Artifact.of(file);
             Map<String, Artifact> byPath = new HashMap<>();
             artifacts.forEach(a -> byPath.put(a.display(), a));

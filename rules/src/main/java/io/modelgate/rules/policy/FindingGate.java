@@ -5,6 +5,7 @@ import io.modelgate.assessment.ModelAssessment;
 import io.modelgate.assessment.ScanAssessment;
 import io.modelgate.provenance.identity.ProvenanceRules;
 import io.modelgate.provenance.license.LicenseRules;
+import io.modelgate.scanner.analysis.CoreRules;
 import io.modelgate.scanner.model.FileResult;
 import io.modelgate.scanner.model.FileStatus;
 import io.modelgate.scanner.model.Finding;
@@ -20,6 +21,9 @@ import java.util.Set;
 final class FindingGate {
 
     private static final Set<String> FACT_CATEGORIES = Set.of(LicenseRules.CATEGORY, ProvenanceRules.CATEGORY);
+    /** Findings that only say analysis stopped: a limit or time-out makes a file incomplete, never rejects it. */
+    private static final Set<String> INCOMPLETE_RULES = Set.of(CoreRules.INCOMPLETE.id(), CoreRules.LIMIT_REACHED.id(),
+            CoreRules.TIMEOUT.id(), CoreRules.UNREADABLE.id());
 
     private FindingGate() {
     }
@@ -53,6 +57,11 @@ final class FindingGate {
         String file = finding.location().path().toString();
         String text = finding.severity().id() + " " + finding.ruleId() + " at " + finding.location() + ": "
                 + (finding.subject() == null ? "" : finding.subject() + ": ") + finding.message();
+        if (INCOMPLETE_RULES.contains(finding.ruleId())) {
+            Effect effect = policy.gate().allowIncomplete() ? Effect.NOTE : Effect.REJECT;
+            out.add(effect, ReasonCodes.INCOMPLETE, model, finding.ruleId(), file, "not fully analysed: " + text);
+            return;
+        }
         if (FACT_CATEGORIES.contains(finding.rule().category())) {
             out.note(ReasonCodes.FINDING, model, finding.ruleId(), file, text);
             return;

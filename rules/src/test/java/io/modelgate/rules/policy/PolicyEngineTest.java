@@ -151,6 +151,20 @@ class PolicyEngineTest {
         }
 
         @Test
+        void aLimitOrTimeOutFindingMakesTheFileIncompleteNeverRejects() {
+            TestScans.Model m = model("m").file(TestScans.incompleteFile("m/big.bin", "larger than the limit"));
+            m.file(file("m/slow.pkl", "pickle", FileStatus.INCOMPLETE,
+                    finding(io.modelgate.scanner.analysis.CoreRules.LIMIT_REACHED, "m/slow.pkl", null),
+                    finding(io.modelgate.scanner.analysis.CoreRules.TIMEOUT, "m/slow.pkl", null)));
+            Decision d = decide(m, "");
+            assertThat(d.incomplete()).isTrue();
+            assertThat(d.rejectedOnMerits()).isFalse();
+            assertThat(codes(d)).containsOnly("incomplete");
+            assertThat(d.reasons()).extracting(Reason::ruleId).contains("MG-GEN-002", "MG-GEN-006");
+            assertThat(decide(m, "gate: {allowIncomplete: true}\n").outcome()).isEqualTo(Outcome.APPROVE);
+        }
+
+        @Test
         void unreadableFileIsIncomplete() {
             TestScans.Model m = model("m").file(file("m/x.bin", "unknown", FileStatus.ERROR));
             Decision d = decide(m, "");

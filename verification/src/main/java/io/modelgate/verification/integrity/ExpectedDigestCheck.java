@@ -5,8 +5,6 @@ import io.modelgate.scanner.model.ArtifactPath;
 import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.Location;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Compares a file's actual digest with one expected by a source (cache blob name, download metadata,

@@ -10,7 +10,6 @@ import io.modelgate.scanner.model.Location;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
