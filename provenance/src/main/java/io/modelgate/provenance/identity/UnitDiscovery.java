@@ -1,5 +1,6 @@
 package io.modelgate.provenance.identity;
 
+import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.model.ArtifactPath;
 import io.modelgate.scanner.model.FileResult;
 
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Finds the model units of a scan from its artifacts (files on disk and members of archives and packages):
@@ -22,9 +25,12 @@ public final class UnitDiscovery {
     static final Set<String> FOLDER_MARKERS = Set.of("config.json", "adapter_config.json", "tokenizer_config.json");
     static final Set<String> CHECKPOINT_FORMATS = Set.of("onnx", "pytorch-zip", "torchscript", "pytorch-legacy",
             "pytorch-tar", "keras", "hdf5", "tf-savedmodel", "safetensors");
-    /** Containers whose members may be model units of their own. */
-    static final Set<String> ARCHIVE_FORMATS = Set.of("zip", "tar", "7z", "gzip", "bzip2", "xz", "lzma", "zstd",
-            "zlib");
+    /** Containers whose members may be model units of their own: plain archives and software packages. */
+    static final Set<String> ARCHIVE_FORMATS = Stream.of(ModelFormat.ZIP, ModelFormat.TAR, ModelFormat.SEVEN_Z,
+                    ModelFormat.GZIP, ModelFormat.BZIP2, ModelFormat.XZ, ModelFormat.LZMA, ModelFormat.ZSTD,
+                    ModelFormat.ZLIB, ModelFormat.JAVA_ARCHIVE, ModelFormat.NPM_PACKAGE, ModelFormat.PYTHON_WHEEL,
+                    ModelFormat.PYTHON_SDIST)
+            .map(ModelFormat::id).collect(Collectors.toUnmodifiableSet());
     private static final List<String> ANCHORS = List.of("config.json", "adapter_config.json", "README.md",
             "tokenizer_config.json");
 
