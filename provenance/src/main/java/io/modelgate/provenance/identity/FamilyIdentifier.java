@@ -49,7 +49,9 @@ final class FamilyIdentifier {
         List<SignalIndex.Match> matches = index.match(ObservationExtractor.extract(input));
         Declarations declarations = Declarations.read(input);
         Map<Claim, Set<String>> claimFamilies = new LinkedHashMap<>();
-        declarations.claims().forEach(c -> claimFamilies.put(c, names.families(c.value())));
+        // An organisation claim names an organisation, never a model: it is matched against organisation ids only.
+        declarations.claims().forEach(c -> claimFamilies.put(c, c.kind() == ClaimKind.ORGANIZATION
+                ? names.organisation(c.value()) : names.families(c.value())));
 
         Map<String, List<Double>> body = new HashMap<>();
         Map<String, List<Double>> tokenizer = new HashMap<>();
