@@ -46,7 +46,8 @@ final class FamilyIdentifier {
     }
 
     Identification identify(ModelEvidenceInput input) {
-        List<SignalIndex.Match> matches = index.match(ObservationExtractor.extract(input));
+        List<Observation> observations = ObservationExtractor.extract(input);
+        List<SignalIndex.Match> matches = index.match(observations);
         Declarations declarations = Declarations.read(input);
         Map<Claim, Set<String>> claimFamilies = new LinkedHashMap<>();
         // An organisation claim names an organisation, never a model: it is matched against organisation ids only.
@@ -88,14 +89,55 @@ final class FamilyIdentifier {
                     .map(Map.Entry::getKey).orElse(null);
         }
         String architectureFamily = distill ? bodyBest : family;
+        String line = distill ? null : lineOn(family, claimFamilies, observations);
+        if (line != null) {
+            architectureFamily = family;
+            family = line;
+        }
 
         List<Evidence> evidence = evidence(matches, claimFamilies, family, architectureFamily);
         double confidence = confidence(evidence);
+        if (line != null) {
+            // Only the names tell the line from its base: it is as sure as they are.
+            confidence = Math.min(confidence, Scores.round(Scores.noisyOr(lineClaims(line, claimFamilies))));
+        }
         String generation = generation(family, matches, claimFamilies);
         String architectureGeneration = distill ? generation(bodyBest, matches, claimFamilies) : generation;
         return new Identification(family, generation, architectureFamily, distill ? tokenizerBest : family,
                 architectureGeneration, distill, family == null ? 0 : confidence, detected, evidence, declarations,
                 claimFamilies);
+    }
+
+    /**
+     * A line built on the detected family (an embedding model on a BERT or XLM-R body) that the unit's own
+     * declarations name, when every architecture label of the unit is one the line ships under. Its files are
+     * its base's; only its names tell it apart, so a folder or file name alone never does.
+     */
+    private String lineOn(String base, Map<Claim, Set<String>> claimFamilies, List<Observation> observations) {
+        if (base == null) {
+            return null;
+        }
+        for (FamilyDef candidate : kb.families()) {
+            if (!candidate.builtOn().contains(base) || lineClaims(candidate.id(), claimFamilies).isEmpty()) {
+                continue;
+            }
+            boolean labelsFit = observations.stream().filter(o -> o.kind() == SignalKind.ARCHITECTURE)
+                    .allMatch(o -> candidate.architectures().contains(o.value()));
+            if (labelsFit) {
+                return candidate.id();
+            }
+        }
+        return null;
+    }
+
+    private static List<Double> lineClaims(String family, Map<Claim, Set<String>> claimFamilies) {
+        List<Double> weights = new ArrayList<>();
+        claimFamilies.forEach((claim, families) -> {
+            if (claim.kind() != ClaimKind.FILE_NAME && families.contains(family)) {
+                weights.add(claim.kind().weight());
+            }
+        });
+        return weights;
     }
 
     /** Family-level signals; generation-level ones only pick the generation. */
