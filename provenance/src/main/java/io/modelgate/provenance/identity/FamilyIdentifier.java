@@ -82,8 +82,12 @@ final class FamilyIdentifier {
         if (distill) {
             family = tokenizerBest;
         } else {
+            boolean unknownBody = unknownBody(observations);
             family = total.entrySet().stream()
                     .filter(e -> e.getValue() >= MIN_TOTAL)
+                    // A body no family ships under is an unknown family, whatever it is called; only a
+                    // distinctive tokenizer of a known family still names one.
+                    .filter(e -> !unknownBody || tokenizerScore.getOrDefault(e.getKey(), 0.0) >= FOREIGN_TOKENIZER)
                     .max(Comparator.<Map.Entry<String, Double>>comparingDouble(Map.Entry::getValue)
                             .thenComparingDouble(e -> detected.get(e.getKey())))
                     .map(Map.Entry::getKey).orElse(null);
@@ -138,6 +142,22 @@ final class FamilyIdentifier {
             }
         });
         return weights;
+    }
+
+    /**
+     * True when the unit labels its body (config architectures or model_type, GGUF general.architecture) and no
+     * label is one the knowledge base knows: neither a signal of a family nor an architecture a family ships under.
+     */
+    private boolean unknownBody(List<Observation> observations) {
+        List<Observation> labels = observations.stream().filter(o -> isArchitectureLabel(o.kind())).toList();
+        return !labels.isEmpty() && labels.stream().noneMatch(this::knownLabel);
+    }
+
+    private boolean knownLabel(Observation label) {
+        if (!index.match(List.of(label)).isEmpty()) {
+            return true;
+        }
+        return kb.families().stream().anyMatch(f -> legitimateLabel(label, f.id()));
     }
 
     /** Family-level signals; generation-level ones only pick the generation. */
