@@ -89,6 +89,23 @@ class ProvenanceEndToEndTest {
         assertThat(result.allFindings()).isEmpty();
     }
 
+    @Test
+    void licenseTextsUnderTheirUsualNamesAreReadAndANoticeIsNoConflict() throws IOException {
+        for (String name : List.of("MODEL_LICENSE", "LICENSE.txt", "LICENSE.md")) {
+            Path model = Files.createDirectories(dir.resolve(name.replace('.', '-')));
+            Files.writeString(model.resolve("config.json"), "{\"architectures\": [\"Exaone4ForCausalLM\"], "
+                    + "\"model_type\": \"exaone4\"}");
+            Files.writeString(model.resolve(name), "EXAONE AI Model License Agreement 1.2 - NC\n\nLG Management "
+                    + "Development Institute Co., Ltd.\n");
+            Files.writeString(model.resolve("NOTICE"), "This model ships a tokenizer library under the MIT License.\n"
+                    + "Permission is hereby granted, free of charge, to any person obtaining a copy of this software. "
+                    + "The above copyright notice and this permission notice shall be included in all copies.\n");
+            ModelAssessment m = assess(model).models().get(0);
+            assertThat(m.license().id()).as(name).isEqualTo("LicenseRef-exaone");
+            assertThat(m.findings().stream().map(f -> f.ruleId())).as(name).doesNotContain("MG-LIC-003");
+        }
+    }
+
     private Path copy(Path source) throws IOException {
         Path target = dir.resolve(source.getFileName().toString());
         Files.createDirectories(target);

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class UnitTexts {
 
     private static final Pattern LICENSE_FILE = Pattern.compile(
-            "(?i)^(?:licen[cs]e|notice|copying|use_policy|usage_policy)(?:[-_.][\\w.-]*)?$");
+            "(?i)^(?:model[-_])?(?:licen[cs]e|notice|copying|use_policy|usage_policy)(?:[-_.][\\w.-]*)?$");
     private static final int MAX_TITLE_BYTES = 64 * 1024;
 
     private UnitTexts() {
