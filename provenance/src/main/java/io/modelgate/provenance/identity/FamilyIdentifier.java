@@ -76,11 +76,17 @@ final class FamilyIdentifier {
             total.put(family.id(), Scores.noisyOr(traits));
         }
         String bodyBest = best(bodyScore);
-        String tokenizerBest = foreignTokenizer(bodyBest, bodyScore, tokenizerScore);
-        boolean distill = tokenizerBest != null;
+        String foreign = foreignTokenizer(bodyBest, bodyScore, tokenizerScore);
+        // The tokenizer's family made the model (a distill) only when it ships under the body's architecture
+        // label; a body labelled as its own architecture merely borrowed the tokenizer and stays its family.
+        boolean distill = foreign != null && shipsOnBody(foreign, observations);
+        String borrowed = foreign != null && !distill ? foreign : null;
+        String tokenizerBest = distill ? foreign : null;
         String family;
         if (distill) {
             family = tokenizerBest;
+        } else if (borrowed != null) {
+            family = bodyBest;
         } else {
             boolean unknownBody = unknownBody(observations);
             family = total.entrySet().stream()
@@ -91,6 +97,14 @@ final class FamilyIdentifier {
                     .max(Comparator.<Map.Entry<String, Double>>comparingDouble(Map.Entry::getValue)
                             .thenComparingDouble(e -> detected.get(e.getKey())))
                     .map(Map.Entry::getKey).orElse(null);
+            // Tokenizer and vocabulary of another family do not outweigh a body labelled as its own architecture
+            // that the other family never ships under: the tokenizer was borrowed.
+            // A bare label is what relabelling forges, so the body must be clearly its family's.
+            if (family != null && bodyBest != null && !family.equals(bodyBest) && labelledAs(bodyBest, matches)
+                    && bodyScore.get(bodyBest) >= IDENTIFIED && !shipsOnBody(family, observations)) {
+                borrowed = tokenizerScore.getOrDefault(family, 0.0) > 0 ? family : null;
+                family = bodyBest;
+            }
         }
         String architectureFamily = distill ? bodyBest : family;
         String line = distill ? null : lineOn(family, claimFamilies, observations);
@@ -99,15 +113,16 @@ final class FamilyIdentifier {
             family = line;
         }
 
-        List<Evidence> evidence = evidence(matches, claimFamilies, family, architectureFamily);
-        double confidence = confidence(evidence);
+        List<Evidence> evidence = evidence(matches, claimFamilies, family, architectureFamily, borrowed);
+        double confidence = confidence(evidence, borrowed);
         if (line != null) {
             // Only the names tell the line from its base: it is as sure as they are.
             confidence = Math.min(confidence, Scores.round(Scores.noisyOr(lineClaims(line, claimFamilies))));
         }
         String generation = generation(family, matches, claimFamilies);
         String architectureGeneration = distill ? generation(bodyBest, matches, claimFamilies) : generation;
-        return new Identification(family, generation, architectureFamily, distill ? tokenizerBest : family,
+        String tokenizerFamily = distill ? tokenizerBest : borrowed != null ? borrowed : family;
+        return new Identification(family, generation, architectureFamily, tokenizerFamily,
                 architectureGeneration, distill, family == null ? 0 : confidence, detected, evidence, declarations,
                 claimFamilies);
     }
@@ -142,6 +157,21 @@ final class FamilyIdentifier {
             }
         });
         return weights;
+    }
+
+    /** True when one of the unit's architecture labels is a signal of the family. */
+    private static boolean labelledAs(String family, List<SignalIndex.Match> matches) {
+        return matches.stream().anyMatch(m -> isArchitectureLabel(m.observation().kind())
+                && m.entry().family().equals(family) && m.entry().generation() == null);
+    }
+
+    /**
+     * True when every architecture label of the unit is one the family ships under (or there is none): the
+     * family's own releases use that body, as DeepSeek's distills ship Qwen2 and Llama bodies.
+     */
+    private boolean shipsOnBody(String family, List<Observation> observations) {
+        return observations.stream().filter(o -> isArchitectureLabel(o.kind()))
+                .allMatch(o -> legitimateLabel(o, family));
     }
 
     /**
@@ -198,7 +228,7 @@ final class FamilyIdentifier {
      * legitimately ships under never contradicts.
      */
     private List<Evidence> evidence(List<SignalIndex.Match> matches, Map<Claim, Set<String>> claimFamilies,
-                                    String family, String architectureFamily) {
+                                    String family, String architectureFamily, String borrowed) {
         Map<Observation, List<SignalIndex.Entry>> byObservation = new LinkedHashMap<>();
         for (SignalIndex.Match m : familyLevel(matches)) {
             byObservation.computeIfAbsent(m.observation(), k -> new ArrayList<>()).add(m.entry());
@@ -209,8 +239,14 @@ final class FamilyIdentifier {
             Optional<SignalIndex.Entry> own = e.getValue().stream()
                     .filter(x -> x.family().equals(family) || x.family().equals(architectureFamily))
                     .max(Comparator.comparingDouble(x -> x.signal().weight()));
+            Optional<SignalIndex.Entry> borrowedTokenizer = e.getValue().stream()
+                    .filter(x -> x.family().equals(borrowed) && x.signal().on().aspect() == Aspect.TOKENIZER)
+                    .max(Comparator.comparingDouble(x -> x.signal().weight()));
             if (own.isPresent()) {
                 out.add(evidence(o, own.get().signal().weight(), own.get().family(), Stance.SUPPORTS));
+            } else if (borrowedTokenizer.isPresent()) {
+                // The tokenizer's own family, named as such: it explains the trait without disputing the body.
+                out.add(evidence(o, borrowedTokenizer.get().signal().weight(), borrowed, Stance.SUPPORTS));
             } else if (!legitimateLabel(o, family) && !legitimateLabel(o, architectureFamily)) {
                 SignalIndex.Entry other = e.getValue().stream()
                         .max(Comparator.comparingDouble(x -> x.signal().weight())).orElseThrow();
@@ -264,10 +300,13 @@ final class FamilyIdentifier {
      * Supporting evidence combined, discounted by the strongest alternative: the contradicting evidence that
      * points at one other family. Weak traits scattered over many families do not add up against the verdict.
      */
-    private static double confidence(List<Evidence> evidence) {
+    private static double confidence(List<Evidence> evidence, String borrowed) {
         List<Double> support = new ArrayList<>();
         Map<String, List<Double>> against = new HashMap<>();
         for (Evidence e : evidence) {
+            if (e.stance() == Stance.SUPPORTS && e.family().equals(borrowed)) {
+                continue;
+            }
             if (e.stance() == Stance.SUPPORTS) {
                 support.add(e.weight());
             } else {
