@@ -106,6 +106,22 @@ class ProvenanceEndToEndTest {
         }
     }
 
+    @Test
+    void aCardsLicenseSectionDeclaresTheLicenseWhenNothingElseDoes() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("card-section"));
+        Files.writeString(model.resolve("config.json"), "{\"architectures\": [\"Exaone4ForCausalLM\"], "
+                + "\"model_type\": \"exaone4\"}");
+        Files.writeString(model.resolve("README.md"), "---\nlanguage: [en, ko]\n---\n# Korean assistant\n\n"
+                + "## Usage\nLoad it.\n\n## License\nEXAONE AI Model License Agreement 1.2 - NC applies.\n\n"
+                + "## Citation\nMIT License mentioned after the section does not count.\n");
+        ModelAssessment m = assess(model).models().get(0);
+        assertThat(m.license().id()).isEqualTo("LicenseRef-exaone");
+
+        Files.writeString(model.resolve("README.md"), "---\nlicense: apache-2.0\n---\n# Card\n\n## License\n"
+                + "Built on a base under the EXAONE AI Model License Agreement.\n");
+        assertThat(assess(model).models().get(0).license().id()).as("the front matter decides").isEqualTo("Apache-2.0");
+    }
+
     private Path copy(Path source) throws IOException {
         Path target = dir.resolve(source.getFileName().toString());
         Files.createDirectories(target);

@@ -30,10 +30,13 @@ final class LicenseSources {
         card(input.card(), out);
         List<DeclaredLicense> notices = new ArrayList<>();
         for (SourcedText text : input.licenseTexts()) {
-            if (NOTICE.matcher(UnitDiscovery.leaf(text.source())).matches()) {
-                // A NOTICE credits third-party work; it declares the model's license only when nothing else does.
+            String leaf = UnitDiscovery.leaf(text.source());
+            if (NOTICE.matcher(leaf).matches() || leaf.equalsIgnoreCase("README.md")) {
+                // A NOTICE credits third-party work, and a card's License section often names the base's license
+                // too: they declare the model's license only when nothing else does, and only when recognised.
+                String what = leaf.equalsIgnoreCase("README.md") ? "card License section" : "notice";
                 matcher.identify(text.text()).ifPresent(m -> notices.add(
-                        new DeclaredLicense("notice recognised by " + m.how(), text.source(), m.license())));
+                        new DeclaredLicense(what + " recognised by " + m.how(), text.source(), m.license())));
                 continue;
             }
             Optional<LicenseTextMatcher.TextMatch> match = matcher.identify(text.text());
