@@ -121,28 +121,35 @@ final class FamilyIdentifier {
         }
         String generation = generation(family, matches, claimFamilies);
         String architectureGeneration = distill ? generation(bodyBest, matches, claimFamilies) : generation;
-        String tokenizerFamily = distill ? tokenizerBest : borrowed != null ? borrowed : family;
+        String tokenizerFamily = distill ? tokenizerBest : borrowed != null ? borrowed
+                : line != null ? architectureFamily : family;
         return new Identification(family, generation, architectureFamily, tokenizerFamily,
                 architectureGeneration, distill, family == null ? 0 : confidence, detected, evidence, declarations,
                 claimFamilies);
     }
 
     /**
-     * A line built on the detected family (an embedding model on a BERT or XLM-R body) that the unit's own
-     * declarations name, when every architecture label of the unit is one the line ships under. Its files are
-     * its base's; only its names tell it apart, so a folder or file name alone never does.
+     * A family the unit's own declarations name that ships on the detected family's body: a line built on it
+     * (an embedding model on a BERT or XLM-R body), or a publisher whose releases use that architecture label
+     * (DeepSeek's distills on Qwen2 and Llama bodies) when no tokenizer shows it. The files are the base's; only
+     * the names tell it apart, so a folder or file name alone never does.
      */
     private String lineOn(String base, Map<Claim, Set<String>> claimFamilies, List<Observation> observations) {
         if (base == null) {
             return null;
         }
+        List<Observation> labels = observations.stream().filter(o -> isArchitectureLabel(o.kind())).toList();
         for (FamilyDef candidate : kb.families()) {
-            if (!candidate.builtOn().contains(base) || lineClaims(candidate.id(), claimFamilies).isEmpty()) {
+            if (candidate.id().equals(base) || lineClaims(candidate.id(), claimFamilies).isEmpty()) {
                 continue;
             }
-            boolean labelsFit = observations.stream().filter(o -> o.kind() == SignalKind.ARCHITECTURE)
-                    .allMatch(o -> candidate.architectures().contains(o.value()));
-            if (labelsFit) {
+            boolean fits = candidate.builtOn().contains(base)
+                    ? labels.stream().filter(o -> o.kind() == SignalKind.ARCHITECTURE)
+                            .allMatch(o -> candidate.architectures().contains(o.value()))
+                    : !labels.isEmpty() && labels.stream().allMatch(o -> legitimateLabel(o, candidate.id())
+                            // Another family's body the candidate ships on, not its own label (a relabel).
+                            && index.match(List.of(o)).stream().noneMatch(m -> m.entry().family().equals(candidate.id())));
+            if (fits) {
                 return candidate.id();
             }
         }
