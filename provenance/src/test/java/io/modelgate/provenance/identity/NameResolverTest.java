@@ -33,6 +33,11 @@ class NameResolverTest {
         assertThat(names.organisation("Meta Llama")).containsExactly("llama");
         assertThat(names.families("deepseek-ai/some-model")).containsExactly("deepseek");
         assertThat(names.families("LGAI-EXAONE/some-model")).containsExactly("exaone");
+        // Publishers of many families (Google, Microsoft, BAAI) say nothing about which one a model is.
+        assertThat(names.families("google/flan-t5-base")).isEmpty();
+        assertThat(names.families("microsoft/deberta-v3-base")).isEmpty();
+        assertThat(names.families("BAAI/Aquila2-7B")).isEmpty();
+        assertThat(names.families("google/gemma-2-9b-it")).containsExactly("gemma");
     }
 
     @Test
