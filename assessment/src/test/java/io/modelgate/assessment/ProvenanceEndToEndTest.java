@@ -89,6 +89,39 @@ class ProvenanceEndToEndTest {
         assertThat(result.allFindings()).isEmpty();
     }
 
+    @Test
+    void licenseTextsUnderTheirUsualNamesAreReadAndANoticeIsNoConflict() throws IOException {
+        for (String name : List.of("MODEL_LICENSE", "LICENSE.txt", "LICENSE.md")) {
+            Path model = Files.createDirectories(dir.resolve(name.replace('.', '-')));
+            Files.writeString(model.resolve("config.json"), "{\"architectures\": [\"Exaone4ForCausalLM\"], "
+                    + "\"model_type\": \"exaone4\"}");
+            Files.writeString(model.resolve(name), "EXAONE AI Model License Agreement 1.2 - NC\n\nLG Management "
+                    + "Development Institute Co., Ltd.\n");
+            Files.writeString(model.resolve("NOTICE"), "This model ships a tokenizer library under the MIT License.\n"
+                    + "Permission is hereby granted, free of charge, to any person obtaining a copy of this software. "
+                    + "The above copyright notice and this permission notice shall be included in all copies.\n");
+            ModelAssessment m = assess(model).models().get(0);
+            assertThat(m.license().id()).as(name).isEqualTo("LicenseRef-exaone");
+            assertThat(m.findings().stream().map(f -> f.ruleId())).as(name).doesNotContain("MG-LIC-003");
+        }
+    }
+
+    @Test
+    void aCardsLicenseSectionDeclaresTheLicenseWhenNothingElseDoes() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("card-section"));
+        Files.writeString(model.resolve("config.json"), "{\"architectures\": [\"Exaone4ForCausalLM\"], "
+                + "\"model_type\": \"exaone4\"}");
+        Files.writeString(model.resolve("README.md"), "---\nlanguage: [en, ko]\n---\n# Korean assistant\n\n"
+                + "## Usage\nLoad it.\n\n## License\nEXAONE AI Model License Agreement 1.2 - NC applies.\n\n"
+                + "## Citation\nMIT License mentioned after the section does not count.\n");
+        ModelAssessment m = assess(model).models().get(0);
+        assertThat(m.license().id()).isEqualTo("LicenseRef-exaone");
+
+        Files.writeString(model.resolve("README.md"), "---\nlicense: apache-2.0\n---\n# Card\n\n## License\n"
+                + "Built on a base under the EXAONE AI Model License Agreement.\n");
+        assertThat(assess(model).models().get(0).license().id()).as("the front matter decides").isEqualTo("Apache-2.0");
+    }
+
     private Path copy(Path source) throws IOException {
         Path target = dir.resolve(source.getFileName().toString());
         Files.createDirectories(target);

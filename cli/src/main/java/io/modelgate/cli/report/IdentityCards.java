@@ -34,7 +34,8 @@ final class IdentityCards {
                     : m.publisher() + " (" + m.country() + ")"));
             out.append(line("Base chain", bases(m.baseModels())));
             out.append(line("License", license(model.license())));
-            out.append(line("Confidence", String.format(Locale.ROOT, "%.2f", m.confidence())));
+            out.append(line("Confidence", String.format(Locale.ROOT, "%.2f", m.confidence())
+                    + (m.uncertain() ? " (uncertain)" : "")));
             if (model.digest() != null) {
                 out.append(line("Digest", model.digest()));
             }

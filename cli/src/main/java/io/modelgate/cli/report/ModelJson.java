@@ -51,6 +51,7 @@ final class ModelJson {
         }
         json.writeEndArray();
         json.writeNumberField("confidence", id.confidence());
+        json.writeBooleanField("uncertain", id.uncertain());
         license(json, model.license());
         integrity(json, model.integrity());
         signature(json, model.signature());

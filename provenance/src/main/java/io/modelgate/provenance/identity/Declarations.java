@@ -37,6 +37,11 @@ record Declarations(List<Claim> claims, String relation) {
         if (adapterBase != null && !adapterBase.isBlank()) {
             claims.add(new Claim(ClaimKind.BASE, adapterBase, adapter.at("base_model_name_or_path")));
         }
+        // An MLX (mlx-lm) adapter names its base model under "model".
+        String mlxBase = adapter.text("model");
+        if (mlxBase != null && !mlxBase.isBlank()) {
+            claims.add(new Claim(ClaimKind.BASE, mlxBase, adapter.at("model")));
+        }
         gguf(input.gguf(), claims);
         if (input.name() != null && !input.name().isBlank()) {
             claims.add(new Claim(ClaimKind.FILE_NAME, input.name(), input.path()));

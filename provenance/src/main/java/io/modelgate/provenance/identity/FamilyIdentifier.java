@@ -46,10 +46,13 @@ final class FamilyIdentifier {
     }
 
     Identification identify(ModelEvidenceInput input) {
-        List<SignalIndex.Match> matches = index.match(ObservationExtractor.extract(input));
+        List<Observation> observations = ObservationExtractor.extract(input);
+        List<SignalIndex.Match> matches = index.match(observations);
         Declarations declarations = Declarations.read(input);
         Map<Claim, Set<String>> claimFamilies = new LinkedHashMap<>();
-        declarations.claims().forEach(c -> claimFamilies.put(c, names.families(c.value())));
+        // An organisation claim names an organisation, never a model: it is matched against organisation ids only.
+        declarations.claims().forEach(c -> claimFamilies.put(c, c.kind() == ClaimKind.ORGANIZATION
+                ? names.organisation(c.value()) : names.families(c.value())));
 
         Map<String, List<Double>> body = new HashMap<>();
         Map<String, List<Double>> tokenizer = new HashMap<>();
@@ -73,27 +76,125 @@ final class FamilyIdentifier {
             total.put(family.id(), Scores.noisyOr(traits));
         }
         String bodyBest = best(bodyScore);
-        String tokenizerBest = foreignTokenizer(bodyBest, bodyScore, tokenizerScore);
-        boolean distill = tokenizerBest != null;
+        String foreign = foreignTokenizer(bodyBest, bodyScore, tokenizerScore);
+        // The tokenizer's family made the model (a distill) only when it ships under the body's architecture
+        // label; a body labelled as its own architecture merely borrowed the tokenizer and stays its family.
+        boolean distill = foreign != null && shipsOnBody(foreign, observations);
+        String borrowed = foreign != null && !distill ? foreign : null;
+        String tokenizerBest = distill ? foreign : null;
         String family;
         if (distill) {
             family = tokenizerBest;
+        } else if (borrowed != null) {
+            family = bodyBest;
         } else {
+            boolean unknownBody = unknownBody(observations);
             family = total.entrySet().stream()
                     .filter(e -> e.getValue() >= MIN_TOTAL)
+                    // A body no family ships under is an unknown family, whatever it is called; only a
+                    // distinctive tokenizer of a known family still names one.
+                    .filter(e -> !unknownBody || tokenizerScore.getOrDefault(e.getKey(), 0.0) >= FOREIGN_TOKENIZER)
                     .max(Comparator.<Map.Entry<String, Double>>comparingDouble(Map.Entry::getValue)
                             .thenComparingDouble(e -> detected.get(e.getKey())))
                     .map(Map.Entry::getKey).orElse(null);
+            // Tokenizer and vocabulary of another family do not outweigh a body labelled as its own architecture
+            // that the other family never ships under: the tokenizer was borrowed.
+            // A bare label is what relabelling forges, so the body must be clearly its family's.
+            if (family != null && bodyBest != null && !family.equals(bodyBest) && labelledAs(bodyBest, matches)
+                    && bodyScore.get(bodyBest) >= IDENTIFIED && !shipsOnBody(family, observations)) {
+                borrowed = tokenizerScore.getOrDefault(family, 0.0) > 0 ? family : null;
+                family = bodyBest;
+            }
         }
         String architectureFamily = distill ? bodyBest : family;
+        String line = distill ? null : lineOn(family, claimFamilies, observations);
+        if (line != null) {
+            architectureFamily = family;
+            family = line;
+        }
 
-        List<Evidence> evidence = evidence(matches, claimFamilies, family, architectureFamily);
-        double confidence = confidence(evidence);
+        List<Evidence> evidence = evidence(matches, claimFamilies, family, architectureFamily, borrowed);
+        double confidence = confidence(evidence, borrowed);
+        if (line != null) {
+            // Only the names tell the line from its base: it is as sure as they are.
+            confidence = Math.min(confidence, Scores.round(Scores.noisyOr(lineClaims(line, claimFamilies))));
+        }
         String generation = generation(family, matches, claimFamilies);
         String architectureGeneration = distill ? generation(bodyBest, matches, claimFamilies) : generation;
-        return new Identification(family, generation, architectureFamily, distill ? tokenizerBest : family,
+        String tokenizerFamily = distill ? tokenizerBest : borrowed != null ? borrowed
+                : line != null ? architectureFamily : family;
+        return new Identification(family, generation, architectureFamily, tokenizerFamily,
                 architectureGeneration, distill, family == null ? 0 : confidence, detected, evidence, declarations,
                 claimFamilies);
+    }
+
+    /**
+     * A family the unit's own declarations name that ships on the detected family's body: a line built on it
+     * (an embedding model on a BERT or XLM-R body), or a publisher whose releases use that architecture label
+     * (DeepSeek's distills on Qwen2 and Llama bodies) when no tokenizer shows it. The files are the base's; only
+     * the names tell it apart, so a folder or file name alone never does.
+     */
+    private String lineOn(String base, Map<Claim, Set<String>> claimFamilies, List<Observation> observations) {
+        if (base == null) {
+            return null;
+        }
+        List<Observation> labels = observations.stream().filter(o -> isArchitectureLabel(o.kind())).toList();
+        for (FamilyDef candidate : kb.families()) {
+            if (candidate.id().equals(base) || lineClaims(candidate.id(), claimFamilies).isEmpty()) {
+                continue;
+            }
+            boolean fits = candidate.builtOn().contains(base)
+                    ? labels.stream().filter(o -> o.kind() == SignalKind.ARCHITECTURE)
+                            .allMatch(o -> candidate.architectures().contains(o.value()))
+                    : !labels.isEmpty() && labels.stream().allMatch(o -> legitimateLabel(o, candidate.id())
+                            // Another family's body the candidate ships on, not its own label (a relabel).
+                            && index.match(List.of(o)).stream().noneMatch(m -> m.entry().family().equals(candidate.id())));
+            if (fits) {
+                return candidate.id();
+            }
+        }
+        return null;
+    }
+
+    private static List<Double> lineClaims(String family, Map<Claim, Set<String>> claimFamilies) {
+        List<Double> weights = new ArrayList<>();
+        claimFamilies.forEach((claim, families) -> {
+            if (claim.kind() != ClaimKind.FILE_NAME && families.contains(family)) {
+                weights.add(claim.kind().weight());
+            }
+        });
+        return weights;
+    }
+
+    /** True when one of the unit's architecture labels is a signal of the family. */
+    private static boolean labelledAs(String family, List<SignalIndex.Match> matches) {
+        return matches.stream().anyMatch(m -> isArchitectureLabel(m.observation().kind())
+                && m.entry().family().equals(family) && m.entry().generation() == null);
+    }
+
+    /**
+     * True when every architecture label of the unit is one the family ships under (or there is none): the
+     * family's own releases use that body, as DeepSeek's distills ship Qwen2 and Llama bodies.
+     */
+    private boolean shipsOnBody(String family, List<Observation> observations) {
+        return observations.stream().filter(o -> isArchitectureLabel(o.kind()))
+                .allMatch(o -> legitimateLabel(o, family));
+    }
+
+    /**
+     * True when the unit labels its body (config architectures or model_type, GGUF general.architecture) and no
+     * label is one the knowledge base knows: neither a signal of a family nor an architecture a family ships under.
+     */
+    private boolean unknownBody(List<Observation> observations) {
+        List<Observation> labels = observations.stream().filter(o -> isArchitectureLabel(o.kind())).toList();
+        return !labels.isEmpty() && labels.stream().noneMatch(this::knownLabel);
+    }
+
+    private boolean knownLabel(Observation label) {
+        if (!index.match(List.of(label)).isEmpty()) {
+            return true;
+        }
+        return kb.families().stream().anyMatch(f -> legitimateLabel(label, f.id()));
     }
 
     /** Family-level signals; generation-level ones only pick the generation. */
@@ -134,7 +235,7 @@ final class FamilyIdentifier {
      * legitimately ships under never contradicts.
      */
     private List<Evidence> evidence(List<SignalIndex.Match> matches, Map<Claim, Set<String>> claimFamilies,
-                                    String family, String architectureFamily) {
+                                    String family, String architectureFamily, String borrowed) {
         Map<Observation, List<SignalIndex.Entry>> byObservation = new LinkedHashMap<>();
         for (SignalIndex.Match m : familyLevel(matches)) {
             byObservation.computeIfAbsent(m.observation(), k -> new ArrayList<>()).add(m.entry());
@@ -145,8 +246,14 @@ final class FamilyIdentifier {
             Optional<SignalIndex.Entry> own = e.getValue().stream()
                     .filter(x -> x.family().equals(family) || x.family().equals(architectureFamily))
                     .max(Comparator.comparingDouble(x -> x.signal().weight()));
+            Optional<SignalIndex.Entry> borrowedTokenizer = e.getValue().stream()
+                    .filter(x -> x.family().equals(borrowed) && x.signal().on().aspect() == Aspect.TOKENIZER)
+                    .max(Comparator.comparingDouble(x -> x.signal().weight()));
             if (own.isPresent()) {
                 out.add(evidence(o, own.get().signal().weight(), own.get().family(), Stance.SUPPORTS));
+            } else if (borrowedTokenizer.isPresent()) {
+                // The tokenizer's own family, named as such: it explains the trait without disputing the body.
+                out.add(evidence(o, borrowedTokenizer.get().signal().weight(), borrowed, Stance.SUPPORTS));
             } else if (!legitimateLabel(o, family) && !legitimateLabel(o, architectureFamily)) {
                 SignalIndex.Entry other = e.getValue().stream()
                         .max(Comparator.comparingDouble(x -> x.signal().weight())).orElseThrow();
@@ -200,10 +307,13 @@ final class FamilyIdentifier {
      * Supporting evidence combined, discounted by the strongest alternative: the contradicting evidence that
      * points at one other family. Weak traits scattered over many families do not add up against the verdict.
      */
-    private static double confidence(List<Evidence> evidence) {
+    private static double confidence(List<Evidence> evidence, String borrowed) {
         List<Double> support = new ArrayList<>();
         Map<String, List<Double>> against = new HashMap<>();
         for (Evidence e : evidence) {
+            if (e.stance() == Stance.SUPPORTS && e.family().equals(borrowed)) {
+                continue;
+            }
             if (e.stance() == Stance.SUPPORTS) {
                 support.add(e.weight());
             } else {

@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 final class LicenseSources {
 
+    private static final java.util.regex.Pattern NOTICE = java.util.regex.Pattern.compile("(?i)^notice(?:[-_.].*)?$");
+
     private final KnowledgeBase kb;
     private final LicenseTextMatcher matcher;
 
@@ -26,7 +28,17 @@ final class LicenseSources {
     List<DeclaredLicense> read(ModelEvidenceInput input) {
         List<DeclaredLicense> out = new ArrayList<>();
         card(input.card(), out);
+        List<DeclaredLicense> notices = new ArrayList<>();
         for (SourcedText text : input.licenseTexts()) {
+            String leaf = UnitDiscovery.leaf(text.source());
+            if (NOTICE.matcher(leaf).matches() || leaf.equalsIgnoreCase("README.md")) {
+                // A NOTICE credits third-party work, and a card's License section often names the base's license
+                // too: they declare the model's license only when nothing else does, and only when recognised.
+                String what = leaf.equalsIgnoreCase("README.md") ? "card License section" : "notice";
+                matcher.identify(text.text()).ifPresent(m -> notices.add(
+                        new DeclaredLicense(what + " recognised by " + m.how(), text.source(), m.license())));
+                continue;
+            }
             Optional<LicenseTextMatcher.TextMatch> match = matcher.identify(text.text());
             out.add(match.map(m -> new DeclaredLicense("text recognised by " + m.how(), text.source(), m.license()))
                     .orElseGet(() -> new DeclaredLicense("unrecognised license text", text.source(), null)));
@@ -39,6 +51,9 @@ final class LicenseSources {
         Doc metadata = input.weightsMetadata();
         if (metadata.present()) {
             named(metadata.text("license"), null, metadata.source() + "#__metadata__.license", out);
+        }
+        if (out.stream().noneMatch(d -> d.license() != null)) {
+            out.addAll(notices);
         }
         // Unrecognised texts only matter when nothing else is known; keep recognised declarations first.
         out.sort((a, b) -> Boolean.compare(a.license() == null, b.license() == null));

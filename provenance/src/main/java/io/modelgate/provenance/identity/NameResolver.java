@@ -27,7 +27,10 @@ final class NameResolver {
         this.kb = kb;
     }
 
-    /** Families a name points at: by organisation id first, then by name pattern. */
+    /**
+     * Families a name points at: by its organisation id (exact, and only an organisation that publishes a
+     * single family of the knowledge base), then by name pattern over the model part (whole words only).
+     */
     Set<String> families(String name) {
         Set<String> found = new LinkedHashSet<>();
         if (name == null) {
@@ -37,13 +40,30 @@ final class NameResolver {
         int slash = repo.indexOf('/');
         String org = slash > 0 ? repo.substring(0, slash) : null;
         String model = slash > 0 ? repo.substring(slash + 1) : repo;
+        if (org != null) {
+            found.addAll(organisation(org));
+        }
         for (FamilyDef family : kb.families()) {
-            boolean byOrg = org != null && family.orgs().stream().anyMatch(o -> o.equalsIgnoreCase(org));
-            if (byOrg || matchesAny(family.namePatterns(), model)) {
+            if (matchesAny(family.namePatterns(), model)) {
                 found.add(family.id());
             }
         }
         return found;
+    }
+
+    /**
+     * The family an organisation id publishes, exactly (case and the spaces of a title-cased id aside). An
+     * organisation listed by several families implies none of them.
+     */
+    Set<String> organisation(String org) {
+        String id = org.trim().replace(' ', '-');
+        Set<String> found = new LinkedHashSet<>();
+        for (FamilyDef family : kb.families()) {
+            if (family.orgs().stream().anyMatch(o -> o.equalsIgnoreCase(id))) {
+                found.add(family.id());
+            }
+        }
+        return found.size() == 1 ? found : Set.of();
     }
 
     /** The generation of {@code family} that a name points at, if any. */
@@ -80,7 +100,12 @@ final class NameResolver {
         return false;
     }
 
+    /**
+     * A pattern matches whole words only: not preceded by a letter, and not followed by one unless the match
+     * itself ends in a separator ({@code aya-}). "qwen" is in "Qwen2.5-7B" but not in "notqwenish".
+     */
     private static Pattern compiled(String pattern) {
-        return PATTERNS.computeIfAbsent(pattern, p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE));
+        return PATTERNS.computeIfAbsent(pattern, p -> Pattern.compile(
+                "(?<![\\p{L}])(?:" + p + ")(?:(?![\\p{L}])|(?<=[^\\p{L}]))", Pattern.CASE_INSENSITIVE));
     }
 }

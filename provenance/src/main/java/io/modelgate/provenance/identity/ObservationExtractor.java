@@ -17,6 +17,12 @@ final class ObservationExtractor {
     /** GGUF stores dimensions innermost first: the vocabulary is the last dimension of token_embd. */
     private static final Pattern GGUF_EMBEDDING = Pattern.compile("^token_embd\\.weight$");
     private static final Pattern GGUF_VOCAB_KEY = Pattern.compile("^[a-z0-9_.-]+\\.vocab_size$");
+    /**
+     * A LoRA tensor (PEFT {@code base_model.model.<module>.lora_A.weight}, mlx-lm {@code <module>.lora_a}): the
+     * module it adapts is a tensor of the base model, so the base's tensor grammar shows through an adapter.
+     */
+    private static final Pattern LORA = Pattern.compile(
+            "^(?:base_model\\.model\\.)?(.+?)\\.lora_(?:[AaBb]|embedding_[AB]|magnitude_vector)(?:\\.[\\w-]+)?(?:\\.weight)?$");
     private static final int MAX_TENSORS_OBSERVED = 20_000;
     private static final int MAX_TOKENS_OBSERVED = 5_000;
 
@@ -179,6 +185,10 @@ final class ObservationExtractor {
             }
             String name = tensor.getKey();
             add(SignalKind.TENSOR, name, layout.source() + "#tensor:" + name);
+            Matcher lora = LORA.matcher(name);
+            if (lora.matches()) {
+                add(SignalKind.TENSOR, lora.group(1) + ".weight", layout.source() + "#tensor:" + name);
+            }
             List<Long> shape = tensor.getValue();
             if (shape == null || shape.size() != 2) {
                 continue;

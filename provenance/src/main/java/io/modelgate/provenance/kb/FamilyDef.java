@@ -21,10 +21,14 @@ import java.util.Objects;
  * @param generations   known generations, newest last
  * @param signals       fingerprints shared by the whole family
  * @param extend        in a user file: add to the built-in entry of the same id instead of replacing it
+ * @param builtOn       families whose architecture and tokenizer this line ships unchanged (embedding models
+ *                      trained on a BERT or XLM-R body): its files show the base family, only its names show it
+ * @param sources       the public files (configs, tokenizer configs, cards) the entry's facts were read from
  */
 public record FamilyDef(String id, String name, String publisher, String country, List<String> orgs,
                         List<String> namePatterns, String license, List<String> licenses, List<String> architectures,
-                        List<GenerationDef> generations, List<SignalDef> signals, boolean extend) {
+                        List<GenerationDef> generations, List<SignalDef> signals, boolean extend,
+                        List<String> builtOn, List<String> sources) {
 
     public FamilyDef {
         Objects.requireNonNull(id, "family id is missing");
@@ -34,6 +38,8 @@ public record FamilyDef(String id, String name, String publisher, String country
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
         generations = generations == null ? List.of() : List.copyOf(generations);
         signals = signals == null ? List.of() : List.copyOf(signals);
+        builtOn = builtOn == null ? List.of() : List.copyOf(builtOn);
+        sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
     /** This entry with the lists of {@code more} appended and its non-null scalars taking over. */
@@ -41,7 +47,8 @@ public record FamilyDef(String id, String name, String publisher, String country
         return new FamilyDef(id, or(more.name, name), or(more.publisher, publisher), or(more.country, country),
                 concat(orgs, more.orgs), concat(namePatterns, more.namePatterns), or(more.license, license),
                 concat(licenses, more.licenses), concat(architectures, more.architectures),
-                concat(generations, more.generations), concat(signals, more.signals), false);
+                concat(generations, more.generations), concat(signals, more.signals), false,
+                concat(builtOn, more.builtOn), concat(sources, more.sources));
     }
 
     public boolean usesLicense(String licenseId) {

@@ -24,7 +24,8 @@ public final class LicenseTextMatcher {
     public record TextMatch(LicenseDef license, String how) {
     }
 
-    private record Candidate(LicenseDef license, String how, int strength) {
+    /** A title candidate ranks by how early the title stands (lower first), a clause candidate after all titles. */
+    private record Candidate(LicenseDef license, String how, int position, int strength) {
     }
 
     private final List<LicenseDef> licenses;
@@ -43,17 +44,21 @@ public final class LicenseTextMatcher {
             }
             for (String title : license.titles()) {
                 String normalized = LicenseText.normalize(title);
-                if (!normalized.isEmpty() && head.contains(normalized)) {
-                    candidates.add(new Candidate(license, "title \"" + title + "\"", 1_000 + normalized.length()));
+                int at = normalized.isEmpty() ? -1 : head.indexOf(normalized);
+                if (at >= 0) {
+                    candidates.add(new Candidate(license, "title \"" + title + "\"", at, normalized.length()));
                 }
             }
             long hits = license.phrases().stream().map(LicenseText::normalize)
                     .filter(p -> !p.isEmpty() && body.contains(p)).count();
             if (license.minPhrases() > 0 && hits >= license.minPhrases()) {
-                candidates.add(new Candidate(license, hits + " characteristic clauses", (int) hits * 10));
+                candidates.add(new Candidate(license, hits + " characteristic clauses", Integer.MAX_VALUE, (int) hits));
             }
         }
-        return candidates.stream().max(Comparator.comparingInt(Candidate::strength))
+        // A license names itself first: a custom license that cites a standard one ("based on the Apache
+        // License, Version 2.0") is the custom one. Among titles at one place, the longer is the more specific.
+        return candidates.stream().min(Comparator.comparingInt(Candidate::position)
+                        .thenComparing(Comparator.comparingInt(Candidate::strength).reversed()))
                 .map(c -> new TextMatch(c.license(), c.how()));
     }
 }

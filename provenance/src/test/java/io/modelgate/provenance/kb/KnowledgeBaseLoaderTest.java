@@ -23,7 +23,8 @@ class KnowledgeBaseLoaderTest {
         assertThat(kb.version()).matches("\\d{4}\\.\\d+\\.\\d+");
         assertThat(kb.families()).extracting(FamilyDef::id).contains("qwen", "deepseek", "llama", "mistral", "gemma",
                 "phi", "yi", "glm", "baichuan", "internlm", "minicpm", "kimi", "minimax", "falcon", "olmo", "gpt-oss",
-                "granite", "command-r", "starcoder2", "smollm", "nemotron", "hunyuan", "ernie");
+                "granite", "command-r", "starcoder2", "smollm", "nemotron", "hunyuan", "ernie", "exaone", "bert",
+                "xlm-roberta", "bge", "e5", "gte", "nomic", "jina", "lfm", "seed-oss", "mimo", "a.x", "kanana");
         for (FamilyDef family : kb.families()) {
             assertThat(family.country()).as(family.id()).matches("[A-Z]{2}");
             assertThat(family.publisher()).as(family.id()).isNotBlank();
@@ -33,7 +34,12 @@ class KnowledgeBaseLoaderTest {
                     .forEach(g -> assertThat(kb.license(g.license())).as(g.id()).isPresent());
             family.generations().forEach(g -> g.sizeLicenses().values()
                     .forEach(l -> assertThat(kb.license(l)).as(g.id() + " " + l).isPresent()));
-            assertThat(family.signals()).as(family.id()).isNotEmpty();
+            // A line built on another family's body is told apart by its names; every other family by traits.
+            if (family.builtOn().isEmpty()) {
+                assertThat(family.signals()).as(family.id()).isNotEmpty();
+            }
+            family.builtOn().forEach(b -> assertThat(kb.family(b)).as(family.id() + " built on " + b).isPresent());
+            assertThat(family.sources()).as(family.id() + " sources").isNotEmpty();
         }
         assertThat(kb.licenseByAlias("llama3.1")).map(LicenseDef::id).contains("LicenseRef-llama3.1");
         assertThat(kb.licenseByAlias("TONGYI-QIANWEN")).map(LicenseDef::id).contains("LicenseRef-tongyi-qianwen");

@@ -30,6 +30,19 @@ class LicenseTextMatcherTest {
     }
 
     @Test
+    void aCustomModelLicenseThatCitesAStandardOneIsTheCustomOne() {
+        // Custom model licenses often say what they were derived from in their first lines.
+        assertThat(id("Falcon LLM License\nThis license is based on the Apache License Version 2.0, with an "
+                + "acceptable use policy")).isEqualTo("LicenseRef-falcon-llm");
+        assertThat(id("LFM Open License v1.0\nDerived from the Apache License Version 2.0; terms and conditions for "
+                + "use, reproduction, and distribution; grant of patent license")).isEqualTo("LicenseRef-lfm1.0");
+        assertThat(id("EXAONE AI Model License Agreement 1.2 - NC")).isEqualTo("LicenseRef-exaone");
+        // A standard license that mentions a model license later is still the standard one.
+        assertThat(id("Apache License\nVersion 2.0, January 2004\n... see also the Falcon LLM License"))
+                .isEqualTo("Apache-2.0");
+    }
+
+    @Test
     void creativeCommonsVariantsAreNotConfused() {
         assertThat(id("Creative Commons Attribution 4.0 International Public License")).isEqualTo("CC-BY-4.0");
         assertThat(id("Creative Commons Attribution-NonCommercial 4.0 International Public License"))

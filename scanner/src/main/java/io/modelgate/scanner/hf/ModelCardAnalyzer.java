@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
+import io.modelgate.scanner.facts.LicenseTextFact;
 import io.modelgate.scanner.facts.ModelCardFact;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.secrets.SecretScanner;
@@ -74,7 +75,9 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
             return;
         }
         // The heading is still a name declaration when the front matter cannot be read.
-        String title = CardTitle.of(FrontMatter.body(head, yaml.get()));
+        String body = FrontMatter.body(head, yaml.get());
+        String title = CardTitle.of(body);
+        CardLicenseSection.of(body).ifPresent(section -> context.fact(LicenseTextFact.KEY, section));
         if (yaml.get().length() > MAX_FRONT_MATTER_CHARS) {
             context.limitReached("model card front matter longer than " + MAX_FRONT_MATTER_CHARS + " characters");
             recordCard(context, Map.of(), title);

@@ -3,6 +3,7 @@ package io.modelgate.scanner.text;
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.facts.LicenseTextFact;
 import io.modelgate.scanner.facts.ModelCardFact;
+import io.modelgate.scanner.hf.CardLicenseSection;
 import io.modelgate.scanner.hf.CardTitle;
 import io.modelgate.scanner.io.ByteSource;
 
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 final class UnitTexts {
 
     private static final Pattern LICENSE_FILE = Pattern.compile(
-            "(?i)^(?:licen[cs]e|notice|copying|use_policy|usage_policy)(?:[-_.][\\w.-]*)?$");
+            "(?i)^(?:model[-_])?(?:licen[cs]e|notice|copying|use_policy|usage_policy)(?:[-_.][\\w.-]*)?$");
     private static final int MAX_TITLE_BYTES = 64 * 1024;
 
     private UnitTexts() {
@@ -36,10 +37,12 @@ final class UnitTexts {
             context.fact(LicenseTextFact.KEY, new LicenseTextFact(
                     text.length() > max ? text.substring(0, max) : text, truncated));
         } else if (leaf.equals("README.md")) {
-            String title = CardTitle.of(new String(source.prefix(MAX_TITLE_BYTES), StandardCharsets.UTF_8));
+            String card = new String(source.prefix(MAX_TITLE_BYTES), StandardCharsets.UTF_8);
+            String title = CardTitle.of(card);
             if (title != null) {
                 context.fact(ModelCardFact.KEY, new ModelCardFact(Map.of(), title));
             }
+            CardLicenseSection.of(card).ifPresent(section -> context.fact(LicenseTextFact.KEY, section));
         }
     }
 }
