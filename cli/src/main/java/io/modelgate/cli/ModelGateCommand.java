@@ -10,7 +10,7 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = ModelGateCommand.Version.class,
         description = "Model supply-chain compliance scanner: finds code hidden in model files, checks "
                 + "integrity, provenance and license, and gates CI builds.",
-        subcommands = {ScanCommand.class, LockCommand.class, SignCommand.class, BenchCommand.class, RulesCommand.class,
+        subcommands = {ScanCommand.class, SbomCommand.class, LockCommand.class, SignCommand.class, BenchCommand.class, RulesCommand.class,
                 FamiliesCommand.class, PolicyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

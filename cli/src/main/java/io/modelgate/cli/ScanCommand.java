@@ -1,18 +1,15 @@
 package io.modelgate.cli;
 
-import io.modelgate.verification.VerificationChecks;
-import io.modelgate.cli.report.ReportFormat;
-import io.modelgate.assessment.AssessmentBuilder;
 import io.modelgate.assessment.ScanAssessment;
+import io.modelgate.cli.progress.ProgressOptions;
+import io.modelgate.cli.report.DecisionText;
+import io.modelgate.cli.report.ReportFiles;
+import io.modelgate.cli.report.ReportFormat;
+import io.modelgate.cli.report.ReportTarget;
+import io.modelgate.cli.report.ReportTargets;
 import io.modelgate.cli.report.ReportWriter;
 import io.modelgate.cli.report.ReportWriters;
-import io.modelgate.provenance.kb.KnowledgeBase;
 import io.modelgate.rules.policy.Decision;
-import io.modelgate.rules.policy.Policy;
-import io.modelgate.rules.policy.PolicyEngine;
-import io.modelgate.cli.report.DecisionText;
-import io.modelgate.scanner.Limits;
-import io.modelgate.scanner.model.ScanReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,13 +19,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -64,76 +61,47 @@ public final class ScanCommand implements Callable<Integer> {
     List<Path> paths;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Report format on standard output (or --output): ${COMPLETION-CANDIDATES} "
+                    + "(default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE instead of standard output.")
+            description = "Write the report to FILE instead of standard output (the decision line still goes to "
+                    + "standard error).")
     Path output;
 
-    @Mixin
-    PolicyOptions policyOptions;
-
-    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "8",
-            description = "Deepest archive nesting opened (default: ${DEFAULT-VALUE}).")
-    int maxDepth;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
-            description = "Time limit per file, e.g. 90s, 10m (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
-
-    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "256G", converter = SizeConverter.class,
-            description = "Largest file analysed, e.g. 500M, 64G (default: ${DEFAULT-VALUE}); larger files are "
-                    + "reported incomplete.")
-    long maxFileSize;
-
-    @Option(names = "--max-temp-size", paramLabel = "SIZE", defaultValue = "8G", converter = SizeConverter.class,
-            description = "Temporary disk the whole scan may use for expanded archive entries (default: "
-                    + "${DEFAULT-VALUE}, never more than half the free space); an entry that needs more is reported "
-                    + "incomplete.")
-    long maxTempSize;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Files analysed in parallel (default: number of processors).")
-    Integer threads;
+    @Option(names = "--report", paramLabel = "FORMAT=FILE", converter = ReportTargets.class,
+            description = "Also write a report in FORMAT to FILE; repeatable. Formats: text, json, sarif, html, "
+                    + "markdown, junit, cyclonedx, cyclonedx-xml, spdx.")
+    List<ReportTarget> reports = new ArrayList<>();
 
     @Mixin
-    VerificationMixin verification;
+    ScanRun run;
 
-    @Option(names = "--kb", paramLabel = "FILE",
-            description = "Knowledge-base file (YAML) with families and licenses to add to or override the built-in "
-                    + "ones; may be repeated (see `modelgate families`).")
-    List<Path> kbFiles = List.of();
+    @Mixin
+    ProgressOptions progress;
 
     @Override
     public Integer call() throws IOException {
-        if (maxDepth < 0 || maxDepth > 64) {
-            throw new ParameterException(spec.commandLine(), "--max-depth must be between 0 and 64");
+        try {
+            ReportTargets.checkDistinct(reports);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (threads != null && (threads < 1 || threads > 256)) {
-            throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 256");
-        }
-        for (Path path : paths) {
-            if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw new ParameterException(spec.commandLine(), "no such file or folder: " + path);
-            }
-        }
-        KnowledgeBase kb = KnowledgeBases.load(spec, kbFiles);
-        Policy policy = policyOptions.policy(spec, kb);
-        Limits limits = Limits.defaults().withMaxDepth(maxDepth).withTimeout(timeout).withMaxFileBytes(maxFileSize)
-                .withMaxTempBytes(maxTempSize);
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ScanReport scanned = VerificationChecks.scanner(limits, workers, Clock.systemUTC(),
-                verification.options(spec, policy)).scan(paths);
-        ScanAssessment assessment = new AssessmentBuilder(kb).build(scanned);
-        Decision decision = new PolicyEngine().decide(assessment, PolicyOptions.withVerification(policy, verification),
-                Clock.systemUTC());
-        write(assessment, decision);
-        return DecisionExit.code(decision, policyOptions.reviewExitCode());
+        ScanRun.Result result = run.run(spec, paths, progress);
+        write(result.assessment(), result.decision());
+        new ReportFiles(Clock.systemUTC()).writeAll(reports, result.assessment(), result.decision());
+        return run.exitCode(result.decision());
     }
 
     private void write(ScanAssessment assessment, Decision decision) throws IOException {
         ReportWriter writer = ReportWriters.forFormat(format);
+        PrintWriter err = spec.commandLine().getErr();
+        if (output == null && progress.quiet() && format == ReportFormat.text) {
+            err.println(DecisionText.line(decision));
+            err.flush();
+            return;
+        }
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             writer.write(assessment, decision, out);
@@ -147,7 +115,6 @@ public final class ScanCommand implements Callable<Integer> {
         try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             writer.write(assessment, decision, out);
         }
-        PrintWriter err = spec.commandLine().getErr();
         err.println(DecisionText.line(decision) + " (report written to " + output + ")");
         err.flush();
     }

@@ -62,7 +62,8 @@ public final class AssessmentWriters {
         }
     }
 
-    private static void write(Path file, String content) throws IOException {
+    /** Writes {@code content} to a temporary file next to {@code file}, then moves it into place. */
+    static void write(Path file, String content) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path parent = absolute.getParent();
         Files.createDirectories(parent);

@@ -18,7 +18,8 @@ import java.util.Set;
 public final class ReportTargets implements ITypeConverter<ReportTarget> {
 
     /** Every format {@code --report} accepts. */
-    public static final List<String> FORMATS = List.of("text", "json", "sarif", "html", "markdown", "junit");
+    public static final List<String> FORMATS = List.of("text", "json", "sarif", "html", "markdown", "junit",
+            "cyclonedx", "cyclonedx-xml", "spdx");
 
     @Override
     public ReportTarget convert(String value) {

@@ -1,5 +1,12 @@
 package io.modelgate.cli.report;
 
+import io.modelgate.provenance.kb.KnowledgeBase;
+import io.modelgate.provenance.kb.KnowledgeBaseLoader;
+import io.modelgate.rules.policy.Decision;
+import io.modelgate.rules.policy.PolicyEngine;
+import io.modelgate.rules.policy.load.PolicyLoader;
+import io.modelgate.rules.policy.load.Profiles;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -53,7 +60,7 @@ class ReportTargetsTest {
         AssessmentWriters writers = AssessmentWriters.standard()
                 .with("text", (scan, decision) -> "text " + decision.outcome())
                 .with("json", (scan, decision) -> "{}");
-        for (String format : ReportTargets.FORMATS) {
+        for (String format : List.of("text", "json", "sarif", "html", "markdown", "junit")) {
             assertThat(writers.forFormat(format)).isNotNull();
         }
         assertThatThrownBy(() -> AssessmentWriters.standard().forFormat("text")).isInstanceOf(IllegalStateException.class);
@@ -65,6 +72,28 @@ class ReportTargetsTest {
         assertThat(Files.readString(dir.resolve("out/r.sarif"))).contains("\"version\" : \"2.1.0\"");
         assertThat(Files.readString(dir.resolve("r.xml"))).startsWith("<?xml");
         try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void everyReportFormatIsWrittenFromTheSameDecision(@TempDir Path dir) throws Exception {
+        SampleScan sample = SampleScan.in(dir.resolve("scan"));
+        KnowledgeBase kb = KnowledgeBaseLoader.builtIn();
+        Decision decision = new PolicyEngine().decide(sample.scan,
+                Profiles.load(Profiles.DEFAULT, new PolicyLoader(kb)), java.time.Clock.systemUTC());
+        List<ReportTarget> targets = new java.util.ArrayList<>();
+        for (String format : ReportTargets.FORMATS) {
+            targets.add(new ReportTarget(format, dir.resolve("out/report." + format)));
+        }
+        new ReportFiles(java.time.Clock.systemUTC()).writeAll(targets, sample.scan, decision);
+        for (ReportTarget target : targets) {
+            assertThat(Files.size(target.file())).as(target.format()).isPositive();
+        }
+        assertThat(Files.readString(dir.resolve("out/report.cyclonedx")))
+                .contains("\"modelgate:decision\"", decision.outcome().name());
+        assertThat(Files.readString(dir.resolve("out/report.json"))).contains(decision.outcome().name().toLowerCase());
+        try (var left = Files.list(dir.resolve("out"))) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
     }

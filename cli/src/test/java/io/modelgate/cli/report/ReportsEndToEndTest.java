@@ -2,9 +2,9 @@ package io.modelgate.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import io.modelgate.assessment.AssessmentBuilder;
 import io.modelgate.assessment.ScanAssessment;
 import io.modelgate.provenance.kb.KnowledgeBase;
@@ -58,9 +58,9 @@ class ReportsEndToEndTest {
     void theDecisionRejectsTheMaliciousFilesAndEveryReportSaysSo() throws Exception {
         assertThat(decision.outcome()).isEqualTo("REJECT");
         JsonNode sarif = new ObjectMapper().readTree(new SarifReportWriter().render(scan, decision));
-        Schema schema;
+        JsonSchema schema;
         try (InputStream in = Files.newInputStream(SharedSchemas.find("sarif-schema-2.1.0.json"))) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
         }
         assertThat(schema.validate(sarif)).isEmpty();
         assertThat(sarif.at("/runs/0/properties/modelgate/decision/outcome").asText()).isEqualTo("REJECT");

@@ -2,10 +2,10 @@ package io.modelgate.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,12 +35,12 @@ class SarifReportWriterTest {
     @Test
     void isValidAgainstTheSarif210Schema() throws Exception {
         SampleScan sample = SampleScan.in(dir);
-        Schema schema;
+        JsonSchema schema;
         try (InputStream in = Files.newInputStream(SharedSchemas.find("sarif-schema-2.1.0.json"))) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
         }
         JsonNode report = sarif(sample);
-        List<Error> errors = schema.validate(report);
+        java.util.Set<ValidationMessage> errors = schema.validate(report);
         assertThat(errors).isEmpty();
         assertThat(report.at("/runs/0/results")).hasSizeGreaterThanOrEqualTo(2);
         // The schema must catch a broken report, or the check above proves nothing.

@@ -220,7 +220,11 @@ public final class ModelSignatureVerifier {
 
     /** The given public key that is this certificate's key, if any. */
     private Optional<SignerKey> givenKeyOf(X509Certificate leaf) throws IOException {
-        byte[] encoded = leaf.getPublicKey().getEncoded();
+        PublicKey certificateKey = leaf.getPublicKey();
+        if (certificateKey == null || certificateKey.getEncoded() == null) {
+            return Optional.empty(); // a corrupted key: the certificate checks that follow report it
+        }
+        byte[] encoded = certificateKey.getEncoded();
         for (Path file : options.publicKeys()) {
             PublicKey key = PemFiles.publicKey(file);
             if (java.util.Arrays.equals(key.getEncoded(), encoded)) {

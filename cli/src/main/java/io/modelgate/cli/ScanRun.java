@@ -1,0 +1,102 @@
+package io.modelgate.cli;
+
+import io.modelgate.assessment.AssessmentBuilder;
+import io.modelgate.assessment.ScanAssessment;
+import io.modelgate.cli.progress.ProgressDisplay;
+import io.modelgate.cli.progress.ProgressOptions;
+import io.modelgate.provenance.kb.KnowledgeBase;
+import io.modelgate.rules.policy.Decision;
+import io.modelgate.rules.policy.Policy;
+import io.modelgate.rules.policy.PolicyEngine;
+import io.modelgate.scanner.Limits;
+import io.modelgate.scanner.model.ScanReport;
+import io.modelgate.verification.VerificationChecks;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What {@code scan} and {@code sbom} share: the limits, verification material, knowledge base and policy
+ * options, and the pipeline they drive (scan, assess, decide). One place, so both commands decide alike.
+ */
+public final class ScanRun {
+
+    @Mixin
+    PolicyOptions policyOptions;
+
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "8",
+            description = "Deepest archive nesting opened (default: ${DEFAULT-VALUE}).")
+    int maxDepth;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "Time limit per file, e.g. 90s, 10m (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "256G", converter = SizeConverter.class,
+            description = "Largest file analysed, e.g. 500M, 64G (default: ${DEFAULT-VALUE}); larger files are "
+                    + "reported incomplete without being read.")
+    long maxFileSize;
+
+    @Option(names = "--max-temp-size", paramLabel = "SIZE", defaultValue = "8G", converter = SizeConverter.class,
+            description = "Temporary disk one scan may use for expanded archive members (default: "
+                    + "${DEFAULT-VALUE}, at most half the free space); a member that needs more is reported "
+                    + "incomplete.")
+    long maxTempSize;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Files analysed in parallel (default: number of processors).")
+    Integer threads;
+
+    @Mixin
+    VerificationMixin verification;
+
+    @Option(names = "--kb", paramLabel = "FILE",
+            description = "Knowledge-base file (YAML) with families and licenses to add to or override the built-in "
+                    + "ones; may be repeated (see `modelgate families`).")
+    List<Path> kbFiles = List.of();
+
+    /** The outcome of one run: the assessment and the policy's decision on it. */
+    public record Result(ScanAssessment assessment, Decision decision) {
+    }
+
+    Result run(CommandSpec spec, List<Path> paths, ProgressOptions progress) throws IOException {
+        if (maxDepth < 0 || maxDepth > 64) {
+            throw new ParameterException(spec.commandLine(), "--max-depth must be between 0 and 64");
+        }
+        if (threads != null && (threads < 1 || threads > 256)) {
+            throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 256");
+        }
+        for (Path path : paths) {
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ParameterException(spec.commandLine(), "no such file or folder: " + path);
+            }
+        }
+        KnowledgeBase kb = KnowledgeBases.load(spec, kbFiles);
+        Policy policy = policyOptions.policy(spec, kb);
+        Limits limits = Limits.defaults().withMaxDepth(maxDepth).withTimeout(timeout).withMaxFileBytes(maxFileSize)
+                .withMaxTempBytes(maxTempSize);
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        ScanReport scanned;
+        try (ProgressDisplay shown = progress.display(spec.commandLine().getErr())) {
+            scanned = VerificationChecks.scanner(limits, workers, Clock.systemUTC(),
+                    verification.options(spec, policy)).withProgress(shown).scan(paths);
+        }
+        ScanAssessment assessment = new AssessmentBuilder(kb).build(scanned);
+        Decision decision = new PolicyEngine().decide(assessment, PolicyOptions.withVerification(policy, verification),
+                Clock.systemUTC());
+        return new Result(assessment, decision);
+    }
+
+    int exitCode(Decision decision) {
+        return DecisionExit.code(decision, policyOptions.reviewExitCode());
+    }
+}

@@ -1,0 +1,53 @@
+package io.modelgate.cli.report;
+
+import io.modelgate.assessment.ScanAssessment;
+import io.modelgate.rules.policy.Decision;
+import io.modelgate.sbom.cyclonedx.CycloneDxBomBuilder;
+import io.modelgate.sbom.cyclonedx.CycloneDxWriter;
+import io.modelgate.sbom.spdx.SpdxDocumentBuilder;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Writes the reports of {@code --report FORMAT=FILE}: every format from the same assessment and decision, so
+ * the same model gets the same decision in each. Each file appears whole or not at all.
+ */
+public final class ReportFiles {
+
+    private final Clock clock;
+    private final AssessmentWriters writers = AssessmentWriters.standard();
+
+    public ReportFiles(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void writeAll(List<ReportTarget> targets, ScanAssessment scan, Decision decision) throws IOException {
+        ReportTargets.checkDistinct(targets);
+        for (ReportTarget target : targets) {
+            AssessmentWriters.write(target.file(), render(target.format(), scan, decision));
+        }
+    }
+
+    /** One report as text. */
+    public String render(String format, ScanAssessment scan, Decision decision) throws IOException {
+        return switch (format) {
+            case "text" -> streamed(new TextReportWriter(), scan, decision);
+            case "json" -> streamed(new JsonReportWriter(), scan, decision);
+            case "cyclonedx" -> CycloneDxWriter.write(new CycloneDxBomBuilder(clock).build(scan, decision),
+                    CycloneDxWriter.Encoding.JSON);
+            case "cyclonedx-xml" -> CycloneDxWriter.write(new CycloneDxBomBuilder(clock).build(scan, decision),
+                    CycloneDxWriter.Encoding.XML);
+            case "spdx" -> new SpdxDocumentBuilder(clock).build(scan, decision);
+            default -> writers.forFormat(format).render(scan, DecisionReports.of(decision));
+        };
+    }
+
+    private static String streamed(ReportWriter writer, ScanAssessment scan, Decision decision) throws IOException {
+        StringWriter out = new StringWriter();
+        writer.write(scan, decision, out);
+        return out.toString();
+    }
+}
