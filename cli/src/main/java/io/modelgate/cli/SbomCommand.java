@@ -40,8 +40,9 @@ public final class SbomCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders or archives to scan.")
-    List<Path> paths;
+    // 0..*: a required parent parameter would make `sbom diff` fail to parse; checked in call()
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files, folders or archives to scan.")
+    List<Path> paths = List.of();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "cyclonedx",
             description = "cyclonedx (JSON, default), cyclonedx-xml or spdx.")
@@ -59,6 +60,9 @@ public final class SbomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (paths.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'PATH'");
+        }
         if (!FORMATS.contains(format)) {
             throw new ParameterException(spec.commandLine(), "--format must be cyclonedx, cyclonedx-xml or spdx");
         }

@@ -72,9 +72,17 @@ public final class AssessmentWriters {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 out.write(content.getBytes(StandardCharsets.UTF_8));
             }
+            readableByAll(temp);
             Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Temporary files are private to their owner; a report is as readable as any file the user writes. */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 }
