@@ -92,4 +92,31 @@ public final class Mutants {
         }
         return true;
     }
+
+    /**
+     * The fail-closed property of one mutant's scan: never an error, skipped only when nothing but zero bytes
+     * is left, and clean only when {@code specification} (an independent reading of the format) accepts it.
+     */
+    public static void assertFailsClosed(io.modelgate.scanner.analysis.FileCollector scan, byte[] mutant,
+                                         java.util.function.Predicate<byte[]> specification) {
+        FileStatus status = status(scan);
+        org.assertj.core.api.Assertions.assertThat(status).isNotEqualTo(FileStatus.ERROR);
+        if (status == FileStatus.SKIPPED) {
+            org.assertj.core.api.Assertions.assertThat(allZero(mutant))
+                    .as("only a mutant that can carry nothing is skipped").isTrue();
+        }
+        if (status == FileStatus.CLEAN) {
+            org.assertj.core.api.Assertions.assertThat(specification.test(mutant))
+                    .as("a clean mutant is one the specification accepts").isTrue();
+        }
+    }
+
+    /** A committed fixture's bytes, {@code fixtures/FOLDER/NAME}. */
+    public static byte[] fixture(String folder, String name) {
+        try {
+            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("..", "fixtures", folder, name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
