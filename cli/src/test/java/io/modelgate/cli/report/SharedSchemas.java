@@ -1,22 +1,24 @@
 package io.modelgate.cli.report;
 
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 
-/** The published schemas in the workspace's shared/schemas folder, next to (or above) the checkout. */
+/** The published JSON schemas the tests validate reports against, kept with the test resources. */
 final class SharedSchemas {
 
     private SharedSchemas() {
     }
 
     static Path find(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("schemas").resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
+        URL resource = SharedSchemas.class.getResource("/schemas/" + name);
+        if (resource == null) {
+            throw new IllegalStateException("schema " + name + " missing from the test resources (schemas/)");
         }
-        throw new IllegalStateException("schema " + name + " not found in shared/schemas above "
-                + Path.of("").toAbsolutePath());
+        try {
+            return Path.of(resource.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("schema " + name + " cannot be opened: " + e.getMessage(), e);
+        }
     }
 }
