@@ -32,6 +32,14 @@ final class OriginCheck {
                     unidentified.map(f -> f.location().path().toString()).orElse(null),
                     "origin not established: " + String.join(", ", unknown) + " unknown");
         }
+        boolean constrained = !policy.countries().isEmpty() || !policy.publishers().isEmpty()
+                || !policy.families().isEmpty();
+        if (constrained && unknown.isEmpty() && id.uncertain() && policy.onUncertain() != Effect.NOTE) {
+            out.add(policy.onUncertain(), ReasonCodes.ORIGIN_UNCERTAIN, model.path(), null, null,
+                    String.format(java.util.Locale.ROOT, "origin uncertain: the files point at %s with a "
+                            + "confidence of %.2f only (below %.1f), so its country and publisher are not settled",
+                            id.family(), id.confidence(), Identity.CONFIDENT));
+        }
         if (policy.requireDeclaredBase()) {
             for (BaseModel base : id.baseModels()) {
                 if (!base.declared()) {

@@ -9,12 +9,13 @@ package io.modelgate.rules.policy;
  * @param requireDeclaredBase a base model found only in the evidence, not declared, rejects
  * @param onUnknown           effect when a list applies but the model's country, publisher or family is unknown
  * @param onUnlisted          effect of a name on none of the lists when that kind has an allow list
+ * @param onUncertain         effect when a list applies and the family is named, but with a confidence below 0.7
  */
 public record OriginPolicy(NameLists countries, NameLists publishers, NameLists families,
-                           boolean requireDeclaredBase, Effect onUnknown, Effect onUnlisted) {
+                           boolean requireDeclaredBase, Effect onUnknown, Effect onUnlisted, Effect onUncertain) {
 
     public static OriginPolicy none() {
         return new OriginPolicy(NameLists.empty(), NameLists.empty(), NameLists.empty(), false, Effect.NOTE,
-                Effect.REJECT);
+                Effect.REJECT, Effect.NOTE);
     }
 }

@@ -17,6 +17,7 @@ public final class ReasonCodes {
     public static final String LICENSE_CONFLICT = "license.conflict";
     public static final String LICENSE_COMMERCIAL_USE = "license.commercialUse";
     public static final String ORIGIN_UNKNOWN = "origin.unknown";
+    public static final String ORIGIN_UNCERTAIN = "origin.uncertain";
     public static final String ORIGIN_UNDECLARED_BASE = "origin.undeclaredBase";
     public static final String SIGNATURE_REQUIRED = "signature.required";
     public static final String SIGNATURE_INVALID = "signature.invalid";
@@ -49,7 +50,7 @@ public final class ReasonCodes {
     public static List<String> waivable() {
         List<String> codes = new java.util.ArrayList<>(List.of(FINDING_UNREVIEWED, INCOMPLETE, LICENSE_DENY,
                 LICENSE_REVIEW, LICENSE_UNLISTED, LICENSE_MISSING, LICENSE_UNKNOWN, LICENSE_CONFLICT,
-                LICENSE_COMMERCIAL_USE, ORIGIN_UNKNOWN, ORIGIN_UNDECLARED_BASE, SIGNATURE_REQUIRED, SIGNATURE_INVALID,
+                LICENSE_COMMERCIAL_USE, ORIGIN_UNKNOWN, ORIGIN_UNCERTAIN, ORIGIN_UNDECLARED_BASE, SIGNATURE_REQUIRED, SIGNATURE_INVALID,
                 SIGNATURE_OTHER_METHOD, SIGNATURE_OTHER_SIGNER, SIGNATURE_IDENTITY, SIGNATURE_UNVERIFIED,
                 LOCK_REQUIRED, LOCK_MISMATCH, FORMAT_MAX_FILE_SIZE, APPROVED_MISSING, APPROVED_EXPIRED));
         for (String kind : List.of("country", "publisher", "family")) {

@@ -304,6 +304,22 @@ class PolicyEngineTest {
         }
 
         @Test
+        void anUncertainIdentityIsReviewedWhereOriginMatters() {
+            TestScans.Model guessed = model("m").origin("mistral", null, "Mistral AI", "FR").confidence(0.45);
+            String lists = "origin: {countries: {review: [CN]}}\n";
+            assertThat(decide(guessed, lists).reasons()).singleElement().satisfies(r -> {
+                assertThat(r.code()).isEqualTo("origin.uncertain");
+                assertThat(r.effect()).isEqualTo(Outcome.REVIEW);
+                assertThat(r.message()).contains("0.45");
+            });
+            assertThat(decide(guessed, "origin: {countries: {review: [CN]}, onUncertain: note}\n").outcome())
+                    .isEqualTo(Outcome.APPROVE);
+            assertThat(decide(model("m").origin("mistral", null, "Mistral AI", "FR"), lists).outcome())
+                    .isEqualTo(Outcome.APPROVE);
+            assertThat(decide(guessed, "").outcome()).isEqualTo(Outcome.APPROVE);
+        }
+
+        @Test
         void publishersMatchWithoutTheirParenthesis() {
             TestScans.Model qwen = model("m").origin("qwen", "qwen2.5", "Alibaba Cloud (Qwen team)", "CN");
             assertThat(codes(decide(qwen, "origin: {publishers: {deny: [alibaba cloud]}}\n")))

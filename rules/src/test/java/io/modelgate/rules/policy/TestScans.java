@@ -104,6 +104,14 @@ final class TestScans {
             return this;
         }
 
+        /** The identity as it is, with another confidence. */
+        Model confidence(double confidence) {
+            identity = new Identity(identity.family(), identity.generation(), identity.publisher(), identity.country(),
+                    identity.architectureFamily(), identity.tokenizerFamily(), identity.baseModels(), confidence,
+                    identity.evidence());
+            return this;
+        }
+
         Model signature(SignatureStatus status, String method, String signer, String verifiedWith) {
             signature = new Signature(status, method, signer, verifiedWith, digest, List.of(), List.of());
             return this;

@@ -178,7 +178,8 @@ public final class PolicyLoader {
 
         OriginPolicy origin() {
             Section s = top.section("origin");
-            s.onlyKeys("countries", "publishers", "families", "requireDeclaredBase", "onUnknown", "onUnlisted");
+            s.onlyKeys("countries", "publishers", "families", "requireDeclaredBase", "onUnknown", "onUnlisted",
+                    "onUncertain");
             NameLists countries = names(s.section("countries"), this::country);
             Set<String> publishers = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             kb.families().stream().map(FamilyDef::publisher).filter(p -> p != null).forEach(p -> {
@@ -195,7 +196,8 @@ public final class PolicyLoader {
             boolean constrains = !countries.isEmpty() || !publisherLists.isEmpty() || !familyLists.isEmpty();
             return new OriginPolicy(countries, publisherLists, familyLists, s.bool("requireDeclaredBase", false),
                     s.effect("onUnknown", constrains ? Effect.REVIEW : Effect.NOTE),
-                    s.effect("onUnlisted", Effect.REJECT));
+                    s.effect("onUnlisted", Effect.REJECT),
+                    s.effect("onUncertain", constrains ? Effect.REVIEW : Effect.NOTE));
         }
 
         private NameLists names(Section s, java.util.function.Function<Node.Scalar, String> convert) {
