@@ -67,7 +67,10 @@ final class PickleSniffer {
         if (activity.halted) {
             return false;   // a name no module has: the loader raises before anything happened
         }
-        boolean clean = run.failure() == null || run.failure().kind() == PickleBreak.Kind.LIMIT;
+        // Reaching the sniffing limit is clean only after real opcodes: text whose first "opcode" reads a line
+        // longer than any name (minified JavaScript starting "const ...") is no evidence of a pickle.
+        boolean clean = run.failure() == null
+                || run.failure().kind() == PickleBreak.Kind.LIMIT && (binary || run.ops() >= 2);
         long sustained = binary ? SUSTAINED_BINARY_OPS : SUSTAINED_TEXT_OPS;
         return clean || (run.structural() && run.ops() >= sustained);
     }

@@ -107,4 +107,11 @@ class FailClosedPickleTest {
         assertThat(scan("just some text\n".getBytes(StandardCharsets.UTF_8), "notes.txt").format())
                 .isNotEqualTo(ModelFormat.PICKLE);
     }
+
+    @Test
+    void minifiedJavaScriptStartingWithConstIsNoPickle() throws IOException {
+        // a real npm package (wink-eng-lite-web-model) ships such files: one line of about 100 KB
+        byte[] script = ("const model=" + "x".repeat(100_000) + ";\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(scan(script, "model.js").format()).isNotEqualTo(ModelFormat.PICKLE);
+    }
 }
