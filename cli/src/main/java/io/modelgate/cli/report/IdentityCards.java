@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The text report's short identity card per model unit: family, publisher, country, base chain, license. */
+/**
+ * The text report's identity card per model unit: family, publisher, country, base chain, license with its
+ * obligations and conflicts, signature and signer, lock and digest checks, whole-model digest.
+ */
 final class IdentityCards {
 
     private IdentityCards() {
@@ -34,6 +37,12 @@ final class IdentityCards {
                     : m.publisher() + " (" + m.country() + ")"));
             out.append(line("Base chain", bases(m.baseModels())));
             out.append(line("License", license(model.license())));
+            if (model.license() != null) {
+                model.license().obligations().forEach(o -> out.append(line("Obligation", o)));
+                model.license().conflicts().forEach(c -> out.append(line("Conflict", c)));
+            }
+            out.append(line("Signature", ReportText.signature(model)));
+            out.append(line("Integrity", ReportText.lock(model)));
             out.append(line("Confidence", String.format(Locale.ROOT, "%.2f", m.confidence())
                     + (m.uncertain() ? " (uncertain)" : "")));
             if (model.digest() != null) {

@@ -35,7 +35,7 @@ public final class TextReportWriter implements ReportWriter {
         StringBuilder cards = new StringBuilder();
         IdentityCards.append(cards, scan.models());
         out.write(cards.toString());
-        List<Finding> findings = scan.allFindings();
+        List<Finding> findings = ReportFindings.bySeverity(scan.allFindings());
         if (!findings.isEmpty()) {
             out.write(String.format("%nFindings:%n"));
             for (Finding finding : findings) {
