@@ -2,6 +2,7 @@ package io.modelgate.assessment;
 
 import io.modelgate.provenance.identity.ModelProvenance;
 import io.modelgate.provenance.identity.ModelUnit;
+import io.modelgate.scanner.facts.ModelCardFact;
 import io.modelgate.provenance.identity.ProvenanceAnalysis;
 import io.modelgate.provenance.identity.UnitAssessment;
 import io.modelgate.provenance.identity.UnitDiscovery;
@@ -92,7 +93,15 @@ public final class AssessmentBuilder {
                     .orElse(Signature.absent());
             return new ModelAssessment(unit.path(), unit.kind(), model.name(), digest, files, findings,
                     Identities.of(model), model.license(), integrity, signature,
-                    unit.container() == null ? null : Containers.of(unit.container()), owned.incomplete());
+                    unit.container() == null ? null : Containers.of(unit.container()), owned.incomplete(),
+                    card(unit));
+        }
+
+        /** The declarations of the unit's model card, when it has one. */
+        private static CardFacts card(ModelUnit unit) {
+            return unit.artifacts().stream()
+                    .flatMap(a -> a.fact(ModelCardFact.KEY, ModelCardFact.class).stream())
+                    .findFirst().map(CardFacts::of).orElse(CardFacts.none());
         }
 
         /**

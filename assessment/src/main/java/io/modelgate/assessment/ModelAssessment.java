@@ -28,10 +28,20 @@ import java.util.List;
  * @param container  the archive or software package holding the unit, null when it is on disk
  * @param incomplete unit-level reasons why a check could not finish (a folder check that failed, an unusable
  *                   lock); any of them makes the scan incomplete, as an incomplete file does
+ * @param card       what the unit's model card declares about its use (task, datasets, languages)
  */
 public record ModelAssessment(String path, UnitKind kind, String name, String digest, List<FileResult> files,
                               List<Finding> findings, Identity identity, LicenseVerdict license, Integrity integrity,
-                              Signature signature, PackageRef container, List<IncompleteReason> incomplete) {
+                              Signature signature, PackageRef container, List<IncompleteReason> incomplete,
+                              CardFacts card) {
+
+    /** A unit whose card declares nothing (or that has no card). */
+    public ModelAssessment(String path, UnitKind kind, String name, String digest, List<FileResult> files,
+                           List<Finding> findings, Identity identity, LicenseVerdict license, Integrity integrity,
+                           Signature signature, PackageRef container, List<IncompleteReason> incomplete) {
+        this(path, kind, name, digest, files, findings, identity, license, integrity, signature, container,
+                incomplete, CardFacts.none());
+    }
 
     public ModelAssessment {
         files = List.copyOf(files);
@@ -40,6 +50,7 @@ public record ModelAssessment(String path, UnitKind kind, String name, String di
         integrity = integrity == null ? Integrity.notChecked() : integrity;
         signature = signature == null ? Signature.absent() : signature;
         incomplete = List.copyOf(incomplete);
+        card = card == null ? CardFacts.none() : card;
     }
 
     /** True when a file or a check of this unit could not be analysed completely. */

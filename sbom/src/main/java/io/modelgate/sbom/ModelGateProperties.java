@@ -29,6 +29,7 @@ public final class ModelGateProperties {
     public static final String SIGNATURE_SUBJECT = PREFIX + "signature.subjectDigest";
     public static final String LOCK_STATUS = PREFIX + "lock.status";
     public static final String INCOMPLETE = PREFIX + "incomplete";
+    public static final String LANGUAGE = PREFIX + "card.language";
     public static final String FILE_FORMAT = PREFIX + "file.format";
     public static final String FILE_STATUS = PREFIX + "file.status";
     public static final String FILE_INNER_FORMAT = PREFIX + "file.innerFormat";

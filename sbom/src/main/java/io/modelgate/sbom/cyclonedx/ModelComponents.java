@@ -1,5 +1,6 @@
 package io.modelgate.sbom.cyclonedx;
 
+import io.modelgate.assessment.CardFacts;
 import io.modelgate.assessment.Identity;
 import io.modelgate.assessment.ModelAssessment;
 import io.modelgate.assessment.Signature;
@@ -13,6 +14,8 @@ import org.cyclonedx.model.Hash;
 import org.cyclonedx.model.OrganizationalEntity;
 import org.cyclonedx.model.Pedigree;
 import org.cyclonedx.model.component.ModelCard;
+import org.cyclonedx.model.component.data.ComponentData;
+import org.cyclonedx.model.component.data.DatasetChoice;
 import org.cyclonedx.model.component.modelCard.ModelParameters;
 
 import java.util.List;
@@ -68,13 +71,29 @@ final class ModelComponents {
         String family = identity.architectureFamily() != null ? identity.architectureFamily() : identity.family();
         parameters.setArchitectureFamily(family);
         architecture(identity).ifPresent(parameters::setModelArchitecture);
-        if (family == null && parameters.getModelArchitecture() == null) {
+        CardFacts declared = model.card();
+        parameters.setTask(declared.task());
+        if (!declared.datasets().isEmpty()) {
+            parameters.setDatasets(declared.datasets().stream().map(ModelComponents::dataset).toList());
+        }
+        if (family == null && parameters.getModelArchitecture() == null && declared.task() == null
+                && declared.datasets().isEmpty()) {
             return null;
         }
         ModelCard card = new ModelCard();
         card.setBomRef(BomRefs.model(model) + "#model-card");
         card.setModelParameters(parameters);
         return card;
+    }
+
+    /** A dataset the card declares, by name (the BOM does not claim to know more about it). */
+    private static DatasetChoice dataset(String name) {
+        ComponentData data = new ComponentData();
+        data.setType(ComponentData.ComponentDataType.DATASET);
+        data.setName(name);
+        DatasetChoice choice = new DatasetChoice();
+        choice.setComponentData(data);
+        return choice;
     }
 
     /** The architecture class the files declare, as the strongest supporting evidence names it. */
@@ -136,6 +155,7 @@ final class ModelComponents {
                 .add(ModelGateProperties.SIGNATURE_SUBJECT, signature.subjectDigest())
                 .add(ModelGateProperties.LOCK_STATUS, model.integrity().lock().id())
                 .add(ModelGateProperties.INCOMPLETE, model.isIncomplete() ? "true" : null)
+                .addAll(ModelGateProperties.LANGUAGE, model.card().languages())
                 .orNull();
     }
 }

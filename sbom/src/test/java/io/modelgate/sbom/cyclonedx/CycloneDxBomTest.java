@@ -44,6 +44,7 @@ class CycloneDxBomTest {
                 .extracting(Component::getName).containsExactly("google/gemma-3-1b-pt");
         assertThat(model.getHashes()).singleElement().satisfies(h -> assertThat(h.getValue()).hasSize(64));
         assertThat(model.getComponents()).extracting(Component::getType).containsOnly(Component.Type.FILE);
+        assertThat(model.getModelCard().getModelParameters().getTask()).isEqualTo("text-generation");
         assertThat(bom.getVulnerabilities()).isNullOrEmpty();
     }
 
