@@ -1,5 +1,8 @@
 package io.modelgate.cli;
 
+import io.modelgate.provenance.kb.KnowledgeBaseLoader;
+import io.modelgate.rules.policy.load.PolicyException;
+import io.modelgate.rules.policy.load.PolicyLoader;
 import io.modelgate.sbom.diff.BomDiff;
 import io.modelgate.sbom.diff.Drift;
 import io.modelgate.sbom.diff.DriftReport;
@@ -55,6 +58,11 @@ public final class SbomDiffCommand implements Callable<Integer> {
                     + "identity, signature, decision, findings.")
     List<String> only = List.of();
 
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Only drift this policy rules on fails: files, decision and findings always; license, "
+                    + "identity (origin) and signature drift when the policy has rules for them.")
+    Path policy;
+
     @Override
     public Integer call() {
         Set<String> categories = new LinkedHashSet<>();
@@ -65,6 +73,9 @@ public final class SbomDiffCommand implements Callable<Integer> {
                         + "' (one of " + String.join(", ", DriftReport.CATEGORIES.stream().sorted().toList()) + ")");
             }
             categories.add(c);
+        }
+        if (policy != null) {
+            categories.addAll(policyCategories());
         }
         if (!format.equals("text") && !format.equals("json")) {
             throw new ParameterException(spec.commandLine(), "--format must be text or json");
@@ -83,6 +94,17 @@ public final class SbomDiffCommand implements Callable<Integer> {
         out.print(format.equals("json") ? DriftReport.json(drifts) : DriftReport.text(drifts));
         out.flush();
         return DriftReport.relevant(drifts, categories).isEmpty() ? NO_DRIFT : DRIFT;
+    }
+
+    private Set<String> policyCategories() {
+        try {
+            return DriftCategories.of(new PolicyLoader(KnowledgeBaseLoader.builtIn()).load(policy));
+        } catch (PolicyException e) {
+            throw new ParameterException(spec.commandLine(), "invalid policy file " + policy + ": "
+                    + e.errors().stream().map(err -> err.format(policy.toString())).findFirst().orElse(""));
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot read policy file " + policy);
+        }
     }
 
     private static Bom read(Path file) throws IOException, ParseException {
