@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Runs after the signature checks, on each scanned folder: records {@code signature: absent} when there is
  * no signature, and, when signers were supplied (a key, CA, trust root or key ring), reports a folder that
- * holds no signature verified with them. A signature already found untrusted or invalid has its own finding.
+ * holds files and no signature verified with them. A signature already found untrusted or invalid has its own
+ * finding.
  */
 public final class UnsignedFolderAnalyzer implements FolderAnalyzer {
 
@@ -53,7 +54,9 @@ public final class UnsignedFolderAnalyzer implements FolderAnalyzer {
         boolean verified = ofFormat.stream().anyMatch(s -> "valid".equals(s.status()));
         boolean reported = ofFormat.stream().anyMatch(s -> "invalid".equals(s.status())
                 || "untrusted".equals(s.status()));
-        if (verified || reported) {
+        // A root holding only subfolders is a registry, not a model: each model unit below it meets the
+        // requirement on its own (the policy demands a signature of every unit), so nothing is said of the root.
+        if (verified || reported || folder.files().isEmpty()) {
             return;
         }
         String found = ofFormat.isEmpty() ? "there is none"

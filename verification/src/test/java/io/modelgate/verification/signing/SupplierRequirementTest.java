@@ -122,4 +122,21 @@ class SupplierRequirementTest {
         assertThat(report.folders().get(0).fact(SignatureFacts.class).orElseThrow().status()).isEqualTo("absent");
         assertThat(ruleIds(scan(model, VerificationOptions.none()))).isEmpty();
     }
+
+    @Test
+    void aFolderOfSignedModelsIsNotItselfReportedAsUnsigned() throws Exception {
+        var signer = TestPki.ecKey("secp256r1");
+        Path keyFile = TestPki.writePem(tmp.resolve("signer.key"), signer.getPrivate());
+        Path publicKey = TestPki.writePem(tmp.resolve("signer.pub"), signer.getPublic());
+        Path registry = Files.createDirectories(tmp.resolve("registry"));
+        for (String name : List.of("first", "second")) {
+            Path model = Files.createDirectories(registry.resolve(name));
+            Files.writeString(model.resolve("weights.bin"), "weights of " + name);
+            ModelSigner.sign(model, keyFile, List.of(), 1);
+        }
+        assertThat(ruleIds(scan(registry, key(publicKey)))).doesNotContain("MG-SIG-003");
+
+        Files.writeString(registry.resolve("loose-weights.bin"), "a file of the registry folder itself");
+        assertThat(ruleIds(scan(registry, key(publicKey)))).contains("MG-SIG-003");
+    }
 }
