@@ -40,4 +40,33 @@ public final class SbomScans {
         }
         return jar;
     }
+
+    /** A Hugging Face classifier folder whose card states its task, intended use, limits and risks. */
+    public static Path classifierWithCard(Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("review-sentiment"));
+        Files.writeString(folder.resolve("config.json"), """
+                {"architectures": ["BertForSequenceClassification"], "model_type": "bert", "hidden_size": 768,
+                 "num_hidden_layers": 12, "vocab_size": 30522}
+                """);
+        Files.writeString(folder.resolve("README.md"), """
+                ---
+                license: apache-2.0
+                pipeline_tag: text-classification
+                ---
+                # review-sentiment
+
+                ## Intended uses & limitations
+                Sentiment of English product reviews.
+
+                ## Limitations
+                Short texts only.
+
+                ## Ethical considerations
+                Reviews carry the biases of their writers.
+
+                ## Out-of-Scope Use
+                Decisions about people.
+                """);
+        return folder;
+    }
 }

@@ -16,7 +16,11 @@ import org.cyclonedx.model.Pedigree;
 import org.cyclonedx.model.component.ModelCard;
 import org.cyclonedx.model.component.data.ComponentData;
 import org.cyclonedx.model.component.data.DatasetChoice;
+import org.cyclonedx.model.component.modelCard.Considerations;
+import org.cyclonedx.model.component.modelCard.InputOutputParameter;
 import org.cyclonedx.model.component.modelCard.ModelParameters;
+import org.cyclonedx.model.component.modelCard.consideration.Risk;
+import io.modelgate.scanner.facts.ModelCardFact.CardUses;
 
 import java.util.List;
 import java.util.Locale;
@@ -76,14 +80,59 @@ final class ModelComponents {
         if (!declared.datasets().isEmpty()) {
             parameters.setDatasets(declared.datasets().stream().map(ModelComponents::dataset).toList());
         }
+        TaskModalities.of(declared.task()).ifPresent(io -> {
+            parameters.setInputs(formats(io.inputs()));
+            parameters.setOutputs(formats(io.outputs()));
+        });
+        Considerations considerations = considerations(declared.uses());
         if (family == null && parameters.getModelArchitecture() == null && declared.task() == null
-                && declared.datasets().isEmpty()) {
+                && declared.datasets().isEmpty() && considerations == null) {
             return null;
         }
         ModelCard card = new ModelCard();
         card.setBomRef(BomRefs.model(model) + "#model-card");
         card.setModelParameters(parameters);
+        card.setConsiderations(considerations);
         return card;
+    }
+
+    private static List<InputOutputParameter> formats(List<String> formats) {
+        if (formats.isEmpty()) {
+            return null;
+        }
+        return formats.stream().map(f -> {
+            InputOutputParameter parameter = new InputOutputParameter();
+            parameter.setFormat(f);
+            return parameter;
+        }).toList();
+    }
+
+    /** The card's own words on use and limits, quoted (declarations, not verified facts). */
+    private static Considerations considerations(CardUses uses) {
+        if (uses.isEmpty()) {
+            return null;
+        }
+        Considerations out = new Considerations();
+        if (uses.intendedUse() != null) {
+            out.setUseCases(List.of(uses.intendedUse()));
+        }
+        List<String> limits = new java.util.ArrayList<>();
+        if (uses.limitations() != null) {
+            limits.add(uses.limitations());
+        }
+        if (uses.outOfScopeUse() != null) {
+            limits.add("Out-of-scope use: " + uses.outOfScopeUse());
+        }
+        if (!limits.isEmpty()) {
+            // One entry: the 1.6 XML schema allows a single technicalLimitation (JSON allows many).
+            out.setTechnicalLimitations(List.of(String.join(" ", limits)));
+        }
+        if (uses.risks() != null && !uses.risks().equals(uses.limitations())) {
+            Risk risk = new Risk();
+            risk.setName(uses.risks());
+            out.setEthicalConsiderations(List.of(risk));
+        }
+        return out;
     }
 
     /** A dataset the card declares, by name (the BOM does not claim to know more about it). */

@@ -105,6 +105,26 @@ public final class SpdxDocumentBuilder {
         return info;
     }
 
+    /** The card's words on intended use and limits, quoted as declared. */
+    private static void uses(ObjectNode node, io.modelgate.scanner.facts.ModelCardFact.CardUses uses) {
+        if (uses.intendedUse() != null) {
+            node.put("ai_informationAboutApplication", uses.intendedUse());
+        }
+        List<String> limits = new ArrayList<>();
+        if (uses.limitations() != null) {
+            limits.add(uses.limitations());
+        }
+        if (uses.outOfScopeUse() != null) {
+            limits.add("Out-of-scope use: " + uses.outOfScopeUse());
+        }
+        if (uses.risks() != null && !uses.risks().equals(uses.limitations())) {
+            limits.add("Risks: " + uses.risks());
+        }
+        if (!limits.isEmpty()) {
+            node.put("ai_limitation", String.join(" ", limits));
+        }
+    }
+
     private static void model(SpdxGraph graph, String local, ModelAssessment model) {
         ObjectNode node = graph.element("ai_AIPackage", local);
         Identity identity = model.identity();
@@ -117,6 +137,7 @@ public final class SpdxDocumentBuilder {
             node.putArray("ai_typeOfModel").add(architecture);
         }
         hash(node, model.digest());
+        uses(node, model.card().uses());
         if (identity.publisher() != null) {
             String org = "org-" + identity.publisher();
             graph.element("Organization", org).put("name", identity.publisher());

@@ -49,6 +49,20 @@ class CycloneDxBomTest {
     }
 
     @Test
+    void theCardsTaskGivesInputsAndOutputsAndItsSectionsTheConsiderations() throws Exception {
+        Bom bom = roundTrip(SbomScans.assess(SbomScans.classifierWithCard(tmp)));
+        var card = models(bom).get(0).getModelCard();
+        assertThat(card.getModelParameters().getTask()).isEqualTo("text-classification");
+        assertThat(card.getModelParameters().getInputs()).extracting(p -> p.getFormat()).containsExactly("string");
+        assertThat(card.getModelParameters().getOutputs()).extracting(p -> p.getFormat()).containsExactly("label");
+        assertThat(card.getConsiderations().getUseCases()).containsExactly("Sentiment of English product reviews.");
+        assertThat(card.getConsiderations().getTechnicalLimitations())
+                .containsExactly("Short texts only. Out-of-scope use: Decisions about people.");
+        assertThat(card.getConsiderations().getEthicalConsiderations()).singleElement()
+                .satisfies(r -> assertThat(r.getName()).isEqualTo("Reviews carry the biases of their writers."));
+    }
+
+    @Test
     void ggufFileIsAModelWithItsDigest() throws Exception {
         Bom bom = roundTrip(SbomScans.assess(SbomScans.FIXTURES.resolve("gguf/qwen2-q4_k-q8_0.gguf")));
         Component model = models(bom).get(0);

@@ -56,6 +56,15 @@ class SpdxDocumentTest {
     }
 
     @Test
+    void theCardsUseAndLimitsAreTheApplicationAndLimitation() throws Exception {
+        JsonNode model = ofType(valid(SbomScans.classifierWithCard(tmp)), "ai_AIPackage").get(0);
+        assertThat(model.get("ai_informationAboutApplication").asText())
+                .isEqualTo("Sentiment of English product reviews.");
+        assertThat(model.get("ai_limitation").asText()).isEqualTo("Short texts only. Out-of-scope use: Decisions "
+                + "about people. Risks: Reviews carry the biases of their writers.");
+    }
+
+    @Test
     void customLicenseNamesBecomeLicenseRefs() {
         assertThat(SpdxDocumentBuilder.expression("Apache-2.0 OR MIT")).isEqualTo("Apache-2.0 OR MIT");
         assertThat(SpdxDocumentBuilder.expression("LicenseRef-llama3")).isEqualTo("LicenseRef-llama3");

@@ -77,10 +77,11 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
         // The heading is still a name declaration when the front matter cannot be read.
         String body = FrontMatter.body(head, yaml.get());
         String title = CardTitle.of(body);
+        ModelCardFact.CardUses uses = CardUseSections.of(body);
         CardLicenseSection.of(body).ifPresent(section -> context.fact(LicenseTextFact.KEY, section));
         if (yaml.get().length() > MAX_FRONT_MATTER_CHARS) {
             context.limitReached("model card front matter longer than " + MAX_FRONT_MATTER_CHARS + " characters");
-            recordCard(context, Map.of(), title);
+            recordCard(context, Map.of(), title, uses);
             return;
         }
         JsonNode root;
@@ -88,7 +89,7 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
             root = YAML.readTree(yaml.get());
         } catch (IOException | RuntimeException e) {
             context.incomplete("model card front matter is not valid YAML: " + Failures.describe(e));
-            recordCard(context, Map.of(), title);
+            recordCard(context, Map.of(), title, uses);
             return;
         }
         Map<String, Object> frontMatter = Map.of();
@@ -96,10 +97,11 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
             JsonFacts.record(context, "hf.card", root, KEYS);
             frontMatter = PlainValues.object(root);
         }
-        recordCard(context, frontMatter, title);
+        recordCard(context, frontMatter, title, uses);
     }
 
-    private static void recordCard(AnalysisContext context, Map<String, Object> frontMatter, String title) {
-        context.fact(ModelCardFact.KEY, new ModelCardFact(frontMatter, title));
+    private static void recordCard(AnalysisContext context, Map<String, Object> frontMatter, String title,
+                                   ModelCardFact.CardUses uses) {
+        context.fact(ModelCardFact.KEY, new ModelCardFact(frontMatter, title, uses));
     }
 }

@@ -4,6 +4,7 @@ import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.facts.LicenseTextFact;
 import io.modelgate.scanner.facts.ModelCardFact;
 import io.modelgate.scanner.hf.CardLicenseSection;
+import io.modelgate.scanner.hf.CardUseSections;
 import io.modelgate.scanner.hf.CardTitle;
 import io.modelgate.scanner.io.ByteSource;
 
@@ -39,8 +40,9 @@ final class UnitTexts {
         } else if (leaf.equals("README.md")) {
             String card = new String(source.prefix(MAX_TITLE_BYTES), StandardCharsets.UTF_8);
             String title = CardTitle.of(card);
-            if (title != null) {
-                context.fact(ModelCardFact.KEY, new ModelCardFact(Map.of(), title));
+            ModelCardFact.CardUses uses = CardUseSections.of(card);
+            if (title != null || !uses.isEmpty()) {
+                context.fact(ModelCardFact.KEY, new ModelCardFact(Map.of(), title, uses));
             }
             CardLicenseSection.of(card).ifPresent(section -> context.fact(LicenseTextFact.KEY, section));
         }
