@@ -1,11 +1,9 @@
 package io.modelgate.scanner.hf;
 
 import io.modelgate.scanner.facts.LicenseTextFact;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.modelgate.scanner.testing.Gen;
+import io.modelgate.scanner.testing.RandomCases;
+import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 
@@ -14,23 +12,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Whatever a card holds, its License section is found without failing, bounded, and starts at its heading. */
 class CardLicenseSectionProperties {
 
-    @Property(tries = 300, seed = "20261202")
-    void anyCardGivesABoundedSectionThatStartsAtALicenseHeading(@ForAll("cards") String card) {
-        Optional<LicenseTextFact> section = CardLicenseSection.of(card);
-        section.ifPresent(s -> {
-            assertThat(s.excerpt().length()).isLessThanOrEqualTo(LicenseTextFact.MAX_CHARS);
-            assertThat(s.excerpt()).startsWith("#");
-            assertThat(s.excerpt().lines().findFirst().orElseThrow().toLowerCase()).containsPattern("licen[cs]e");
+    @Test
+    void anyCardGivesABoundedSectionThatStartsAtALicenseHeading() {
+        RandomCases.check(300, CardLicenseSectionProperties::card, card -> {
+            Optional<LicenseTextFact> section = CardLicenseSection.of(card);
+            section.ifPresent(s -> {
+                assertThat(s.excerpt().length()).isLessThanOrEqualTo(LicenseTextFact.MAX_CHARS);
+                assertThat(s.excerpt()).startsWith("#");
+                assertThat(s.excerpt().lines().findFirst().orElseThrow().toLowerCase()).containsPattern("licen[cs]e");
+            });
         });
     }
 
-    @Provide
-    Arbitrary<String> cards() {
-        Arbitrary<String> line = Arbitraries.oneOf(
-                Arbitraries.of("# Model", "## License", "### Licence", "## Usage", "#License", "##  License ##",
+    /** Up to 60 lines: headings real cards use, any text, or text made of heading characters. */
+    private static String card(Gen gen) {
+        return String.join("\n", gen.list(60, () -> gen.oneOf(
+                () -> gen.of("# Model", "## License", "### Licence", "## Usage", "#License", "##  License ##",
                         "## 3. License", "License", "", "---", "## **License**"),
-                Arbitraries.strings().ofMaxLength(80),
-                Arbitraries.strings().withChars('#', ' ', 'L', 'i', 'c', 'e', 'n', 's', '\n', '\r').ofMaxLength(30));
-        return line.list().ofMaxSize(60).map(lines -> String.join("\n", lines));
+                () -> gen.string(80),
+                () -> gen.string(30, "# Licens\n\r"))));
     }
 }

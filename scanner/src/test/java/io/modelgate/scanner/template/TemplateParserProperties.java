@@ -1,11 +1,8 @@
 package io.modelgate.scanner.template;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.StringLength;
+import io.modelgate.scanner.testing.Gen;
+import io.modelgate.scanner.testing.RandomCases;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
@@ -14,41 +11,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The template lexer, parser and checker on hostile input: any string either parses and is checked, or is
  * rejected with one of the two template exceptions; nothing else escapes, and output stays bounded.
- * The seed is fixed so CI is repeatable; {@code -Djqwik.tries.default=100000} runs a longer campaign.
+ * The seed is fixed so CI is repeatable; {@code -Dmodelgate.cases=100000} runs a longer campaign.
  */
 class TemplateParserProperties {
 
     private static final int MAX_CHARS = 4096;
 
-    @Property(seed = "20261202")
-    void anyTextIsParsedOrRejectedCleanly(@ForAll @StringLength(max = MAX_CHARS) String text) {
-        assertHandled(text);
+    private static final int CASES = 200;
+    private static final String[] PIECES = {"{{", "}}", "{%", "%}", "{#", "#}", "{%-", "-%}", " set ", " if ",
+        " for ", " in ", " endset ", " endif ", " endfor ", " raw ", " endraw ", " macro ", " call ",
+        "x", "y", "'__'", "'cla'", "\"ss\"", "~", "+", "*", "%", "|", "attr", "join", "format", "replace",
+        "reverse", "(", ")", "[", "]", "{", "}", ",", ".", "=", ":", "'\\x5f'", "'\\N{LOW LINE}'",
+        "'\\N{", "'\\u00", "__class__", "lipsum", "namespace(", "1", "-", "\n", " ", "\"", "'"};
+
+    @Test
+    void anyTextIsParsedOrRejectedCleanly() {
+        RandomCases.check(CASES, gen -> gen.string(MAX_CHARS), TemplateParserProperties::assertHandled);
     }
 
-    @Property(seed = "20261202")
-    void jinjaLikeFragmentsAreParsedOrRejectedCleanly(@ForAll("fragments") String text) {
-        assertHandled(text);
+    @Test
+    void jinjaLikeFragmentsAreParsedOrRejectedCleanly() {
+        RandomCases.check(CASES, TemplateParserProperties::fragments, TemplateParserProperties::assertHandled);
     }
 
-    @Property(seed = "20261202")
-    void deepConcatenationsInBlockSetsStayBounded(@ForAll("blockSets") String text) {
-        assertHandled(text);
+    @Test
+    void deepConcatenationsInBlockSetsStayBounded() {
+        RandomCases.check(CASES, TemplateParserProperties::blockSet, TemplateParserProperties::assertHandled);
     }
 
-    @Provide
-    Arbitrary<String> fragments() {
-        Arbitrary<String> piece = Arbitraries.of("{{", "}}", "{%", "%}", "{#", "#}", "{%-", "-%}", " set ", " if ",
-                " for ", " in ", " endset ", " endif ", " endfor ", " raw ", " endraw ", " macro ", " call ",
-                "x", "y", "'__'", "'cla'", "\"ss\"", "~", "+", "*", "%", "|", "attr", "join", "format", "replace",
-                "reverse", "(", ")", "[", "]", "{", "}", ",", ".", "=", ":", "'\\x5f'", "'\\N{LOW LINE}'",
-                "'\\N{", "'\\u00", "__class__", "lipsum", "namespace(", "1", "-", "\n", " ", "\"", "'");
-        return piece.list().ofMaxSize(200).map(p -> String.join("", p));
+    /** Up to 200 pieces of Jinja syntax and escapes, in any order. */
+    private static String fragments(Gen gen) {
+        return String.join("", gen.list(200, () -> gen.of(PIECES)));
     }
 
-    @Provide
-    Arbitrary<String> blockSets() {
-        return Arbitraries.integers().between(1, 3000).map(n -> "{% set a %}" + "x{{ b }}".repeat(n)
-                + "{% endset %}{{ c|attr(a) }}");
+    private static String blockSet(Gen gen) {
+        return "{% set a %}" + "x{{ b }}".repeat(gen.intBetween(1, 3000)) + "{% endset %}{{ c|attr(a) }}";
     }
 
     private static void assertHandled(String text) {
