@@ -11,7 +11,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Manifest readers on hostile bytes: never an exception, names and versions always bounded and printable. */
-class PackageManifestProperties {
+class PackageManifestPropertiesTest {
 
     private record Case(byte[] bytes, PackageKind kind) {
         @Override

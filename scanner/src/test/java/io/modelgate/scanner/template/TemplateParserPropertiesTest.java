@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rejected with one of the two template exceptions; nothing else escapes, and output stays bounded.
  * The seed is fixed so CI is repeatable; {@code -Dmodelgate.cases=100000} runs a longer campaign.
  */
-class TemplateParserProperties {
+class TemplateParserPropertiesTest {
 
     private static final int MAX_CHARS = 4096;
 
@@ -26,17 +26,17 @@ class TemplateParserProperties {
 
     @Test
     void anyTextIsParsedOrRejectedCleanly() {
-        RandomCases.check(CASES, gen -> gen.string(MAX_CHARS), TemplateParserProperties::assertHandled);
+        RandomCases.check(CASES, gen -> gen.string(MAX_CHARS), TemplateParserPropertiesTest::assertHandled);
     }
 
     @Test
     void jinjaLikeFragmentsAreParsedOrRejectedCleanly() {
-        RandomCases.check(CASES, TemplateParserProperties::fragments, TemplateParserProperties::assertHandled);
+        RandomCases.check(CASES, TemplateParserPropertiesTest::fragments, TemplateParserPropertiesTest::assertHandled);
     }
 
     @Test
     void deepConcatenationsInBlockSetsStayBounded() {
-        RandomCases.check(CASES, TemplateParserProperties::blockSet, TemplateParserProperties::assertHandled);
+        RandomCases.check(CASES, TemplateParserPropertiesTest::blockSet, TemplateParserPropertiesTest::assertHandled);
     }
 
     /** Up to 200 pieces of Jinja syntax and escapes, in any order. */

@@ -10,11 +10,11 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whatever a card holds, its License section is found without failing, bounded, and starts at its heading. */
-class CardLicenseSectionProperties {
+class CardLicenseSectionPropertiesTest {
 
     @Test
     void anyCardGivesABoundedSectionThatStartsAtALicenseHeading() {
-        RandomCases.check(300, CardLicenseSectionProperties::card, card -> {
+        RandomCases.check(300, CardLicenseSectionPropertiesTest::card, card -> {
             Optional<LicenseTextFact> section = CardLicenseSection.of(card);
             section.ifPresent(s -> {
                 assertThat(s.excerpt().length()).isLessThanOrEqualTo(LicenseTextFact.MAX_CHARS);

@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Mutated pickle fixtures (bit flips, overwrites, truncation, length and count fields at extremes, inserted
  * and appended bytes). The seed is fixed so CI is repeatable; for a longer run, raise the cases:
- * {@code mvn -o -pl scanner test -Dtest=PickleMutationProperties -Dmodelgate.cases=100000} (and add
+ * {@code mvn -o -pl scanner test -Dtest=PickleMutationPropertiesTest -Dmodelgate.cases=100000} (and add
  * {@code -Dmodelgate.seed=N} to explore other inputs).
  */
-class PickleMutationProperties {
+class PickleMutationPropertiesTest {
 
     private static final int CASES = 200;
     private static final List<Path> FIXTURES = fixtures();
@@ -68,7 +68,7 @@ class PickleMutationProperties {
 
     @Test
     void mutantsNeverEscapeTheAnalyserAndAreNeverCleanWhenBroken() {
-        RandomCases.check(CASES, PickleMutationProperties::twoEdits, edits -> {
+        RandomCases.check(CASES, PickleMutationPropertiesTest::twoEdits, edits -> {
             FileCollector c = PickleTesting.scan(edits.mutant(), "mutant");
             for (String reason : c.incompleteReasons()) {
                 assertThat(reason).doesNotContain("Exception").doesNotContain("java.");
@@ -81,7 +81,7 @@ class PickleMutationProperties {
 
     @Test
     void interpretationStaysWithinItsBounds() {
-        RandomCases.check(CASES, PickleMutationProperties::twoEdits, edits -> interpretationStaysWithinItsBounds(
+        RandomCases.check(CASES, PickleMutationPropertiesTest::twoEdits, edits -> interpretationStaysWithinItsBounds(
                 edits.mutant()));
     }
 
