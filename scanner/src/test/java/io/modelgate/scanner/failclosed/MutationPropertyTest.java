@@ -12,14 +12,11 @@ import io.modelgate.scanner.model.Severity;
 import io.modelgate.scanner.protobuf.ProtoReader;
 import io.modelgate.scanner.protobuf.ProtoWriter;
 import io.modelgate.scanner.testing.ArtifactScan;
+import io.modelgate.scanner.testing.Gen;
 import io.modelgate.scanner.testing.Mutants;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.modelgate.scanner.testing.RandomCases;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.junit.jupiter.api.Test;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.LZMAOutputStream;
 import org.tukaani.xz.XZOutputStream;
@@ -35,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.DeflaterOutputStream;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,80 +55,77 @@ class MutationPropertyTest {
         }
     }
 
-    @Property(seed = "20261202")
-    void compressedMutantsFailClosed(@ForAll("compressed") Compressed original,
-                                     @ForAll("mutations") Mutants.Mutation mutation) throws IOException {
-        byte[] mutant = mutation.apply(original.bytes());
+    private static final int CASES = 200;
+    private static final List<Compressed> COMPRESSED = Stream.of(ModelFormat.GZIP, ModelFormat.BZIP2,
+            ModelFormat.XZ, ModelFormat.LZMA, ModelFormat.ZLIB)
+            .map(f -> new Compressed(f, "model.pkl." + f.id(), compress(f, EVIL))).toList();
 
-        FileCollector scan = ArtifactScan.scan(original.name(), mutant);
+    private record CompressedCase(Compressed original, Mutants.Mutation mutation) {
+    }
 
-        FileStatus status = Mutants.status(scan);
-        Decoded decoded = decode(original.format(), mutant);
-        assertThat(status).isNotEqualTo(FileStatus.ERROR);
-        if (contains(decoded.payload(), EVIL)) {
-            assertThat(scan.findings()).extracting(Finding::severity).contains(Severity.CRITICAL);
-        }
-        if (status == FileStatus.CLEAN) {
-            assertThat(decoded.damage()).as("clean only when the stream decoded without damage").isEmpty();
-        }
-        if (status == FileStatus.SKIPPED) {
-            assertThat(decoded.payload()).as("skipped only when nothing decodes").isEmpty();
+    /** An unknown field put at a relative position of the model or of its main graph. */
+    private record FieldCase(String name, byte[] field, boolean insideGraph, double where) {
+        @Override
+        public String toString() {
+            return name + " field " + Arrays.toString(field) + (insideGraph ? " in the graph" : " at top level")
+                    + " at " + where;
         }
     }
 
-    @Property(seed = "20261202")
-    void unknownProtobufFieldsChangeNothing(@ForAll("onnxNames") String name, @ForAll("unknownFields") byte[] field,
-                                            @ForAll boolean insideGraph, @ForAll("positions") double where) {
-        byte[] original = onnx(name);
-        byte[] mutant = insideGraph ? insertIntoGraph(original, field, where) : insertAt(original, field, where);
+    @Test
+    void compressedMutantsFailClosed() {
+        RandomCases.check(CASES, gen -> new CompressedCase(gen.of(COMPRESSED), Mutants.mutation(gen)), c -> {
+            byte[] mutant = c.mutation().apply(c.original().bytes());
 
-        FileCollector before = ArtifactScan.scan("model.bin", original);
-        FileCollector after = ArtifactScan.scan("model.bin", mutant);
+            FileCollector scan = ArtifactScan.scan(c.original().name(), mutant);
 
-        assertThat(after.format()).isEqualTo(ModelFormat.ONNX);
-        assertThat(after.incompleteReasons()).isEmpty();
-        assertThat(after.facts().get("onnx.nodeCount")).isEqualTo(before.facts().get("onnx.nodeCount"));
-        assertThat(after.facts().get("onnx.opTypes")).isEqualTo(before.facts().get("onnx.opTypes"));
-        assertThat(ArtifactScan.ruleIds(after)).isEqualTo(ArtifactScan.ruleIds(before));
+            FileStatus status = Mutants.status(scan);
+            Decoded decoded = decode(c.original().format(), mutant);
+            assertThat(status).isNotEqualTo(FileStatus.ERROR);
+            if (contains(decoded.payload(), EVIL)) {
+                assertThat(scan.findings()).extracting(Finding::severity).contains(Severity.CRITICAL);
+            }
+            if (status == FileStatus.CLEAN) {
+                assertThat(decoded.damage()).as("clean only when the stream decoded without damage").isEmpty();
+            }
+            if (status == FileStatus.SKIPPED) {
+                assertThat(decoded.payload()).as("skipped only when nothing decodes").isEmpty();
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<Mutants.Mutation> mutations() {
-        return Mutants.mutations();
-    }
+    @Test
+    void unknownProtobufFieldsChangeNothing() {
+        RandomCases.check(CASES, gen -> new FieldCase(gen.of(ONNX), unknownField(gen), gen.bool(),
+                gen.doubleBetween(0, 1, 2)), c -> {
+            byte[] original = onnx(c.name());
+            byte[] mutant = c.insideGraph() ? insertIntoGraph(original, c.field(), c.where())
+                    : insertAt(original, c.field(), c.where());
 
-    @Provide
-    Arbitrary<Compressed> compressed() {
-        return Arbitraries.of(ModelFormat.GZIP, ModelFormat.BZIP2, ModelFormat.XZ, ModelFormat.LZMA, ModelFormat.ZLIB)
-                .map(f -> new Compressed(f, "model.pkl." + f.id(), compress(f, EVIL)));
-    }
+            FileCollector before = ArtifactScan.scan("model.bin", original);
+            FileCollector after = ArtifactScan.scan("model.bin", mutant);
 
-    @Provide
-    Arbitrary<String> onnxNames() {
-        return Arbitraries.of(ONNX);
-    }
-
-    @Provide
-    Arbitrary<Double> positions() {
-        return Arbitraries.doubles().between(0, 1);
+            assertThat(after.format()).isEqualTo(ModelFormat.ONNX);
+            assertThat(after.incompleteReasons()).isEmpty();
+            assertThat(after.facts().get("onnx.nodeCount")).isEqualTo(before.facts().get("onnx.nodeCount"));
+            assertThat(after.facts().get("onnx.opTypes")).isEqualTo(before.facts().get("onnx.opTypes"));
+            assertThat(ArtifactScan.ruleIds(after)).isEqualTo(ArtifactScan.ruleIds(before));
+        });
     }
 
     /** A well-formed field whose number no ONNX message uses, of any wire type, groups included. */
-    @Provide
-    Arbitrary<byte[]> unknownFields() {
-        Arbitrary<Integer> number = Arbitraries.integers().between(100, 536_870_911);
-        Arbitrary<Integer> wireType = Arbitraries.of(0, 1, 2, 3, 5);
-        Arbitrary<byte[]> body = Arbitraries.bytes().array(byte[].class).ofMaxSize(40);
-        return Combinators.combine(number, wireType, body).as((n, w, b) -> {
-            ProtoWriter writer = new ProtoWriter();
-            return switch (w) {
-                case 0 -> writer.varintField(n, b.length == 0 ? 0 : b[0] & 0xffL << 40).toByteArray();
-                case 1 -> writer.tag(n, 1).raw(Arrays.copyOf(b, 8)).toByteArray();
-                case 5 -> writer.tag(n, 5).raw(Arrays.copyOf(b, 4)).toByteArray();
-                case 2 -> writer.bytesField(n, b).toByteArray();
-                default -> writer.tag(n, 3).varintField(1, b.length).bytesField(2, b).tag(n, 4).toByteArray();
-            };
-        });
+    private static byte[] unknownField(Gen gen) {
+        int n = gen.intBetween(100, 536_870_911);
+        int w = gen.of(0, 1, 2, 3, 5);
+        byte[] b = gen.bytes(0, 40);
+        ProtoWriter writer = new ProtoWriter();
+        return switch (w) {
+            case 0 -> writer.varintField(n, b.length == 0 ? 0 : b[0] & 0xffL << 40).toByteArray();
+            case 1 -> writer.tag(n, 1).raw(Arrays.copyOf(b, 8)).toByteArray();
+            case 5 -> writer.tag(n, 5).raw(Arrays.copyOf(b, 4)).toByteArray();
+            case 2 -> writer.bytesField(n, b).toByteArray();
+            default -> writer.tag(n, 3).varintField(1, b.length).bytesField(2, b).tag(n, 4).toByteArray();
+        };
     }
 
     private record Decoded(byte[] payload, Optional<String> damage) {

@@ -3,13 +3,8 @@ package io.modelgate.scanner.gguf;
 import io.modelgate.scanner.analysis.FileCollector;
 import io.modelgate.scanner.testing.ArtifactScan;
 import io.modelgate.scanner.testing.Mutants;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-
+import io.modelgate.scanner.testing.RandomCases;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,30 +17,25 @@ class GgufRobustnessTest {
 
     private static final String[] FIXTURES = {"qwen2-q4_k-q8_0.gguf", "tinyllama-be.gguf"};
 
-    @Example
+    @Test
     void theOracleAcceptsTheRealFiles() {
         for (String name : FIXTURES) {
             assertThat(GgufSpec.accepts(fixture(name))).as(name).isTrue();
         }
     }
 
-    @Property(seed = "20261202")
-    void mutantsFailClosed(@ForAll("fixtureNames") String name, @ForAll("mutations") Mutants.Mutation mutation) {
-        byte[] mutant = mutation.apply(fixture(name));
-
-        FileCollector scan = ArtifactScan.scan("model.gguf", mutant);
-
-        Mutants.assertFailsClosed(scan, mutant, GgufSpec::accepts);
+    private record Case(String name, Mutants.Mutation mutation) {
     }
 
-    @Provide
-    Arbitrary<String> fixtureNames() {
-        return Arbitraries.of(FIXTURES);
-    }
+    @Test
+    void mutantsFailClosed() {
+        RandomCases.check(200, gen -> new Case(gen.of(FIXTURES), Mutants.mutation(gen)), c -> {
+            byte[] mutant = c.mutation().apply(fixture(c.name()));
 
-    @Provide
-    Arbitrary<Mutants.Mutation> mutations() {
-        return Mutants.mutations();
+            FileCollector scan = ArtifactScan.scan("model.gguf", mutant);
+
+            Mutants.assertFailsClosed(scan, mutant, GgufSpec::accepts);
+        });
     }
 
     private static byte[] fixture(String name) {

@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelgate.scanner.analysis.Deadline;
 import io.modelgate.scanner.io.ArrayByteSource;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import io.modelgate.scanner.testing.Gen;
+import io.modelgate.scanner.testing.RandomCases;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,38 +44,45 @@ class HfMetadataFactsPropertiesTest {
         return TokenizerJson.addedTokens(new ArrayByteSource(bytes), Deadline.after(Duration.ofMinutes(1)));
     }
 
-    @Property(tries = 200, seed = "20261202")
-    void addedTokensComeBackInOrderAndNothingElse(@ForAll @Size(max = 40) List<@net.jqwik.api.constraints.StringLength(max = 40) String> tokens)
-            throws IOException {
-        assertThat(read(tokenizerJson(tokens))).containsExactlyElementsOf(tokens);
+    @Test
+    void addedTokensComeBackInOrderAndNothingElse() {
+        RandomCases.check(200, gen -> gen.list(40, () -> gen.string(40)), tokens ->
+                assertThat(read(tokenizerJson(tokens))).containsExactlyElementsOf(tokens));
     }
 
-    @Property(tries = 300, seed = "20261202")
-    void aDamagedTokenizerJsonIsRejectedOrReadWithinBounds(@ForAll("damaged") byte[] bytes) {
-        try {
-            assertThat(read(bytes)).hasSizeLessThanOrEqualTo(TokenizerJson.MAX_ADDED_TOKENS);
-        } catch (IOException expected) {
-            // malformed: the analyser reports the file incomplete
-        }
-    }
-
-    @Provide
-    Arbitrary<byte[]> damaged() throws IOException {
+    @Test
+    void aDamagedTokenizerJsonIsRejectedOrReadWithinBounds() throws IOException {
         byte[] valid = tokenizerJson(List.of("<|endoftext|>", "<|im_start|>", "<|im_end|>"));
-        Arbitrary<Integer> position = Arbitraries.integers().between(0, valid.length - 1);
-        Arbitrary<Byte> value = Arbitraries.bytes();
-        return Arbitraries.oneOf(
-                position.map(end -> java.util.Arrays.copyOf(valid, end)),
-                net.jqwik.api.Combinators.combine(position, value).as((at, b) -> {
-                    byte[] copy = valid.clone();
-                    copy[at] = b;
-                    return copy;
-                }));
+        RandomCases.check(300, gen -> damaged(gen, valid), bytes -> {
+            try {
+                assertThat(read(bytes)).hasSizeLessThanOrEqualTo(TokenizerJson.MAX_ADDED_TOKENS);
+            } catch (IOException expected) {
+                // malformed: the analyser reports the file incomplete
+            }
+        });
     }
 
-    @Property(tries = 100, seed = "20261202")
-    void plainValuesAreBoundedInDepthAndEntries(@ForAll @IntRange(min = 1, max = 40) int depth,
-                                                @ForAll @IntRange(min = 0, max = 6000) int entries) throws IOException {
+    /** The valid file cut short, or with one byte overwritten. */
+    private static byte[] damaged(Gen gen, byte[] valid) {
+        int position = gen.intBetween(0, valid.length - 1);
+        if (gen.bool()) {
+            return java.util.Arrays.copyOf(valid, position);
+        }
+        byte[] copy = valid.clone();
+        copy[position] = gen.anyByte();
+        return copy;
+    }
+
+    private record Sizes(int depth, int entries) {
+    }
+
+    @Test
+    void plainValuesAreBoundedInDepthAndEntries() {
+        RandomCases.check(100, gen -> new Sizes(gen.intBetween(1, 40), gen.intBetween(0, 6000)),
+                sizes -> plainValuesAreBounded(sizes.depth(), sizes.entries()));
+    }
+
+    private static void plainValuesAreBounded(int depth, int entries) throws IOException {
         StringBuilder nested = new StringBuilder();
         nested.append("{\"a\":".repeat(depth)).append("1").append("}".repeat(depth));
         StringBuilder wide = new StringBuilder("[");
@@ -101,8 +104,12 @@ class HfMetadataFactsPropertiesTest {
         assertThat(seen).isLessThanOrEqualTo(PlainValues.MAX_DEPTH);
     }
 
-    @Property(tries = 200, seed = "20261202")
-    void aHeadCutInsideACharacterOrLiteralStillLooksLikeJson(@ForAll @IntRange(min = 20, max = 4000) int cut) {
+    @Test
+    void aHeadCutInsideACharacterOrLiteralStillLooksLikeJson() {
+        RandomCases.check(200, gen -> gen.intBetween(20, 4000), HfMetadataFactsPropertiesTest::headCutLooksLikeJson);
+    }
+
+    private static void headCutLooksLikeJson(int cut) {
         StringBuilder doc = new StringBuilder("{\"chat_template\": \"<｜User｜>\", \"flags\": [");
         while (doc.length() < 5000) {
             doc.append("false, null, true, 12345.5e3, \"｜▁\", ");

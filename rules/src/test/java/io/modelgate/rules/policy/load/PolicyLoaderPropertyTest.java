@@ -1,13 +1,9 @@
 package io.modelgate.rules.policy.load;
 
 import io.modelgate.provenance.kb.KnowledgeBaseLoader;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.StringLength;
+import io.modelgate.rules.testing.Gen;
+import io.modelgate.rules.testing.RandomCases;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,25 +16,28 @@ class PolicyLoaderPropertyTest {
               - {digest: "sha256:%s", approvedBy: a, approvedOn: 2026-01-01}
             """.formatted("a".repeat(64));
 
-    @Property(tries = 300, seed = "20261202")
-    void arbitraryTextLoadsOrFailsWithLocatedErrors(@ForAll @StringLength(max = 200) String text) {
-        parse(text);
+    private static final int CASES = 300;
+    private static final String[] EDITS = {"", ":", "- ", "[", "]", "{", "}", "&a ", "*a", "!!binary ", "\t",
+        "\n  ", "\"", "'", "---\n", "? ", "|\n", "~", "0x1F", "2027-13-45", "<<: *a\n"};
+
+    @Test
+    void arbitraryTextLoadsOrFailsWithLocatedErrors() {
+        RandomCases.check(CASES, gen -> gen.string(200), PolicyLoaderPropertyTest::parse);
     }
 
-    @Property(tries = 300, seed = "20261202")
-    void mutatedPoliciesLoadOrFailWithLocatedErrors(@ForAll @IntRange(min = 0, max = 4000) int at,
-                                                    @ForAll("edits") String edit,
-                                                    @ForAll @IntRange(min = 0, max = 20) int cut) {
+    @Test
+    void mutatedPoliciesLoadOrFailWithLocatedErrors() {
+        RandomCases.check(CASES, PolicyLoaderPropertyTest::mutatedSample, PolicyLoaderPropertyTest::parse);
+    }
+
+    /** The sample policy with up to 20 chars at any place replaced by YAML syntax or short text. */
+    private static String mutatedSample(Gen gen) {
+        int at = gen.intBetween(0, 4000);
+        String edit = gen.oneOf(() -> gen.of(EDITS), () -> gen.string(8));
+        int cut = gen.intBetween(0, 20);
         int pos = Math.min(at, SAMPLE.length());
         int end = Math.min(SAMPLE.length(), pos + cut);
-        parse(SAMPLE.substring(0, pos) + edit + SAMPLE.substring(end));
-    }
-
-    @Provide
-    Arbitrary<String> edits() {
-        return Arbitraries.oneOf(Arbitraries.of("", ":", "- ", "[", "]", "{", "}", "&a ", "*a", "!!binary ", "\t",
-                "\n  ", "\"", "'", "---\n", "? ", "|\n", "~", "0x1F", "2027-13-45", "<<: *a\n"),
-                Arbitraries.strings().ofMaxLength(8));
+        return SAMPLE.substring(0, pos) + edit + SAMPLE.substring(end);
     }
 
     private static void parse(String text) {

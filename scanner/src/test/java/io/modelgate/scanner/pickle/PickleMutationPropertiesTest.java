@@ -4,12 +4,9 @@ import io.modelgate.scanner.analysis.FileCollector;
 import io.modelgate.scanner.io.ArrayByteSource;
 import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.Severity;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.modelgate.scanner.testing.Gen;
+import io.modelgate.scanner.testing.RandomCases;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Mutated pickle fixtures (bit flips, overwrites, truncation, length and count fields at extremes, inserted
- * and appended bytes). The seed is fixed so CI is repeatable; for a longer run, raise the tries:
- * {@code mvn -o -pl scanner test -Dtest=PickleMutationProperties -Djqwik.tries.default=100000} (and change
- * the seed below to explore other inputs).
+ * and appended bytes). The seed is fixed so CI is repeatable; for a longer run, raise the cases:
+ * {@code mvn -o -pl scanner test -Dtest=PickleMutationPropertiesTest -Dmodelgate.cases=100000} (and add
+ * {@code -Dmodelgate.seed=N} to explore other inputs).
  */
-class PickleMutationProperties {
+class PickleMutationPropertiesTest {
 
-    private static final String SEED = "20261202";
+    private static final int CASES = 200;
     private static final List<Path> FIXTURES = fixtures();
     /** Tight bounds, so a mutant that tries to make the interpreter work hard meets them quickly. */
     private static final MachineLimits TIGHT = new MachineLimits(20_000, 2_000, 64 * 1024, 1 << 20, 10_000, -1);
@@ -50,39 +47,45 @@ class PickleMutationProperties {
         }
     }
 
-    @Provide
-    Arbitrary<PickleMutation> mutation() {
-        Arbitrary<PickleMutation.Kind> kinds = Arbitraries.of(PickleMutation.Kind.class);
-        Arbitrary<Double> where = Arbitraries.doubles().between(0, 1).ofScale(4);
-        Arbitrary<Integer> bits = Arbitraries.integers().between(0, 7);
-        Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(64);
-        Arbitrary<Long> extremes = Arbitraries.oneOf(Arbitraries.of(0L, 1L, 0xffL, 0x7fffffffL, 0x80000000L,
-                0xffffffffL, Long.MAX_VALUE, -1L), Arbitraries.longs());
-        return Combinators.combine(kinds, where, bits, bytes, extremes).as(PickleMutation::new);
+    /** Any edit: a bit, some bytes, and a value that is an extreme of a length field or any long. */
+    private static PickleMutation mutation(Gen gen) {
+        return new PickleMutation(gen.of(PickleMutation.Kind.values()), gen.doubleBetween(0, 1, 4),
+                gen.intBetween(0, 7), gen.bytes(1, 64), gen.bool()
+                        ? gen.of(0L, 1L, 0xffL, 0x7fffffffL, 0x80000000L, 0xffffffffL, Long.MAX_VALUE, -1L)
+                        : gen.anyLong());
     }
 
-    @Provide
-    Arbitrary<Path> fixture() {
-        return Arbitraries.of(FIXTURES);
-    }
-
-    @Property(seed = SEED)
-    void mutantsNeverEscapeTheAnalyserAndAreNeverCleanWhenBroken(@ForAll("fixture") Path fixture,
-            @ForAll("mutation") PickleMutation first, @ForAll("mutation") PickleMutation second) throws IOException {
-        byte[] data = second.apply(first.apply(read(fixture), 0), 0);
-        FileCollector c = PickleTesting.scan(data, "mutant");
-        for (String reason : c.incompleteReasons()) {
-            assertThat(reason).doesNotContain("Exception").doesNotContain("java.");
-        }
-        for (Finding f : c.findings()) {
-            assertThat(f.message()).doesNotContain("Exception").doesNotContain("java.");
+    /** A fixture edited twice. */
+    private record TwoEdits(Path fixture, PickleMutation first, PickleMutation second) {
+        byte[] mutant() {
+            return second.apply(first.apply(read(fixture), 0), 0);
         }
     }
 
-    @Property(seed = SEED)
-    void interpretationStaysWithinItsBounds(@ForAll("fixture") Path fixture, @ForAll("mutation") PickleMutation first,
-                                            @ForAll("mutation") PickleMutation second) throws IOException {
-        byte[] data = second.apply(first.apply(read(fixture), 0), 0);
+    private static TwoEdits twoEdits(Gen gen) {
+        return new TwoEdits(gen.of(FIXTURES), mutation(gen), mutation(gen));
+    }
+
+    @Test
+    void mutantsNeverEscapeTheAnalyserAndAreNeverCleanWhenBroken() {
+        RandomCases.check(CASES, PickleMutationPropertiesTest::twoEdits, edits -> {
+            FileCollector c = PickleTesting.scan(edits.mutant(), "mutant");
+            for (String reason : c.incompleteReasons()) {
+                assertThat(reason).doesNotContain("Exception").doesNotContain("java.");
+            }
+            for (Finding f : c.findings()) {
+                assertThat(f.message()).doesNotContain("Exception").doesNotContain("java.");
+            }
+        });
+    }
+
+    @Test
+    void interpretationStaysWithinItsBounds() {
+        RandomCases.check(CASES, PickleMutationPropertiesTest::twoEdits, edits -> interpretationStaysWithinItsBounds(
+                edits.mutant()));
+    }
+
+    private static void interpretationStaysWithinItsBounds(byte[] data) throws IOException {
         ArrayByteSource source = new ArrayByteSource(data);
         long offset = 0;
         // every pickle in the stream, as the analyser walks them
@@ -98,9 +101,17 @@ class PickleMutationProperties {
         }
     }
 
-    @Property(seed = SEED)
-    void damageAfterThePayloadNeverHidesIt(@ForAll("malicious") Path fixture, @ForAll("mutation") PickleMutation edit)
-            throws IOException {
+    private record Edit(Path fixture, PickleMutation edit) {
+    }
+
+    @Test
+    void damageAfterThePayloadNeverHidesIt() {
+        List<Path> malicious = FIXTURES.stream().filter(p -> p.getParent().endsWith("malicious")).toList();
+        RandomCases.check(CASES, gen -> new Edit(gen.of(malicious), mutation(gen)),
+                c -> damageAfterThePayloadNeverHidesIt(c.fixture(), c.edit()));
+    }
+
+    private static void damageAfterThePayloadNeverHidesIt(Path fixture, PickleMutation edit) throws IOException {
         byte[] original = read(fixture);
         FileCollector before = PickleTesting.scan(original, "mutant");
         // An EXT lookup is left out: with the default empty registry the loader raises there, so a stream
@@ -119,11 +130,6 @@ class PickleMutationProperties {
             assertThat(after.findings()).as(fixture + " " + edit + PickleTesting.describe(after))
                     .anyMatch(g -> g.severity().atLeast(Severity.HIGH) && f.subject().equals(g.subject()));
         }
-    }
-
-    @Provide
-    Arbitrary<Path> malicious() {
-        return Arbitraries.of(FIXTURES.stream().filter(p -> p.getParent().endsWith("malicious")).toList());
     }
 
     /** The offset just past the opcode (and its argument) that starts at {@code offset}. */
