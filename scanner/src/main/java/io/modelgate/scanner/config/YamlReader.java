@@ -54,6 +54,7 @@ final class YamlReader {
         final String tag;
         String pendingKey;
         boolean keyNext = true;
+        int complexKeys;
 
         Frame(JsonNode node, String path, String tag) {
             this.node = node;
@@ -177,7 +178,8 @@ final class YamlReader {
         } else if (top.node.isArray()) {
             ((ArrayNode) top.node).add(node);
         } else if (top.keyNext) {
-            top.pendingKey = node.isValueNode() ? node.asText() : "<complex key>";
+            // a mapping or list used as a key: PyYAML builds it (its tags run), and no two are the same key
+            top.pendingKey = node.isValueNode() ? node.asText() : "<complex key " + (++top.complexKeys) + ">";
             top.keyNext = false;
         } else {
             if (((ObjectNode) top.node).has(top.pendingKey)) {
