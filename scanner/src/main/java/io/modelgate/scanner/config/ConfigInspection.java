@@ -134,7 +134,7 @@ public final class ConfigInspection {
                 return;
             }
             YamlDocuments documents = YamlReader.read(text, context.deadline());
-            PythonTagReporter.report(documents.tags(), context);
+            PythonTagReporter.report(documents.tags(), context, where);
             for (JsonNode root : documents.roots()) {
                 new InstantiationWalker(reporter, root, context.deadline()).walk();
             }
@@ -144,7 +144,7 @@ public final class ConfigInspection {
             context.limitReached(where + ": " + e.getMessage());
         } catch (IOException e) {
             // Metadata text that is not a config is free text, reviewed as such by the metadata inspector.
-            PythonTagReporter.report(PythonTagText.find(text), context);
+            PythonTagReporter.report(PythonTagText.find(text), context, where);
         }
     }
 

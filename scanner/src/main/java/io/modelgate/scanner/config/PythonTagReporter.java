@@ -11,16 +11,22 @@ final class PythonTagReporter {
     }
 
     static void report(List<PythonTag> tags, AnalysisContext context) {
+        report(tags, context, "");
+    }
+
+    /** @param where what holds the YAML, prefixed to key paths (empty for the file itself) */
+    static void report(List<PythonTag> tags, AnalysisContext context, String where) {
         TargetPolicy policy = TargetPolicy.defaults();
         for (PythonTag tag : tags) {
-            String where = KeyPaths.shown(tag.keyPath()) + " is tagged !!python/" + tag.kind();
+            String at = (where.isEmpty() ? "" : where + " ") + KeyPaths.shown(tag.keyPath()) + " is tagged !!python/"
+                    + tag.kind();
             if (tag.kind().equals("unknown")) {
-                context.incomplete(where + " (" + tag.argument() + "), a Python tag this reader does not know");
+                context.incomplete(at + " (" + tag.argument() + "), a Python tag this reader does not know");
                 continue;
             }
             String call = tag.target() + (tag.argument().isEmpty() ? "" : " with " + tag.argument());
             Judgement judgement = policy.judge(tag.target());
-            String message = where + ":" + tag.target() + ": an unsafe YAML loader imports and builds " + call;
+            String message = at + ":" + tag.target() + ": an unsafe YAML loader imports and builds " + call;
             switch (judgement.verdict()) {
                 case DANGEROUS -> context.report(ConfigRules.DANGEROUS_TARGET, tag.target(),
                         message + "; it is on the denylist (" + judgement.reason() + ")");

@@ -346,4 +346,14 @@ class ConfigInstantiationTest {
 
         assertClean(ArtifactScan.scan("model.safetensors", file));
     }
+
+    @Test
+    void safetensorsMetadataHoldingYamlWithATagIsJudged() {
+        byte[] file = ConfigFixtures.safetensors("{\"hparams\":\"lr: 0.1\\nhook: !!python/name:os.system ''\\n\"}");
+
+        FileCollector result = ArtifactScan.scan("model.safetensors", file);
+
+        assertThat(findings(result, "MG-CFG-001")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("__metadata__ 'hparams' hook is tagged"));
+    }
 }
