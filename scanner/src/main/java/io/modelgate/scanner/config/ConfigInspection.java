@@ -40,12 +40,12 @@ public final class ConfigInspection {
         boolean yamlName = leaf.endsWith(".yaml") || leaf.endsWith(".yml");
         boolean complete = source.size() <= YamlReader.MAX_CHARS;
         byte[] bytes = source.prefix((int) Math.min(source.size(), YamlReader.MAX_CHARS));
+        if (!yamlName && !PythonTagText.mentioned(bytes)) {
+            return;
+        }
         try (HeapGate.Permit heap = context.budgets().parseHeap()
                 .admit(HeapGate.jsonTree(bytes.length), context.deadline()::check)) {
             String text = new String(bytes, StandardCharsets.UTF_8);
-            if (!yamlName && !PythonTagText.mentioned(text)) {
-                return;
-            }
             boolean followed = yamlName && FOLLOWED_YAML.contains(leaf);
             boolean unit = yamlName && UNIT_YAML.contains(leaf);
             if (!complete) {

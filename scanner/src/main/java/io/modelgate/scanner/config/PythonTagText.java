@@ -28,6 +28,28 @@ final class PythonTagText {
         return MARKER.matcher(text).find();
     }
 
+    /** The same test on raw bytes, before any text is decoded: the markers are ASCII. */
+    static boolean mentioned(byte[] bytes) {
+        return contains(bytes, "python/") || contains(bytes, "%TAG");
+    }
+
+    private static boolean contains(byte[] bytes, String ascii) {
+        byte first = (byte) ascii.charAt(0);
+        outer:
+        for (int i = 0; i <= bytes.length - ascii.length(); i++) {
+            if (bytes[i] != first) {
+                continue;
+            }
+            for (int k = 1; k < ascii.length(); k++) {
+                if (bytes[i + k] != (byte) ascii.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     static List<PythonTag> find(String text) {
         Set<String> prefixes = new LinkedHashSet<>(List.of("!!python/", "!<tag:yaml.org,2002:python/"));
         Matcher directive = TAG_DIRECTIVE.matcher(text);

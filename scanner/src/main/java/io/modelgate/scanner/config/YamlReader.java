@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelgate.scanner.analysis.Deadline;
+import io.modelgate.scanner.analysis.Failures;
 import io.modelgate.scanner.io.LimitExceededException;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -94,7 +95,7 @@ final class YamlReader {
             String where = e.getProblemMark() == null ? "" : " at line " + (e.getProblemMark().getLine() + 1);
             throw new YamlSyntaxException("not valid YAML" + where + ": " + oneLine(e.getProblem()));
         } catch (YAMLException e) {
-            throw new YamlSyntaxException("not valid YAML: " + oneLine(e.getMessage()));
+            throw new YamlSyntaxException("not valid YAML: " + Failures.describe(e));
         }
         return new YamlDocuments(List.copyOf(reader.roots), List.copyOf(reader.tags));
     }
