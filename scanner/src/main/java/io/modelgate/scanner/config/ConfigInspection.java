@@ -48,27 +48,32 @@ public final class ConfigInspection {
             String text = new String(bytes, StandardCharsets.UTF_8);
             boolean followed = yamlName && FOLLOWED_YAML.contains(leaf);
             boolean unit = yamlName && UNIT_YAML.contains(leaf);
-            if (!complete) {
+            if (!complete && yamlName) {
                 PythonTagReporter.report(PythonTagText.find(text), context);
                 unread(context, followed, unit, true, "YAML longer than " + YamlReader.MAX_CHARS + " bytes");
                 return;
             }
-            yaml(text, context, followed, unit);
+            if (complete) {
+                yaml(text, context, yamlName, followed, unit);
+            }
         }
     }
 
-    private static void yaml(String text, AnalysisContext context, boolean followed, boolean unit)
+    /**
+     * Reads a text as YAML. When it does not parse, a file named as YAML is still searched for Python tags in its
+     * text (PyYAML may accept what this reader refuses); another text that does not parse is no YAML a loader
+     * reads (a README that mentions a tag), so nothing is reported for it.
+     */
+    private static void yaml(String text, AnalysisContext context, boolean yamlName, boolean followed, boolean unit)
             throws IOException {
         YamlDocuments documents;
         try {
             documents = YamlReader.read(text, context.deadline());
-        } catch (YamlSyntaxException e) {
-            PythonTagReporter.report(PythonTagText.find(text), context);
-            unread(context, followed, unit, false, e.getMessage());
-            return;
-        } catch (LimitExceededException e) {
-            PythonTagReporter.report(PythonTagText.find(text), context);
-            unread(context, followed, unit, true, e.getMessage());
+        } catch (YamlSyntaxException | LimitExceededException e) {
+            if (yamlName) {
+                PythonTagReporter.report(PythonTagText.find(text), context);
+            }
+            unread(context, followed, unit, e instanceof LimitExceededException, e.getMessage());
             return;
         }
         PythonTagReporter.report(documents.tags(), context);
@@ -144,7 +149,6 @@ public final class ConfigInspection {
             context.limitReached(where + ": " + e.getMessage());
         } catch (IOException e) {
             // Metadata text that is not a config is free text, reviewed as such by the metadata inspector.
-            PythonTagReporter.report(PythonTagText.find(text), context, where);
         }
     }
 

@@ -40,10 +40,10 @@ final class InstantiationWalker {
     }
 
     void walk() throws TimeoutExceededException {
-        walk(root, "");
+        walk(root, KeyTrail.ROOT);
     }
 
-    private void walk(JsonNode node, String path) throws TimeoutExceededException {
+    private void walk(JsonNode node, KeyTrail trail) throws TimeoutExceededException {
         if (node == null || !node.isContainerNode() || !visited.add(node)) {
             return;
         }
@@ -51,14 +51,16 @@ final class InstantiationWalker {
             deadline.check();
         }
         if (node.isObject()) {
-            targets(node, path);
+            if (node.has("_target_") || node.has("class_path") || node.has("target") || node.has("params")) {
+                targets(node, trail.render());
+            }
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                walk(field.getValue(), KeyPaths.child(path, field.getKey()));
+                walk(field.getValue(), trail.child(field.getKey()));
             }
         } else {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), KeyPaths.index(path, i));
+                walk(node.get(i), trail.item(i));
             }
         }
     }

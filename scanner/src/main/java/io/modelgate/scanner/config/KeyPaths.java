@@ -1,11 +1,8 @@
 package io.modelgate.scanner.config;
 
-import java.util.regex.Pattern;
-
 /** Key paths as a reader finds them in a config: {@code model.encoder._target_}, {@code callbacks[0].class_path}. */
 final class KeyPaths {
 
-    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_@$-]{1,64}");
     private static final int MAX_KEY_CHARS = 40;
     private static final int MAX_PATH_CHARS = 300;
 
@@ -13,12 +10,25 @@ final class KeyPaths {
     }
 
     static String child(String parent, String key) {
-        String shown = PLAIN_KEY.matcher(key).matches() ? key : "'" + shorten(key) + "'";
+        String shown = plain(key) ? key : "'" + shorten(key) + "'";
         return bounded(parent.isEmpty() ? shown : parent + "." + shown);
     }
 
     static String index(String parent, int index) {
         return bounded(parent + "[" + index + "]");
+    }
+
+    private static boolean plain(String key) {
+        if (key.isEmpty() || key.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '@' || c == '$' || c == '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How a path is shown in a message: the document itself has the empty path. */

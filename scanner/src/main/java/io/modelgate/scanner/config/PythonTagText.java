@@ -61,7 +61,9 @@ final class PythonTagText {
             Matcher m = Pattern.compile(Pattern.quote(prefix) + SUFFIX).matcher(text);
             while (m.find() && found.size() < MAX_TAGS) {
                 String tag = PythonTag.PREFIX + m.group(1) + (m.group(2) == null ? "" : ":" + m.group(2));
-                PythonTag.of(tag, "line " + lineOf(text, m.start()), "").ifPresent(found::add);
+                // only tags that name a target: a bare kind in prose is no instruction to a loader
+                PythonTag.of(tag, "line " + lineOf(text, m.start()), "").filter(t -> !t.target().isEmpty())
+                        .ifPresent(found::add);
             }
         }
         return found;

@@ -51,15 +51,15 @@ final class YamlReader {
     /** A collection being read, with its tag and where it sits. */
     private static final class Frame {
         final JsonNode node;
-        final String path;
+        final KeyTrail trail;
         final String tag;
         String pendingKey;
         boolean keyNext = true;
         int complexKeys;
 
-        Frame(JsonNode node, String path, String tag) {
+        Frame(JsonNode node, KeyTrail trail, String tag) {
             this.node = node;
-            this.path = path;
+            this.trail = trail;
             this.tag = tag;
         }
     }
@@ -116,10 +116,11 @@ final class YamlReader {
 
     private void scalar(ScalarEvent event) throws YamlSyntaxException, LimitExceededException {
         count();
-        String path = childPath();
         boolean plain = event.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && event.getTag() == null;
         JsonNode node = plain && NULLS.contains(event.getValue()) ? NODES.nullNode() : NODES.textNode(event.getValue());
-        PythonTag.of(event.getTag(), path, shorten(event.getValue())).ifPresent(tags::add);
+        if (isPython(event.getTag())) {
+            PythonTag.of(event.getTag(), childTrail().render(), shorten(event.getValue())).ifPresent(tags::add);
+        }
         anchor(event, node);
         deliver(node);
     }
@@ -142,7 +143,7 @@ final class YamlReader {
         }
         JsonNode node = event instanceof MappingStartEvent ? NODES.objectNode() : NODES.arrayNode();
         anchor(event, node);
-        frames.push(new Frame(node, childPath(), event.getTag()));
+        frames.push(new Frame(node, childTrail(), event.getTag()));
     }
 
     private void close() throws YamlSyntaxException, LimitExceededException {
@@ -150,7 +151,9 @@ final class YamlReader {
         if (frame.node.isObject()) {
             merge((ObjectNode) frame.node);
         }
-        PythonTag.of(frame.tag, frame.path, render(frame.node)).ifPresent(tags::add);
+        if (isPython(frame.tag)) {
+            PythonTag.of(frame.tag, frame.trail.render(), render(frame.node)).ifPresent(tags::add);
+        }
         deliver(frame.node);
     }
 
@@ -160,16 +163,20 @@ final class YamlReader {
         }
     }
 
-    /** The path of the node about to be read: a key of the mapping, a value under its key, or an item. */
-    private String childPath() {
+    private static boolean isPython(String tag) {
+        return tag != null && tag.startsWith(PythonTag.PREFIX);
+    }
+
+    /** The way to the node about to be read: a key of the mapping, a value under its key, or an item. */
+    private KeyTrail childTrail() {
         Frame top = frames.peek();
         if (top == null) {
-            return "";
+            return KeyTrail.ROOT;
         }
         if (top.node.isArray()) {
-            return KeyPaths.index(top.path, top.node.size());
+            return top.trail.item(top.node.size());
         }
-        return top.keyNext ? KeyPaths.child(top.path, "<key>") : KeyPaths.child(top.path, top.pendingKey);
+        return top.trail.child(top.keyNext ? "<key>" : top.pendingKey);
     }
 
     private void deliver(JsonNode node) throws YamlSyntaxException {

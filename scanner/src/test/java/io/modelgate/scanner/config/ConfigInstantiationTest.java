@@ -213,6 +213,22 @@ class ConfigInstantiationTest {
     }
 
     @Test
+    void proseThatMentionsTagsIsNoYamlALoaderReads() {
+        FileCollector result = scan("NOTES.md", """
+                # Fixtures
+
+                | file | what |
+                |---|---|
+                | `reduce.yaml` | dump of `!!python/object/apply:posix.system` |
+                | `new.yaml` | `!!python/object:` of a class |
+                """);
+
+        assertThat(result.format()).isEqualTo(io.modelgate.scanner.detect.ModelFormat.TEXT);
+        assertClean(result);
+        assertThat(result.findings()).isEmpty();
+    }
+
+    @Test
     void pythonTagInUnparseableYamlIsFoundAndAFollowedFileIsIncomplete() {
         String broken = "model: [\n  cmd: !!python/object/apply:os.system [\"id\"\n";
         FileCollector followed = scan("hparams.yaml", broken);
