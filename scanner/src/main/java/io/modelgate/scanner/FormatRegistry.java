@@ -22,6 +22,7 @@ import io.modelgate.scanner.binary.ExecutableDetector;
 import io.modelgate.scanner.binary.ScriptDetector;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.folder.FolderAnalyzer;
+import io.modelgate.scanner.config.UnitYamlFolderCheck;
 import io.modelgate.scanner.hf.CustomCodeFolderAnalyzer;
 import io.modelgate.scanner.hf.HfJsonAnalyzer;
 import io.modelgate.scanner.hf.JsonDetector;
@@ -142,7 +143,8 @@ public final class FormatRegistry {
     public static List<FolderAnalyzer> folderAnalyzers() {
         return List.of(
                 new ShardIndexAnalyzer(),
-                new CustomCodeFolderAnalyzer());
+                new CustomCodeFolderAnalyzer(),
+                new UnitYamlFolderCheck());
     }
 
     public static AnalysisEngine engine(Limits limits) {

@@ -2,6 +2,7 @@ package io.modelgate.scanner;
 
 import io.modelgate.scanner.analysis.CoreRules;
 import io.modelgate.scanner.binary.BinaryRules;
+import io.modelgate.scanner.config.ConfigRules;
 import io.modelgate.scanner.gguf.GgufRules;
 import io.modelgate.scanner.archive.ArchiveRules;
 import io.modelgate.scanner.lfs.LfsRules;
@@ -51,6 +52,7 @@ public final class ScannerRules {
         rules.addAll(TensorflowRules.ALL);
         rules.addAll(ArchiveRules.ALL);
         rules.addAll(KerasRules.ALL);
+        rules.addAll(ConfigRules.ALL);
         return sortedUnique(rules);
     }
 

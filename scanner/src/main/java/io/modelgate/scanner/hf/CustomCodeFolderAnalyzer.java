@@ -9,27 +9,31 @@ import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.Location;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The modules an auto_map names must be in the folder and must have been analysed as Python: a
+ * The modules an auto_map (or custom_pipelines) of any config file names must be in the folder and must have been analysed as Python: a
  * module that is missing was not scanned, and one that did not read as Python source (binary
  * content under a .py name) cannot be proven harmless.
  */
 public final class CustomCodeFolderAnalyzer implements FolderAnalyzer {
 
-    private static final List<HfJsonFile> DECLARING_FILES = List.of(HfJsonFile.CONFIG, HfJsonFile.TOKENIZER_CONFIG);
+    /** The fact every JSON config with an auto_map or custom_pipelines records (prefixed by its file kind). */
+    private static final String MODULES_FACT = ".custom_code_modules";
 
     @Override
     public void analyze(FolderView folder, FolderContext context) {
-        for (HfJsonFile declaring : DECLARING_FILES) {
-            Optional<FileResult> config = folder.file(declaring.fileName());
-            Object modules = config.map(c -> c.facts().get(declaring.prefix() + ".custom_code_modules")).orElse(null);
-            if (!(modules instanceof List<?> list)) {
-                continue;
-            }
-            for (Object module : list) {
-                check(folder, context, config.get(), String.valueOf(module));
+        for (FileResult config : folder.files()) {
+            for (Map.Entry<String, Object> fact : config.facts().entrySet()) {
+                // top-level facts only: a member of an archive declares modules of that archive, not of this folder
+                if (!fact.getKey().endsWith(MODULES_FACT) || fact.getKey().contains("#")
+                        || !(fact.getValue() instanceof List<?> list)) {
+                    continue;
+                }
+                for (Object module : list) {
+                    check(folder, context, config, String.valueOf(module));
+                }
             }
         }
     }

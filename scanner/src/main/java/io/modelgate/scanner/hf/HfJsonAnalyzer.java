@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
+import io.modelgate.scanner.config.ConfigInspection;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.facts.MetadataDocument;
 import io.modelgate.scanner.io.ByteSource;
@@ -69,13 +70,15 @@ public final class HfJsonAnalyzer implements FormatAnalyzer {
                 context.fact(kind.prefix() + ".added_tokens_count", root.get("added_tokens_decoder").size());
             }
         }
-        if (kind == HfJsonFile.CONFIG || kind == HfJsonFile.TOKENIZER_CONFIG) {
-            customCode(kind, root.get("auto_map"), context);
-        }
+        customCode(kind, CustomCodeReferences.of(root), context);
         chatTemplates(kind, root.get("chat_template"), context);
+        ConfigInspection.inspectJson(root, context);
     }
 
-    /** auto_map: code that runs on load with trust_remote_code. */
+    /**
+     * auto_map (in any config file: model, tokenizer, processor, feature extractor, image processor, ...) and
+     * transformers' custom_pipelines: code that runs on load with trust_remote_code.
+     */
     private static void customCode(HfJsonFile kind, JsonNode node, AnalysisContext context) {
         AutoMap autoMap = AutoMap.of(node);
         if (autoMap.isEmpty()) {
@@ -85,12 +88,12 @@ public final class HfJsonAnalyzer implements FormatAnalyzer {
         if (!autoMap.modules().isEmpty()) {
             context.fact(kind.prefix() + ".custom_code_modules", List.copyOf(autoMap.modules()));
             context.report(HfRules.CUSTOM_CODE, String.join(", ", autoMap.modules()),
-                    "auto_map makes transformers import " + describe(autoMap.modules())
+                    "auto_map or custom_pipelines make transformers import " + describe(autoMap.modules())
                             + " from the model folder when loaded with trust_remote_code=True");
         }
         for (String external : autoMap.external()) {
             context.report(HfRules.EXTERNAL_CUSTOM_CODE, external,
-                    "auto_map loads the module " + external + " from another Hub repository at load time");
+                    "auto_map or custom_pipelines load the module " + external + " from another Hub repository at load time");
         }
     }
 

@@ -10,7 +10,9 @@ public final class HfRules {
 
     public static final Rule CUSTOM_CODE = new Rule("MG-HF-001", Severity.MEDIUM, "review",
             "Model requires trust_remote_code",
-            "config.json or tokenizer_config.json declares an auto_map: loading the model with transformers runs "
+            "A Hugging Face config file (config.json, tokenizer, processor, preprocessor, feature extractor, image "
+                    + "processor, generation config) declares an auto_map or custom_pipelines: loading the model with "
+                    + "transformers runs "
                     + "the Python modules it names (trust_remote_code=True). The modules shipped in the folder "
                     + "are scanned as Python; review them before enabling remote code.");
     public static final Rule EXTERNAL_CUSTOM_CODE = new Rule("MG-HF-002", Severity.MEDIUM, "review",

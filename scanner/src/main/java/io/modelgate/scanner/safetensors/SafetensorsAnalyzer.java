@@ -3,6 +3,7 @@ package io.modelgate.scanner.safetensors;
 import io.modelgate.scanner.analysis.FormatProblem;
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
+import io.modelgate.scanner.config.ConfigInspection;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.metadata.MetadataInspector;
@@ -50,6 +51,7 @@ public final class SafetensorsAnalyzer implements FormatAnalyzer {
         for (Map.Entry<String, String> entry : header.metadata().entrySet()) {
             context.deadline().check();
             METADATA.inspect(entry.getKey(), entry.getValue(), true, context);
+            ConfigInspection.inspectMetadataValue(entry.getKey(), entry.getValue(), context);
         }
     }
 

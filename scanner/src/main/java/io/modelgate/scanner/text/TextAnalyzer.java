@@ -2,6 +2,7 @@ package io.modelgate.scanner.text;
 
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
+import io.modelgate.scanner.config.ConfigInspection;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.secrets.SecretScanner;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * Plain text files of a model (READMEs, vocabularies, notes): searched for credentials; license texts and
- * card headings are kept for provenance.
+ * card headings are kept for provenance; YAML configs and sentence-transformers module lists are judged for what
+ * they make a loader instantiate.
  */
 public final class TextAnalyzer implements FormatAnalyzer {
 
@@ -24,5 +26,6 @@ public final class TextAnalyzer implements FormatAnalyzer {
     public void analyze(ByteSource source, AnalysisContext context) throws IOException {
         SecretScanner.scanUtf8(source, "text", context);
         UnitTexts.record(source, context);
+        ConfigInspection.inspectText(source, context);
     }
 }
