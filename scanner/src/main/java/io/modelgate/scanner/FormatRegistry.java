@@ -60,6 +60,8 @@ import io.modelgate.scanner.tensorflow.TensorflowAnalyzer;
 import io.modelgate.scanner.tensorflow.FingerprintDetector;
 import io.modelgate.scanner.tensorflow.TensorflowDetector;
 import io.modelgate.scanner.protobuf.SentencePieceDetector;
+import io.modelgate.scanner.ggml.GgmlAnalyzer;
+import io.modelgate.scanner.ggml.GgmlDetector;
 
 import java.util.List;
 import java.util.Set;
@@ -79,6 +81,7 @@ public final class FormatRegistry {
                 new ZipFlavorDetector(),
                 new TarFlavorDetector(),
                 new MagicDetector(),
+                new GgmlDetector(),
                 new ExecutableDetector(),
                 new LfsPointerDetector(),
                 new SafetensorsDetector(),
@@ -130,7 +133,8 @@ public final class FormatRegistry {
                 new TextAnalyzer(),
                 new KerasConfigAnalyzer(),
                 new KerasHdf5Analyzer(),
-                new KerasMetadataAnalyzer());
+                new KerasMetadataAnalyzer(),
+                new GgmlAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */

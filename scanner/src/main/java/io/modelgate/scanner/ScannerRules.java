@@ -17,6 +17,7 @@ import io.modelgate.scanner.pytorch.PyTorchRules;
 import io.modelgate.scanner.keras.KerasRules;
 import io.modelgate.scanner.onnx.OnnxRules;
 import io.modelgate.scanner.tensorflow.TensorflowRules;
+import io.modelgate.scanner.ggml.GgmlRules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,6 +52,7 @@ public final class ScannerRules {
         rules.addAll(TensorflowRules.ALL);
         rules.addAll(ArchiveRules.ALL);
         rules.addAll(KerasRules.ALL);
+        rules.addAll(GgmlRules.ALL);
         return sortedUnique(rules);
     }
 
