@@ -62,6 +62,8 @@ import io.modelgate.scanner.tensorflow.TensorflowDetector;
 import io.modelgate.scanner.protobuf.SentencePieceDetector;
 import io.modelgate.scanner.ggml.GgmlAnalyzer;
 import io.modelgate.scanner.ggml.GgmlDetector;
+import io.modelgate.scanner.flax.FlaxAnalyzer;
+import io.modelgate.scanner.flax.FlaxDetector;
 
 import java.util.List;
 import java.util.Set;
@@ -92,6 +94,7 @@ public final class FormatRegistry {
                 new SentencePieceDetector(),
                 new KerasConfigDetector(),
                 new PickleDetector(pickleObservers()),
+                new FlaxDetector(),
                 new ZipTailDetector(),
                 new JsonDetector(),
                 new JinjaTemplateDetector(),
@@ -134,7 +137,8 @@ public final class FormatRegistry {
                 new KerasConfigAnalyzer(),
                 new KerasHdf5Analyzer(),
                 new KerasMetadataAnalyzer(),
-                new GgmlAnalyzer());
+                new GgmlAnalyzer(),
+                new FlaxAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */

@@ -18,6 +18,7 @@ import io.modelgate.scanner.keras.KerasRules;
 import io.modelgate.scanner.onnx.OnnxRules;
 import io.modelgate.scanner.tensorflow.TensorflowRules;
 import io.modelgate.scanner.ggml.GgmlRules;
+import io.modelgate.scanner.flax.FlaxRules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,6 +54,7 @@ public final class ScannerRules {
         rules.addAll(ArchiveRules.ALL);
         rules.addAll(KerasRules.ALL);
         rules.addAll(GgmlRules.ALL);
+        rules.addAll(FlaxRules.ALL);
         return sortedUnique(rules);
     }
 
