@@ -64,6 +64,10 @@ import io.modelgate.scanner.ggml.GgmlAnalyzer;
 import io.modelgate.scanner.ggml.GgmlDetector;
 import io.modelgate.scanner.flax.FlaxAnalyzer;
 import io.modelgate.scanner.flax.FlaxDetector;
+import io.modelgate.scanner.paddle.PaddleParamsAnalyzer;
+import io.modelgate.scanner.paddle.PaddleParamsDetector;
+import io.modelgate.scanner.paddle.PaddleProgramAnalyzer;
+import io.modelgate.scanner.paddle.PaddleProgramDetector;
 
 import java.util.List;
 import java.util.Set;
@@ -88,6 +92,7 @@ public final class FormatRegistry {
                 new LfsPointerDetector(),
                 new SafetensorsDetector(),
                 new KerasMetadataDetector(),
+                new PaddleProgramDetector(),
                 new TensorflowDetector(),
                 new OnnxDetector(),
                 new FingerprintDetector(),
@@ -95,6 +100,7 @@ public final class FormatRegistry {
                 new KerasConfigDetector(),
                 new PickleDetector(pickleObservers()),
                 new FlaxDetector(),
+                new PaddleParamsDetector(),
                 new ZipTailDetector(),
                 new JsonDetector(),
                 new JinjaTemplateDetector(),
@@ -138,7 +144,9 @@ public final class FormatRegistry {
                 new KerasHdf5Analyzer(),
                 new KerasMetadataAnalyzer(),
                 new GgmlAnalyzer(),
-                new FlaxAnalyzer());
+                new FlaxAnalyzer(),
+                new PaddleProgramAnalyzer(),
+                new PaddleParamsAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */

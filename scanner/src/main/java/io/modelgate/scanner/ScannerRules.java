@@ -19,6 +19,7 @@ import io.modelgate.scanner.onnx.OnnxRules;
 import io.modelgate.scanner.tensorflow.TensorflowRules;
 import io.modelgate.scanner.ggml.GgmlRules;
 import io.modelgate.scanner.flax.FlaxRules;
+import io.modelgate.scanner.paddle.PaddleRules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,6 +56,7 @@ public final class ScannerRules {
         rules.addAll(KerasRules.ALL);
         rules.addAll(GgmlRules.ALL);
         rules.addAll(FlaxRules.ALL);
+        rules.addAll(PaddleRules.ALL);
         return sortedUnique(rules);
     }
 
