@@ -64,6 +64,11 @@ import io.modelgate.scanner.ggml.GgmlAnalyzer;
 import io.modelgate.scanner.ggml.GgmlDetector;
 import io.modelgate.scanner.flax.FlaxAnalyzer;
 import io.modelgate.scanner.flax.FlaxDetector;
+import io.modelgate.scanner.ollama.ModelfileAnalyzer;
+import io.modelgate.scanner.ollama.ModelfileDetector;
+import io.modelgate.scanner.ollama.OllamaBlobDigests;
+import io.modelgate.scanner.ollama.OllamaManifestAnalyzer;
+import io.modelgate.scanner.ollama.OllamaManifestDetector;
 import io.modelgate.scanner.paddle.PaddleParamsAnalyzer;
 import io.modelgate.scanner.paddle.PaddleParamsDetector;
 import io.modelgate.scanner.paddle.PaddleProgramAnalyzer;
@@ -102,6 +107,8 @@ public final class FormatRegistry {
                 new FlaxDetector(),
                 new PaddleParamsDetector(),
                 new ZipTailDetector(),
+                new OllamaManifestDetector(),
+                new ModelfileDetector(),
                 new JsonDetector(),
                 new JinjaTemplateDetector(),
                 new ModelCardDetector(),
@@ -146,7 +153,9 @@ public final class FormatRegistry {
                 new GgmlAnalyzer(),
                 new FlaxAnalyzer(),
                 new PaddleProgramAnalyzer(),
-                new PaddleParamsAnalyzer());
+                new PaddleParamsAnalyzer(),
+                new ModelfileAnalyzer(),
+                new OllamaManifestAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */
@@ -158,7 +167,8 @@ public final class FormatRegistry {
     public static List<FolderAnalyzer> folderAnalyzers() {
         return List.of(
                 new ShardIndexAnalyzer(),
-                new CustomCodeFolderAnalyzer());
+                new CustomCodeFolderAnalyzer(),
+                new OllamaBlobDigests());
     }
 
     public static AnalysisEngine engine(Limits limits) {

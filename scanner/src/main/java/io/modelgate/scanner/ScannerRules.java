@@ -20,6 +20,7 @@ import io.modelgate.scanner.tensorflow.TensorflowRules;
 import io.modelgate.scanner.ggml.GgmlRules;
 import io.modelgate.scanner.flax.FlaxRules;
 import io.modelgate.scanner.paddle.PaddleRules;
+import io.modelgate.scanner.ollama.OllamaRules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,6 +58,7 @@ public final class ScannerRules {
         rules.addAll(GgmlRules.ALL);
         rules.addAll(FlaxRules.ALL);
         rules.addAll(PaddleRules.ALL);
+        rules.addAll(OllamaRules.ALL);
         return sortedUnique(rules);
     }
 
