@@ -64,6 +64,8 @@ import io.modelgate.scanner.ggml.GgmlAnalyzer;
 import io.modelgate.scanner.ggml.GgmlDetector;
 import io.modelgate.scanner.flax.FlaxAnalyzer;
 import io.modelgate.scanner.flax.FlaxDetector;
+import io.modelgate.scanner.llamafile.LlamafileAnalyzer;
+import io.modelgate.scanner.llamafile.LlamafileDetector;
 import io.modelgate.scanner.ollama.ModelfileAnalyzer;
 import io.modelgate.scanner.ollama.ModelfileDetector;
 import io.modelgate.scanner.ollama.OllamaBlobDigests;
@@ -93,6 +95,7 @@ public final class FormatRegistry {
                 new TarFlavorDetector(),
                 new MagicDetector(),
                 new GgmlDetector(),
+                new LlamafileDetector(),
                 new ExecutableDetector(),
                 new LfsPointerDetector(),
                 new SafetensorsDetector(),
@@ -155,7 +158,8 @@ public final class FormatRegistry {
                 new PaddleProgramAnalyzer(),
                 new PaddleParamsAnalyzer(),
                 new ModelfileAnalyzer(),
-                new OllamaManifestAnalyzer());
+                new OllamaManifestAnalyzer(),
+                new LlamafileAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */
