@@ -28,6 +28,20 @@ class FlaxAnalyzerTest {
     }
 
     @Test
+    void checkpointsWrittenByMsgpackPythonAreCleanAndAnUnknownExtensionIsNot() {
+        for (String name : new String[]{"flax_model.msgpack", "checkpoint_1000"}) {
+            FileCollector scan = ArtifactScan.scan(name, Mutants.fixture("flax", name));
+            assertThat(scan.format()).as(name).isEqualTo(ModelFormat.FLAX_MSGPACK);
+            assertThat(scan.findings()).as(name).isEmpty();
+            assertThat(Mutants.status(scan)).as(name).isEqualTo(FileStatus.CLEAN);
+            assertThat(scan.facts()).containsEntry("flax.arrays", 9L);
+        }
+        FileCollector evil = ArtifactScan.scan("x.msgpack", Mutants.fixture("flax", "evil_unknown_ext.msgpack"));
+        assertThat(ArtifactScan.ruleIds(evil)).contains(FlaxRules.UNKNOWN_EXTENSION.id());
+        assertThat(Mutants.status(evil)).isEqualTo(FileStatus.INCOMPLETE);
+    }
+
+    @Test
     void plainMsgpackDataUnderTheNameIsClean() {
         byte[] data = new MsgpackWriter().map(2).str("labels").array(2).str("cat").str("dog").str("size").integer(224)
                 .bytes();
