@@ -16,8 +16,11 @@ record Modelfile(List<Instruction> instructions) {
     static final Set<String> COMMANDS = Set.of("FROM", "ADAPTER", "TEMPLATE", "SYSTEM", "PARAMETER", "LICENSE",
             "MESSAGE", "REQUIRES");
 
-    /** One instruction, its argument (quotes removed) and the line it starts on. */
-    record Instruction(String command, String argument, int line) {
+    /**
+     * One instruction, its argument (quotes removed), the line it starts on, and whether the command was written
+     * in capitals (as every Modelfile does, while Python's 'from' imports do not).
+     */
+    record Instruction(String command, String argument, int line, boolean capitals) {
     }
 
     static final class ParseException extends Exception {
@@ -35,7 +38,8 @@ record Modelfile(List<Instruction> instructions) {
                 continue;
             }
             int space = firstSpace(line);
-            String command = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
+            String written = space < 0 ? line : line.substring(0, space);
+            String command = written.toUpperCase(Locale.ROOT);
             if (!COMMANDS.contains(command)) {
                 throw new ParseException("line " + (i + 1) + ": unknown command '" + abbreviate(line) + "'");
             }
@@ -62,7 +66,7 @@ record Modelfile(List<Instruction> instructions) {
             } else if (rest.startsWith("\"")) {
                 throw new ParseException("line " + start + ": the quoted argument is never closed");
             }
-            out.add(new Instruction(command, rest, start));
+            out.add(new Instruction(command, rest, start, written.equals(command)));
         }
         return new Modelfile(List.copyOf(out));
     }

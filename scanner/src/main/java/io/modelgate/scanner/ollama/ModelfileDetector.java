@@ -13,9 +13,13 @@ import java.util.Optional;
 /**
  * A Modelfile from its text: the first instruction is FROM, and every line of the head outside quoted
  * arguments is a Modelfile command or a comment. (A Dockerfile also starts with FROM, but its RUN, COPY or
- * ENV lines are not Modelfile commands.)
+ * ENV lines are not Modelfile commands.) Without the Modelfile name, commands must be written in capitals.
  */
 public final class ModelfileDetector implements FormatDetector {
+
+    private static boolean named(String name) {
+        return name.endsWith("Modelfile") || name.toLowerCase(Locale.ROOT).endsWith(".modelfile");
+    }
 
     private static boolean startsWithFrom(String text) {
         for (String line : text.split("\r?\n")) {
@@ -42,12 +46,14 @@ public final class ModelfileDetector implements FormatDetector {
             Modelfile parsed = Modelfile.parse(text);
             boolean startsWithFrom = !parsed.instructions().isEmpty()
                     && parsed.instructions().get(0).command().equals("FROM");
-            return startsWithFrom ? Optional.of(new Detection(ModelFormat.OLLAMA_MODELFILE, "Ollama Modelfile instructions"))
+            // Ollama reads commands in any case, but without the name only capitals count: Python files made of
+            // 'from x import y' lines would parse too
+            boolean capitals = named(name) || parsed.instructions().stream().allMatch(Modelfile.Instruction::capitals);
+            return startsWithFrom && capitals ? Optional.of(new Detection(ModelFormat.OLLAMA_MODELFILE, "Ollama Modelfile instructions"))
                     : Optional.empty();
         } catch (Modelfile.ParseException e) {
             // under the Modelfile name, a text starting with FROM is one (the analyser says why it does not parse)
-            boolean named = name.endsWith("Modelfile") || name.toLowerCase(Locale.ROOT).endsWith(".modelfile");
-            return named && startsWithFrom(text)
+            return named(name) && startsWithFrom(text)
                     ? Optional.of(new Detection(ModelFormat.OLLAMA_MODELFILE, "Ollama Modelfile name, FROM first"))
                     : Optional.empty();
         }

@@ -93,6 +93,15 @@ class OllamaTest {
     }
 
     @Test
+    void pythonImportsAreNotAModelfileButLowercaseCommandsCountUnderTheName() {
+        byte[] imports = utf8("from .core import records\nfrom .core.records import *\n");
+
+        assertThat(ArtifactScan.scan("__init__.py", imports).format()).isEqualTo(ModelFormat.PYTHON_SOURCE);
+        assertThat(ArtifactScan.scan("Modelfile", utf8("from ./model.gguf\nparameter temperature 0.2\n")).format())
+                .isEqualTo(ModelFormat.OLLAMA_MODELFILE);
+    }
+
+    @Test
     void dockerfileIsNotAModelfileAndBrokenModelfileIsIncomplete() {
         FileCollector docker = ArtifactScan.scan("Dockerfile", utf8("FROM debian:12\nRUN apt-get update\n"));
         FileCollector broken = ArtifactScan.scan("Modelfile", utf8("FROM llama3\nTEMPLATE \"\"\"never closed\n"));
