@@ -61,6 +61,21 @@ import io.modelgate.scanner.tensorflow.TensorflowAnalyzer;
 import io.modelgate.scanner.tensorflow.FingerprintDetector;
 import io.modelgate.scanner.tensorflow.TensorflowDetector;
 import io.modelgate.scanner.protobuf.SentencePieceDetector;
+import io.modelgate.scanner.ggml.GgmlAnalyzer;
+import io.modelgate.scanner.ggml.GgmlDetector;
+import io.modelgate.scanner.flax.FlaxAnalyzer;
+import io.modelgate.scanner.flax.FlaxDetector;
+import io.modelgate.scanner.llamafile.LlamafileAnalyzer;
+import io.modelgate.scanner.llamafile.LlamafileDetector;
+import io.modelgate.scanner.ollama.ModelfileAnalyzer;
+import io.modelgate.scanner.ollama.ModelfileDetector;
+import io.modelgate.scanner.ollama.OllamaBlobDigests;
+import io.modelgate.scanner.ollama.OllamaManifestAnalyzer;
+import io.modelgate.scanner.ollama.OllamaManifestDetector;
+import io.modelgate.scanner.paddle.PaddleParamsAnalyzer;
+import io.modelgate.scanner.paddle.PaddleParamsDetector;
+import io.modelgate.scanner.paddle.PaddleProgramAnalyzer;
+import io.modelgate.scanner.paddle.PaddleProgramDetector;
 
 import java.util.List;
 import java.util.Set;
@@ -80,17 +95,24 @@ public final class FormatRegistry {
                 new ZipFlavorDetector(),
                 new TarFlavorDetector(),
                 new MagicDetector(),
+                new GgmlDetector(),
+                new LlamafileDetector(),
                 new ExecutableDetector(),
                 new LfsPointerDetector(),
                 new SafetensorsDetector(),
                 new KerasMetadataDetector(),
+                new PaddleProgramDetector(),
                 new TensorflowDetector(),
                 new OnnxDetector(),
                 new FingerprintDetector(),
                 new SentencePieceDetector(),
                 new KerasConfigDetector(),
                 new PickleDetector(pickleObservers()),
+                new FlaxDetector(),
+                new PaddleParamsDetector(),
                 new ZipTailDetector(),
+                new OllamaManifestDetector(),
+                new ModelfileDetector(),
                 new JsonDetector(),
                 new JinjaTemplateDetector(),
                 new ModelCardDetector(),
@@ -131,7 +153,14 @@ public final class FormatRegistry {
                 new TextAnalyzer(),
                 new KerasConfigAnalyzer(),
                 new KerasHdf5Analyzer(),
-                new KerasMetadataAnalyzer());
+                new KerasMetadataAnalyzer(),
+                new GgmlAnalyzer(),
+                new FlaxAnalyzer(),
+                new PaddleProgramAnalyzer(),
+                new PaddleParamsAnalyzer(),
+                new ModelfileAnalyzer(),
+                new OllamaManifestAnalyzer(),
+                new LlamafileAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */
@@ -144,7 +173,8 @@ public final class FormatRegistry {
         return List.of(
                 new ShardIndexAnalyzer(),
                 new CustomCodeFolderAnalyzer(),
-                new UnitYamlFolderCheck());
+                new UnitYamlFolderCheck(),
+                new OllamaBlobDigests());
     }
 
     public static AnalysisEngine engine(Limits limits) {

@@ -18,6 +18,10 @@ import io.modelgate.scanner.pytorch.PyTorchRules;
 import io.modelgate.scanner.keras.KerasRules;
 import io.modelgate.scanner.onnx.OnnxRules;
 import io.modelgate.scanner.tensorflow.TensorflowRules;
+import io.modelgate.scanner.ggml.GgmlRules;
+import io.modelgate.scanner.flax.FlaxRules;
+import io.modelgate.scanner.paddle.PaddleRules;
+import io.modelgate.scanner.ollama.OllamaRules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,6 +57,10 @@ public final class ScannerRules {
         rules.addAll(ArchiveRules.ALL);
         rules.addAll(KerasRules.ALL);
         rules.addAll(ConfigRules.ALL);
+        rules.addAll(GgmlRules.ALL);
+        rules.addAll(FlaxRules.ALL);
+        rules.addAll(PaddleRules.ALL);
+        rules.addAll(OllamaRules.ALL);
         return sortedUnique(rules);
     }
 

@@ -27,12 +27,14 @@ public final class UnitDiscovery {
     static final Set<String> CHECKPOINT_FORMATS = Stream.of(ModelFormat.ONNX, ModelFormat.PYTORCH_ZIP,
             ModelFormat.TORCHSCRIPT, ModelFormat.PYTORCH_LEGACY, ModelFormat.PYTORCH_TAR, ModelFormat.KERAS,
             ModelFormat.HDF5, ModelFormat.TF_SAVED_MODEL, ModelFormat.TF_GRAPHDEF, ModelFormat.SAFETENSORS,
-            ModelFormat.PICKLE, ModelFormat.JOBLIB, ModelFormat.NUMPY, ModelFormat.NPZ)
+            ModelFormat.PICKLE, ModelFormat.JOBLIB, ModelFormat.NUMPY, ModelFormat.NPZ,
+            ModelFormat.GGML_LEGACY, ModelFormat.PADDLE_PROGRAM, ModelFormat.FLAX_MSGPACK)
             .map(ModelFormat::id).collect(Collectors.toUnmodifiableSet());
     /** Containers whose members may be model units of their own. */
     static final Set<String> ARCHIVE_FORMATS = Stream.of(ModelFormat.ZIP, ModelFormat.TAR, ModelFormat.SEVEN_Z,
             ModelFormat.GZIP, ModelFormat.BZIP2, ModelFormat.XZ, ModelFormat.LZMA, ModelFormat.ZSTD, ModelFormat.ZLIB,
-            ModelFormat.NPM_PACKAGE, ModelFormat.PYTHON_WHEEL, ModelFormat.PYTHON_SDIST, ModelFormat.JAVA_ARCHIVE)
+            ModelFormat.NPM_PACKAGE, ModelFormat.PYTHON_WHEEL, ModelFormat.PYTHON_SDIST, ModelFormat.JAVA_ARCHIVE,
+            ModelFormat.LLAMAFILE)
             .map(ModelFormat::id).collect(Collectors.toUnmodifiableSet());
     private static final List<String> ANCHORS = List.of("config.json", "adapter_config.json", "README.md",
             "tokenizer_config.json");

@@ -22,6 +22,10 @@ import java.util.Optional;
  */
 public final class AnalysisEngine implements ArtifactDispatcher {
 
+    /** Recognised only so they are not taken for unread models: vocabulary and hashes, nothing a loader runs. */
+    private static final java.util.Set<ModelFormat> RECOGNISED_DATA = java.util.EnumSet.of(ModelFormat.SENTENCEPIECE,
+            ModelFormat.TF_FINGERPRINT);
+
     private final ContentDetector detector;
     private final Map<ModelFormat, FormatAnalyzer> analyzers = new EnumMap<>(ModelFormat.class);
     private final Limits limits;
@@ -88,6 +92,9 @@ public final class AnalysisEngine implements ArtifactDispatcher {
         }
         FormatAnalyzer analyzer = analyzerFor(format);
         if (analyzer == null) {
+            if (format.isModelContent() && !RECOGNISED_DATA.contains(format)) {
+                context.incomplete("format not analysed: recognised as " + format.id() + ", which no analyser reads");
+            }
             return;
         }
         if (format.isModelContent()) {

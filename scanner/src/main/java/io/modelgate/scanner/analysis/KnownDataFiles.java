@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Data files that share an extension with model files but are positively something no code-running loader
  * reads, so an unread one under such a name may still be skipped: IDL save files and SPSS files ({@code .sav},
- * read by scipy and pandas as data), ONNX TensorProto test data ({@code .pb}, read by onnx.load_tensor; one
+ * read by scipy and pandas as data), Mozilla update archives ({@code .mar}, not TorchServe's), ONNX TensorProto test data ({@code .pb}, read by onnx.load_tensor; one
  * whose data lives in an external file names a path and is not exempted), and 8-bit text.
  */
 final class KnownDataFiles {
@@ -20,7 +20,8 @@ final class KnownDataFiles {
             "IDL save file", new byte[]{'S', 'R', 0, 4},
             "IDL save file (compressed)", new byte[]{'S', 'R', 0, 6},
             "SPSS data file", new byte[]{'$', 'F', 'L', '2'},
-            "SPSS data file (zlib)", new byte[]{'$', 'F', 'L', '3'});
+            "SPSS data file (zlib)", new byte[]{'$', 'F', 'L', '3'},
+            "Mozilla update archive", new byte[]{'M', 'A', 'R', '1'});
 
     /** TensorProto field numbers and their wire types (dims and the typed data may be packed or not). */
     private static final Map<Integer, WireType> TENSOR_FIELDS = Map.ofEntries(

@@ -22,6 +22,44 @@ final class ModelFileNames {
             "npy", "npz", "onnx", "pb", "gguf", "safetensors", "h5", "hdf5", "keras", "model");
 
     /**
+     * Names other loaders claim, with what opens them (issue 17): each can carry code, a graph of operations
+     * or paths a runtime follows. Binary content only: several of these names (.engine, .plan, .params) are
+     * also used for text, which none of these loaders reads.
+     */
+    private static final java.util.Map<String, String> OTHER_LOADERS = java.util.Map.ofEntries(
+            java.util.Map.entry("pdmodel", "a PaddlePaddle program"),
+            java.util.Map.entry("pdiparams", "PaddlePaddle inference parameters"),
+            java.util.Map.entry("params", "MXNet/Gluon parameters"),
+            java.util.Map.entry("msgpack", "a Flax checkpoint"),
+            java.util.Map.entry("flax", "a Flax checkpoint"),
+            java.util.Map.entry("tflite", "a TensorFlow Lite model"),
+            java.util.Map.entry("lite", "a TensorFlow Lite model"),
+            java.util.Map.entry("mlmodel", "a Core ML model"),
+            java.util.Map.entry("pte", "an ExecuTorch program"),
+            java.util.Map.entry("ptl", "a PyTorch Lite model"),
+            java.util.Map.entry("torchscript", "a TorchScript archive"),
+            java.util.Map.entry("ort", "an ONNX Runtime model"),
+            java.util.Map.entry("ggml", "a legacy llama.cpp model"),
+            java.util.Map.entry("llamafile", "a llamafile"),
+            java.util.Map.entry("nemo", "a NeMo archive"),
+            java.util.Map.entry("skops", "a skops archive"),
+            java.util.Map.entry("mar", "a TorchServe model archive"),
+            java.util.Map.entry("engine", "a TensorRT engine"),
+            java.util.Map.entry("plan", "a TensorRT engine"),
+            java.util.Map.entry("xmodel", "a Vitis AI model"),
+            java.util.Map.entry("mnn", "an MNN model"),
+            java.util.Map.entry("caffemodel", "a Caffe model"),
+            java.util.Map.entry("t7", "a Torch7 object"),
+            java.util.Map.entry("dlc", "a Qualcomm SNPE container"),
+            java.util.Map.entry("rknn", "a Rockchip RKNN model"));
+
+    /** Torch7's ascii serialisation is text and still restores functions from their dumped bytecode. */
+    private static final Set<String> OTHER_TEXT_EXTENSIONS = Set.of("t7");
+
+    /** Ollama stores every layer as {@code blobs/sha256-<hex>}; ollama hands the model layer to llama.cpp. */
+    private static final java.util.regex.Pattern OLLAMA_BLOB = java.util.regex.Pattern.compile("sha256[-:][0-9a-f]{64}");
+
+    /**
      * Pickle loaders read protocol 0 and 1 pickles, which are text: for these, text is not a pass either.
      * Not {@code .pt}/{@code .pth}: torch writes binary pickles, and both names are common for text
      * (Python's site {@code .pth} path files, Portuguese documents).
@@ -45,14 +83,22 @@ final class ModelFileNames {
         byte[] head = source.prefix(ContentDetector.HEAD_BYTES);
         String extension = extension(leafName);
         boolean text = format == ModelFormat.TEXT || KnownDataFiles.looksLikeText(head);
-        boolean claimed = text ? PICKLE_EXTENSIONS.contains(extension)
-                : MODEL_EXTENSIONS.contains(extension) || (extension.equals("bin") && startsLikeTorchFile(head));
+        boolean claimed = text ? PICKLE_EXTENSIONS.contains(extension) || OTHER_TEXT_EXTENSIONS.contains(extension)
+                : MODEL_EXTENSIONS.contains(extension) || OTHER_LOADERS.containsKey(extension)
+                || ollamaBlob(leafName) || (extension.equals("bin") && startsLikeTorchFile(head));
         if (!claimed || allZero(source) || (!text && KnownDataFiles.identify(source, head).isPresent())) {
             return Optional.empty();
         }
-        return Optional.of("'" + leafName + "' has the name of a model file but is not recognised as any format "
-                + "ModelGate reads (" + (text ? "it reads as plain text" : "unknown content")
-                + "); a loader may still accept it");
+        String loader = OTHER_LOADERS.containsKey(extension) ? " (" + OTHER_LOADERS.get(extension) + ")"
+                : ollamaBlob(leafName) ? " (an Ollama blob)" : "";
+        return Optional.of("format not analysed: '" + leafName + "' has the name of a model file" + loader
+                + " but is not recognised as any format ModelGate reads ("
+                + (text ? "it reads as plain text" : "unknown content") + "); a loader may still accept it");
+    }
+
+    private static boolean ollamaBlob(String leafName) {
+        String base = leafName.substring(Math.max(leafName.lastIndexOf('/'), leafName.lastIndexOf('\\')) + 1);
+        return OLLAMA_BLOB.matcher(base).matches();
     }
 
     /**

@@ -53,6 +53,20 @@ public enum ModelFormat {
     MODEL_CARD("model-card"),
     EXECUTABLE("executable"),
     GIT_LFS_POINTER("git-lfs-pointer"),
+    /** llama.cpp's files before GGUF: ggml, ggmf, ggjt and ggla (LoRA) magics. */
+    GGML_LEGACY("ggml-legacy"),
+    /** A PaddlePaddle ProgramDesc ({@code .pdmodel}): the graph of operators the executor runs. */
+    PADDLE_PROGRAM("paddle-program"),
+    /** PaddlePaddle's combined parameter file ({@code .pdiparams}): a stream of serialised tensors. */
+    PADDLE_PARAMS("paddle-params"),
+    /** A Flax checkpoint ({@code flax.serialization.to_bytes}): a msgpack map with ndarray ext values. */
+    FLAX_MSGPACK("flax-msgpack"),
+    /** An Ollama Modelfile: FROM, ADAPTER, TEMPLATE, SYSTEM, PARAMETER, LICENSE, MESSAGE instructions. */
+    OLLAMA_MODELFILE("ollama-modelfile"),
+    /** An Ollama image manifest (registry v2 manifest whose layers are application/vnd.ollama.image.*). */
+    OLLAMA_MANIFEST("ollama-manifest"),
+    /** An executable with a zip appended (llamafile: an APE binary carrying GGUF weights). */
+    LLAMAFILE("llamafile", "executable"),
     TEXT("text"),
     UNKNOWN("unknown");
 

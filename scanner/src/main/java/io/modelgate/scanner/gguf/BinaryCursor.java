@@ -11,7 +11,7 @@ import java.nio.ByteOrder;
  * Sequential reads of fixed-width numbers from a ByteSource through a small window, in a chosen
  * byte order. Every read checks the end of the source first; skips cost nothing.
  */
-final class BinaryCursor {
+public final class BinaryCursor {
 
     private static final int WINDOW = 16 * 1024;
 
@@ -20,64 +20,64 @@ final class BinaryCursor {
     private long windowStart;
     private long position;
 
-    BinaryCursor(ByteSource source, long position, ByteOrder order) {
+    public BinaryCursor(ByteSource source, long position, ByteOrder order) {
         this.source = source;
         this.position = position;
         this.window = ByteBuffer.allocate((int) Math.min(WINDOW, Math.max(8, source.size()))).order(order);
         this.window.limit(0);
     }
 
-    void order(ByteOrder order) {
+    public void order(ByteOrder order) {
         window.order(order);
     }
 
-    ByteOrder order() {
+    public ByteOrder order() {
         return window.order();
     }
 
-    long position() {
+    public long position() {
         return position;
     }
 
-    long remaining() {
+    public long remaining() {
         return source.size() - position;
     }
 
-    void skip(long n) throws EOFException {
+    public void skip(long n) throws EOFException {
         require(n);
         position += n;
     }
 
-    int u8() throws IOException {
+    public int u8() throws IOException {
         return fill(1).get() & 0xff;
     }
 
-    int u16() throws IOException {
+    public int u16() throws IOException {
         return fill(2).getShort() & 0xffff;
     }
 
-    long u32() throws IOException {
+    public long u32() throws IOException {
         return fill(4).getInt() & 0xffffffffL;
     }
 
-    int i32() throws IOException {
+    public int i32() throws IOException {
         return fill(4).getInt();
     }
 
     /** An unsigned 64-bit value; negative when it is 2^63 or more. */
-    long u64() throws IOException {
+    public long u64() throws IOException {
         return fill(8).getLong();
     }
 
-    float f32() throws IOException {
+    public float f32() throws IOException {
         return fill(4).getFloat();
     }
 
-    double f64() throws IOException {
+    public double f64() throws IOException {
         return fill(8).getDouble();
     }
 
-    byte[] bytes(int n) throws IOException {
+    public byte[] bytes(int n) throws IOException {
         require(n);
         byte[] out = source.readFully(position, n);
         position += n;

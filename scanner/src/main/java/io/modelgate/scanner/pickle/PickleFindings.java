@@ -34,6 +34,8 @@ final class PickleFindings implements PickleListener {
         final GlobalPolicy.Decision decision;
         final List<CallSite> sites = new ArrayList<>();
         long calls;
+        /** paddle.save's eval('data', {'data': array}) calls, which only return the array. */
+        long paddleTensors;
 
         Use(PickleValue.Global first, GlobalPolicy.Decision decision) {
             this.first = first;
@@ -51,6 +53,8 @@ final class PickleFindings implements PickleListener {
     private final List<Payload> payloads = new ArrayList<>();
     private final Map<Rule, Integer> reported = new LinkedHashMap<>();
     private boolean overflow;
+    /** builtins.eval appeared as a value handed to a call: the Paddle exemption no longer holds. */
+    private boolean evalHandedOn;
 
     PickleFindings(AnalysisContext context, GlobalPolicy policy) {
         this.context = context;
@@ -93,9 +97,16 @@ final class PickleFindings implements PickleListener {
 
     @Override
     public void called(CallSite site) {
+        if (!evalHandedOn && PaddleTensorIdiom.handsOnEval(site.args())) {
+            evalHandedOn = true;
+        }
         if (site.callee() instanceof PickleValue.Global global) {
             Use use = use(global);
             if (use == null) {
+                return;
+            }
+            if (PaddleTensorIdiom.matches(site)) {
+                use.paddleTensors++;
                 return;
             }
             use.calls++;
@@ -219,6 +230,9 @@ final class PickleFindings implements PickleListener {
                 }
             }
             case DENY -> {
+                if (use.sites.isEmpty() && use.paddleTensors > 0 && !evalHandedOn) {
+                    return; // only paddle.save's tensor idiom, which evaluates a constant name
+                }
                 if (use.sites.isEmpty()) {
                     context.report(PickleRules.DANGEROUS_IMPORT, g.offset(), g.qualified(),
                             "The pickle imports " + name + ", which " + use.decision.reason()

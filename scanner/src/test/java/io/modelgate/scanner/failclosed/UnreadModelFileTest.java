@@ -31,7 +31,11 @@ class UnreadModelFileTest {
     @ParameterizedTest
     @ValueSource(strings = {"model.pkl", "weights.pt", "model.pth", "est.joblib", "x.dill", "m.sav", "a.npy",
             "b.npz", "m.onnx", "saved_model.pb", "m.gguf", "m.safetensors", "m.h5", "m.keras", "w.ckpt",
-            "model.pdparams", "MODEL.PKL"})
+            "model.pdparams", "MODEL.PKL", "inference.pdmodel", "inference.pdiparams", "resnet-0000.params",
+            "flax_model.msgpack", "m.flax", "model.tflite", "m.lite", "m.mlmodel", "m.pte", "m.ptl", "m.ggml",
+            "m.llamafile", "m.nemo", "m.skops", "m.mar", "m.engine", "m.plan", "m.xmodel", "m.mnn", "m.caffemodel",
+            "m.t7", "m.dlc", "m.rknn", "m.ort", "m.torchscript",
+            "sha256-6a0746a1ec1aef3e7ec53868f220ff6e389f6f8ef87a01d77c96807de94ca2aa"})
     void unknownContentUnderAModelNameIsIncomplete(String name) throws IOException {
         FileCollector scan = InMemoryScan.scan(name, unknownBinary());
 
@@ -48,6 +52,50 @@ class UnreadModelFileTest {
         assertThat(status(InMemoryScan.scan("model.pkl", text))).isEqualTo(FileStatus.INCOMPLETE);
         assertThat(status(InMemoryScan.scan("notes.txt", text))).isEqualTo(FileStatus.SKIPPED);
         assertThat(status(InMemoryScan.scan("model.onnx", text))).isEqualTo(FileStatus.SKIPPED);
+    }
+
+    @Test
+    void namesOtherLoadersClaimSayWhichLoaderAndThatTheFormatIsNotAnalysed() throws IOException {
+        FileCollector scan = InMemoryScan.scan("model.engine", unknownBinary());
+
+        assertThat(scan.incompleteReasons()).singleElement().asString().contains(": format not analysed: ")
+                .contains("a TensorRT engine");
+    }
+
+    @Test
+    void textUnderNamesOnlyBinaryLoadersClaimIsSkippedButTorch7AsciiIsNot() throws IOException {
+        byte[] text = "step 1: collect the data\nstep 2: train\n".getBytes();
+
+        for (String name : new String[]{"release.plan", "game.engine", "run.params", "notes.lite", "a.msgpack"}) {
+            assertThat(status(InMemoryScan.scan(name, text))).as(name).isEqualTo(FileStatus.SKIPPED);
+        }
+        assertThat(status(InMemoryScan.scan("net.t7", text))).isEqualTo(FileStatus.INCOMPLETE);
+    }
+
+    @Test
+    void mozillaUpdateArchiveNamedMarIsData() throws IOException {
+        byte[] mar = unknownBinary();
+        System.arraycopy(new byte[]{'M', 'A', 'R', '1'}, 0, mar, 0, 4);
+
+        assertThat(status(InMemoryScan.scan("complete.mar", mar))).isEqualTo(FileStatus.SKIPPED);
+        assertThat(status(InMemoryScan.scan("handler.mar", unknownBinary()))).isEqualTo(FileStatus.INCOMPLETE);
+    }
+
+    @Test
+    void everyRecognisedFormatIsAnalysedOrPositivelyData() {
+        java.util.Set<ModelFormat> analysed = new java.util.HashSet<>();
+        io.modelgate.scanner.FormatRegistry.analyzers().forEach(a -> analysed.addAll(a.formats()));
+        for (ModelFormat format : ModelFormat.values()) {
+            boolean covered = false;
+            for (ModelFormat f = format; f != null && !covered; f = f.parent().orElse(null)) {
+                covered = analysed.contains(f);
+            }
+            boolean data = format == ModelFormat.SENTENCEPIECE || format == ModelFormat.TF_FINGERPRINT
+                    || !format.isModelContent();
+            boolean refinementOnly = format == ModelFormat.JOBLIB; // recorded by the pickle analyser, never dispatched
+            data |= refinementOnly;
+            assertThat(covered || data).as(format.id()).isTrue();
+        }
     }
 
     @Test
