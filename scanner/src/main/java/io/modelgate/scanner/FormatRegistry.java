@@ -61,6 +61,11 @@ import io.modelgate.scanner.tensorflow.FingerprintDetector;
 import io.modelgate.scanner.tensorflow.TensorflowDetector;
 import io.modelgate.scanner.protobuf.SentencePieceDetector;
 
+import io.modelgate.scanner.executorch.ExecutorchAnalyzer;
+import io.modelgate.scanner.executorch.ExecutorchDetector;
+import io.modelgate.scanner.tflite.TfliteAnalyzer;
+import io.modelgate.scanner.tflite.TfliteDetector;
+
 import java.util.List;
 import java.util.Set;
 
@@ -81,6 +86,8 @@ public final class FormatRegistry {
                 new MagicDetector(),
                 new ExecutableDetector(),
                 new LfsPointerDetector(),
+                new TfliteDetector(),
+                new ExecutorchDetector(),
                 new SafetensorsDetector(),
                 new KerasMetadataDetector(),
                 new TensorflowDetector(),
@@ -130,7 +137,9 @@ public final class FormatRegistry {
                 new TextAnalyzer(),
                 new KerasConfigAnalyzer(),
                 new KerasHdf5Analyzer(),
-                new KerasMetadataAnalyzer());
+                new KerasMetadataAnalyzer(),
+                new TfliteAnalyzer(),
+                new ExecutorchAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */

@@ -18,6 +18,9 @@ import io.modelgate.scanner.keras.KerasRules;
 import io.modelgate.scanner.onnx.OnnxRules;
 import io.modelgate.scanner.tensorflow.TensorflowRules;
 
+import io.modelgate.scanner.executorch.ExecutorchRules;
+import io.modelgate.scanner.tflite.TfliteRules;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -51,6 +54,8 @@ public final class ScannerRules {
         rules.addAll(TensorflowRules.ALL);
         rules.addAll(ArchiveRules.ALL);
         rules.addAll(KerasRules.ALL);
+        rules.addAll(TfliteRules.ALL);
+        rules.addAll(ExecutorchRules.ALL);
         return sortedUnique(rules);
     }
 
