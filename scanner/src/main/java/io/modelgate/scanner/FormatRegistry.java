@@ -10,6 +10,7 @@ import io.modelgate.scanner.archive.tar.TarAnalyzer;
 import io.modelgate.scanner.archive.tar.TarFlavorDetector;
 import io.modelgate.scanner.archive.zip.PackageZipAnalyzer;
 import io.modelgate.scanner.archive.zip.PyTorchZipAnalyzer;
+import io.modelgate.scanner.archive.zip.SkopsZipAnalyzer;
 import io.modelgate.scanner.archive.zip.ZipAnalyzer;
 import io.modelgate.scanner.archive.zip.ZipFlavorDetector;
 import io.modelgate.scanner.archive.zip.ZipTailDetector;
@@ -63,6 +64,7 @@ import io.modelgate.scanner.protobuf.SentencePieceDetector;
 
 import io.modelgate.scanner.executorch.ExecutorchAnalyzer;
 import io.modelgate.scanner.executorch.ExecutorchDetector;
+import io.modelgate.scanner.skops.SkopsSchemaAnalyzer;
 import io.modelgate.scanner.tflite.TfliteAnalyzer;
 import io.modelgate.scanner.tflite.TfliteDetector;
 
@@ -139,7 +141,9 @@ public final class FormatRegistry {
                 new KerasHdf5Analyzer(),
                 new KerasMetadataAnalyzer(),
                 new TfliteAnalyzer(),
-                new ExecutorchAnalyzer());
+                new ExecutorchAnalyzer(),
+                new SkopsZipAnalyzer(),
+                new SkopsSchemaAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */

@@ -19,6 +19,7 @@ import io.modelgate.scanner.onnx.OnnxRules;
 import io.modelgate.scanner.tensorflow.TensorflowRules;
 
 import io.modelgate.scanner.executorch.ExecutorchRules;
+import io.modelgate.scanner.skops.SkopsRules;
 import io.modelgate.scanner.tflite.TfliteRules;
 
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ public final class ScannerRules {
         rules.addAll(KerasRules.ALL);
         rules.addAll(TfliteRules.ALL);
         rules.addAll(ExecutorchRules.ALL);
+        rules.addAll(SkopsRules.ALL);
         return sortedUnique(rules);
     }
 

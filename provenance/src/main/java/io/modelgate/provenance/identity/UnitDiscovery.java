@@ -27,7 +27,9 @@ public final class UnitDiscovery {
     static final Set<String> CHECKPOINT_FORMATS = Stream.of(ModelFormat.ONNX, ModelFormat.PYTORCH_ZIP,
             ModelFormat.TORCHSCRIPT, ModelFormat.PYTORCH_LEGACY, ModelFormat.PYTORCH_TAR, ModelFormat.KERAS,
             ModelFormat.HDF5, ModelFormat.TF_SAVED_MODEL, ModelFormat.TF_GRAPHDEF, ModelFormat.SAFETENSORS,
-            ModelFormat.PICKLE, ModelFormat.JOBLIB, ModelFormat.NUMPY, ModelFormat.NPZ)
+            ModelFormat.PICKLE, ModelFormat.JOBLIB, ModelFormat.NUMPY, ModelFormat.NPZ,
+            ModelFormat.TFLITE, ModelFormat.EXECUTORCH, ModelFormat.SKOPS, ModelFormat.COREML, ModelFormat.OPENVINO_IR,
+            ModelFormat.MXNET_PARAMS)
             .map(ModelFormat::id).collect(Collectors.toUnmodifiableSet());
     /** Containers whose members may be model units of their own. */
     static final Set<String> ARCHIVE_FORMATS = Stream.of(ModelFormat.ZIP, ModelFormat.TAR, ModelFormat.SEVEN_Z,
