@@ -62,6 +62,8 @@ import io.modelgate.scanner.tensorflow.FingerprintDetector;
 import io.modelgate.scanner.tensorflow.TensorflowDetector;
 import io.modelgate.scanner.protobuf.SentencePieceDetector;
 
+import io.modelgate.scanner.coreml.CoremlAnalyzer;
+import io.modelgate.scanner.coreml.CoremlDetector;
 import io.modelgate.scanner.executorch.ExecutorchAnalyzer;
 import io.modelgate.scanner.executorch.ExecutorchDetector;
 import io.modelgate.scanner.skops.SkopsSchemaAnalyzer;
@@ -92,6 +94,7 @@ public final class FormatRegistry {
                 new ExecutorchDetector(),
                 new SafetensorsDetector(),
                 new KerasMetadataDetector(),
+                new CoremlDetector(),
                 new TensorflowDetector(),
                 new OnnxDetector(),
                 new FingerprintDetector(),
@@ -143,7 +146,8 @@ public final class FormatRegistry {
                 new TfliteAnalyzer(),
                 new ExecutorchAnalyzer(),
                 new SkopsZipAnalyzer(),
-                new SkopsSchemaAnalyzer());
+                new SkopsSchemaAnalyzer(),
+                new CoremlAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */

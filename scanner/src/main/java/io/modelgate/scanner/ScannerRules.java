@@ -18,6 +18,7 @@ import io.modelgate.scanner.keras.KerasRules;
 import io.modelgate.scanner.onnx.OnnxRules;
 import io.modelgate.scanner.tensorflow.TensorflowRules;
 
+import io.modelgate.scanner.coreml.CoremlRules;
 import io.modelgate.scanner.executorch.ExecutorchRules;
 import io.modelgate.scanner.skops.SkopsRules;
 import io.modelgate.scanner.tflite.TfliteRules;
@@ -58,6 +59,7 @@ public final class ScannerRules {
         rules.addAll(TfliteRules.ALL);
         rules.addAll(ExecutorchRules.ALL);
         rules.addAll(SkopsRules.ALL);
+        rules.addAll(CoremlRules.ALL);
         return sortedUnique(rules);
     }
 
