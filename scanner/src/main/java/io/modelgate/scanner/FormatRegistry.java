@@ -65,6 +65,8 @@ import io.modelgate.scanner.protobuf.SentencePieceDetector;
 import io.modelgate.scanner.coreml.CoremlAnalyzer;
 import io.modelgate.scanner.coreml.CoremlDetector;
 import io.modelgate.scanner.executorch.ExecutorchAnalyzer;
+import io.modelgate.scanner.openvino.OpenvinoAnalyzer;
+import io.modelgate.scanner.openvino.OpenvinoDetector;
 import io.modelgate.scanner.executorch.ExecutorchDetector;
 import io.modelgate.scanner.skops.SkopsSchemaAnalyzer;
 import io.modelgate.scanner.tflite.TfliteAnalyzer;
@@ -100,6 +102,7 @@ public final class FormatRegistry {
                 new FingerprintDetector(),
                 new SentencePieceDetector(),
                 new KerasConfigDetector(),
+                new OpenvinoDetector(),
                 new PickleDetector(pickleObservers()),
                 new ZipTailDetector(),
                 new JsonDetector(),
@@ -147,7 +150,8 @@ public final class FormatRegistry {
                 new ExecutorchAnalyzer(),
                 new SkopsZipAnalyzer(),
                 new SkopsSchemaAnalyzer(),
-                new CoremlAnalyzer());
+                new CoremlAnalyzer(),
+                new OpenvinoAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */
