@@ -65,6 +65,10 @@ import io.modelgate.scanner.protobuf.SentencePieceDetector;
 import io.modelgate.scanner.coreml.CoremlAnalyzer;
 import io.modelgate.scanner.coreml.CoremlDetector;
 import io.modelgate.scanner.executorch.ExecutorchAnalyzer;
+import io.modelgate.scanner.mxnet.MxnetParamsAnalyzer;
+import io.modelgate.scanner.mxnet.MxnetParamsDetector;
+import io.modelgate.scanner.mxnet.MxnetSymbolDetector;
+import io.modelgate.scanner.mxnet.SymbolGraphAnalyzer;
 import io.modelgate.scanner.openvino.OpenvinoAnalyzer;
 import io.modelgate.scanner.openvino.OpenvinoDetector;
 import io.modelgate.scanner.executorch.ExecutorchDetector;
@@ -94,6 +98,7 @@ public final class FormatRegistry {
                 new LfsPointerDetector(),
                 new TfliteDetector(),
                 new ExecutorchDetector(),
+                new MxnetParamsDetector(),
                 new SafetensorsDetector(),
                 new KerasMetadataDetector(),
                 new CoremlDetector(),
@@ -103,6 +108,7 @@ public final class FormatRegistry {
                 new SentencePieceDetector(),
                 new KerasConfigDetector(),
                 new OpenvinoDetector(),
+                new MxnetSymbolDetector(),
                 new PickleDetector(pickleObservers()),
                 new ZipTailDetector(),
                 new JsonDetector(),
@@ -151,7 +157,9 @@ public final class FormatRegistry {
                 new SkopsZipAnalyzer(),
                 new SkopsSchemaAnalyzer(),
                 new CoremlAnalyzer(),
-                new OpenvinoAnalyzer());
+                new OpenvinoAnalyzer(),
+                new MxnetParamsAnalyzer(),
+                new SymbolGraphAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */

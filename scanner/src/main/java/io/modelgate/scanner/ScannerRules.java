@@ -20,6 +20,7 @@ import io.modelgate.scanner.tensorflow.TensorflowRules;
 
 import io.modelgate.scanner.coreml.CoremlRules;
 import io.modelgate.scanner.executorch.ExecutorchRules;
+import io.modelgate.scanner.mxnet.MxnetRules;
 import io.modelgate.scanner.openvino.OpenvinoRules;
 import io.modelgate.scanner.skops.SkopsRules;
 import io.modelgate.scanner.tflite.TfliteRules;
@@ -62,6 +63,7 @@ public final class ScannerRules {
         rules.addAll(SkopsRules.ALL);
         rules.addAll(CoremlRules.ALL);
         rules.addAll(OpenvinoRules.ALL);
+        rules.addAll(MxnetRules.ALL);
         return sortedUnique(rules);
     }
 
