@@ -73,6 +73,7 @@ import io.modelgate.scanner.openvino.OpenvinoAnalyzer;
 import io.modelgate.scanner.openvino.OpenvinoDetector;
 import io.modelgate.scanner.executorch.ExecutorchDetector;
 import io.modelgate.scanner.skops.SkopsSchemaAnalyzer;
+import io.modelgate.scanner.skops.SkopsSchemaDetector;
 import io.modelgate.scanner.tflite.TfliteAnalyzer;
 import io.modelgate.scanner.tflite.TfliteDetector;
 
@@ -109,6 +110,7 @@ public final class FormatRegistry {
                 new KerasConfigDetector(),
                 new OpenvinoDetector(),
                 new MxnetSymbolDetector(),
+                new SkopsSchemaDetector(),
                 new PickleDetector(pickleObservers()),
                 new ZipTailDetector(),
                 new JsonDetector(),

@@ -107,6 +107,17 @@ class SkopsScanTest {
     }
 
     @Test
+    void schemaInAZipThatDoesNotLookLikeSkopsIsStillJudged() {
+        ZipBuilder zip = new ZipBuilder();
+        zip.add("schema.json", pipeline(function("posix", "system")).getBytes(StandardCharsets.UTF_8), ZipBuilder.DEFLATED);
+        zip.add("140.npy", npy("<f8", 4), ZipBuilder.DEFLATED);
+        zip.add("docs/README.txt", "a harmless model");
+        FileCollector scan = ArtifactScan.scan("model.skops", zip.build());
+        assertThat(scan.format().id()).isEqualTo("zip");
+        assertThat(ArtifactScan.ruleIds(scan)).contains("MG-SKOPS-001");
+    }
+
+    @Test
     void dangerousFunctionIsCritical() {
         FileCollector scan = ArtifactScan.scan("model.skops", skops(pipeline(function("posix", "system"))));
         assertThat(scan.incompleteReasons()).isEmpty();
