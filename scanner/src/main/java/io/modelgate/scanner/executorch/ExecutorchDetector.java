@@ -3,6 +3,7 @@ package io.modelgate.scanner.executorch;
 import io.modelgate.scanner.detect.Detection;
 import io.modelgate.scanner.detect.FormatDetector;
 import io.modelgate.scanner.detect.ModelFormat;
+import io.modelgate.scanner.flatbuffers.FlatBuffer;
 import io.modelgate.scanner.io.ByteSource;
 
 import java.util.Locale;
@@ -15,9 +16,12 @@ import java.util.Optional;
  */
 public final class ExecutorchDetector implements FormatDetector {
 
+    /** {@code ET} and the two digits of the schema version. */
+    static final String IDENTIFIER = "ET[0-9][0-9]";
+
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
-        if (hasIdentifier(head)) {
+        if (FlatBuffer.startsLike(head, source.size(), IDENTIFIER)) {
             return Optional.of(new Detection(ModelFormat.EXECUTORCH, "flatbuffer identifier "
                     + (char) head[4] + (char) head[5] + (char) head[6] + (char) head[7]));
         }
@@ -28,7 +32,7 @@ public final class ExecutorchDetector implements FormatDetector {
     }
 
     static boolean hasIdentifier(byte[] head) {
-        return head.length >= 8 && head[4] == 'E' && head[5] == 'T' && Character.isDigit(head[6])
-                && Character.isDigit(head[7]);
+        return head.length >= 8 && new String(head, 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .matches(IDENTIFIER);
     }
 }

@@ -28,6 +28,19 @@ public final class FlatBuffer {
         this.maxTables = maxTables;
     }
 
+    /**
+     * Whether {@code head} starts like a flatbuffer with {@code identifier}: the identifier at offset 4 and a root
+     * offset that is aligned and points inside the file, past the identifier.
+     */
+    public static boolean startsLike(byte[] head, long size, String identifierPattern) {
+        if (head.length < 8) {
+            return false;
+        }
+        String identifier = new String(head, IDENTIFIER_OFFSET, IDENTIFIER_LENGTH, StandardCharsets.ISO_8859_1);
+        long root = (head[0] & 0xffL) | (head[1] & 0xffL) << 8 | (head[2] & 0xffL) << 16 | (head[3] & 0xffL) << 24;
+        return identifier.matches(identifierPattern) && root >= 8 && root % 4 == 0 && root < size;
+    }
+
     public static FlatBuffer of(ByteSource source, long maxTables) {
         return new FlatBuffer(source, maxTables);
     }
