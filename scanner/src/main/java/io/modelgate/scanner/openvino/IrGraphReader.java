@@ -32,7 +32,8 @@ final class IrGraphReader {
     private static final XMLInputFactory FACTORY = hardenedFactory();
 
     private static XMLInputFactory hardenedFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // the platform's own parser, whatever a classpath brings: its hardening properties are known
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);

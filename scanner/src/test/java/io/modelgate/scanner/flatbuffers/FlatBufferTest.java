@@ -75,6 +75,17 @@ class FlatBufferTest {
         assertThatThrownBy(() -> of(new byte[3], 10).root()).isInstanceOf(FlatBufferFormatException.class);
     }
 
+    /** Offsets only point forward; one of zero points at itself and reads as a table without a vtable. */
+    @Test
+    void selfReferenceEndsInAnErrorNotALoop() throws IOException {
+        byte[] bytes = FlatBufferWriter.write("TEST", new Table().ref(0, Vector.of(new Table().scalar(0, 4, 1))));
+        FlatVector vector = of(bytes, 10).root().vector(0, 4, "v").orElseThrow();
+        int element = (int) vector.start();
+        Arrays.fill(bytes, element, element + 4, (byte) 0);
+        FlatVector corrupted = of(bytes, 10).root().vector(0, 4, "v").orElseThrow();
+        assertThatThrownBy(() -> corrupted.table(0)).isInstanceOf(FlatBufferFormatException.class);
+    }
+
     @Test
     void stringWithoutTerminatorIsRejected() throws IOException {
         byte[] bytes = FlatBufferWriter.write("TEST", new Table().string(0, "abc"));
