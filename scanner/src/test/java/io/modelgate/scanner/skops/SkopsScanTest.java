@@ -101,6 +101,24 @@ class SkopsScanTest {
     }
 
     @Test
+    void decisionTreeWithItsTreeNodeAndNumpyScalarsIsClean() {
+        String scalar = "{\"__class__\": \"bool\", \"__module__\": \"numpy\", \"__loader__\": \"NdArrayNode\", "
+                + "\"type\": \"numpy\", \"file\": \"141.npy\"}";
+        String tuple = "{\"__class__\": \"tuple\", \"__module__\": \"builtins\", \"__loader__\": \"TupleNode\", "
+                + "\"content\": [" + json("4") + ", " + array("140.npy") + ", " + json("2") + "]}";
+        String tree = "{\"__class__\": \"Tree\", \"__module__\": \"sklearn.tree._tree\", \"__loader__\": \"TreeNode\", "
+                + "\"__reduce__\": {\"args\": " + tuple + "}, \"content\": {\"__class__\": \"dict\", \"__module__\": "
+                + "\"builtins\", \"__loader__\": \"DictNode\", \"content\": {\"max_depth\": " + json("3") + "}, "
+                + "\"key_types\": " + strTypes(1) + "}}";
+        String root = object("sklearn.tree._classes", "DecisionTreeClassifier", "\"tree_\": " + tree
+                + ", \"n_outputs_\": " + json("1") + ", \"_is_fitted\": " + scalar + ", \"classes_\": " + array("140.npy"), 4);
+        String schema = root.substring(0, root.length() - 1) + ", \"protocol\": 2, \"_skops_version\": \"0.11.0\"}";
+        FileCollector scan = ArtifactScan.scan("tree.skops", skops(schema));
+        assertThat(scan.incompleteReasons()).isEmpty();
+        assertThat(ArtifactScan.aboveInfo(scan)).isEmpty();
+    }
+
+    @Test
     void detectedByContentWhateverTheName() {
         assertThat(ArtifactScan.scan("model.zip", skops(pipeline(function("numpy", "log1p")))).format().id())
                 .isEqualTo("skops");
