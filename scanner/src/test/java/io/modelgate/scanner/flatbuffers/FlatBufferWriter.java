@@ -73,6 +73,8 @@ public final class FlatBufferWriter {
     }
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /** Offset fields to fill once the buffer is complete: position of the field, target. */
+    private final List<int[]> patches = new ArrayList<>();
 
     private FlatBufferWriter() {
     }
@@ -89,6 +91,9 @@ public final class FlatBufferWriter {
         int rootAt = writer.put(root);
         byte[] bytes = writer.out.toByteArray();
         set(bytes, 0, rootAt, 4);
+        for (int[] patch : writer.patches) {
+            set(bytes, patch[0], patch[1] - patch[0], 4);
+        }
         return bytes;
     }
 
@@ -172,10 +177,7 @@ public final class FlatBufferWriter {
 
     /** Offsets are written once the whole buffer exists. */
     private void patch(int at, int target) {
-        byte[] current = out.toByteArray();
-        set(current, at, target - at, 4);
-        out.reset();
-        out.writeBytes(current);
+        patches.add(new int[]{at, target});
     }
 
     private void pad() {
