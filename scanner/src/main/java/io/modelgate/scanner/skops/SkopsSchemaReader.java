@@ -23,6 +23,8 @@ final class SkopsSchemaReader {
 
     static final int MAX_NODES = 1_000_000;
     private static final int MAX_NAME = 512;
+    private static final int MAX_PATH = 240;
+    private static final int MAX_SEGMENT = 64;
 
     /** Loaders of skops.io (general, NumPy, SciPy and scikit-learn nodes). */
     static final Set<String> LOADERS = Set.of("DictNode", "DefaultDictNode", "ListNode", "SetNode", "TupleNode",
@@ -64,11 +66,11 @@ final class SkopsSchemaReader {
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = fields.next();
-                    pending.push(Map.entry(path + "." + field.getKey(), field.getValue()));
+                    pending.push(Map.entry(child(path, "." + field.getKey()), field.getValue()));
                 }
             } else if (value.isArray()) {
                 for (int i = 0; i < value.size(); i++) {
-                    pending.push(Map.entry(path + "[" + i + "]", value.get(i)));
+                    pending.push(Map.entry(child(path, "[" + i + "]"), value.get(i)));
                 }
             }
         }
@@ -99,6 +101,18 @@ final class SkopsSchemaReader {
             throw new SkopsFormatException("skops node at " + cut(path) + " has no valid " + key);
         }
         return field.asText();
+    }
+
+    /**
+     * The path of a child for reports, bounded: keys may be a megabyte long and a wide subtree repeats its
+     * parent's path in every child, so paths keep their first characters only.
+     */
+    private static String child(String parent, String segment) {
+        if (parent.length() >= MAX_PATH) {
+            return parent;
+        }
+        String path = parent + (segment.length() > MAX_SEGMENT ? segment.substring(0, MAX_SEGMENT) + "..." : segment);
+        return path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "..." : path;
     }
 
     private static String cut(String text) {
