@@ -4,12 +4,12 @@ import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.ops.OpTally;
 import io.modelgate.scanner.protobuf.ProtoReader;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Core ML models ({@code .mlmodel}, and the {@code model.mlmodel} inside an {@code .mlpackage}): custom layers and
@@ -50,7 +50,7 @@ public final class CoremlAnalyzer implements FormatAnalyzer {
             context.report(CoremlRules.LINKED_MODEL, linked[0], "The model links '" + linked[0] + "' (search path '"
                     + linked[1] + "').");
         }
-        Set<String> files = new TreeSet<>(inventory.weightFiles);
+        Set<String> files = inventory.weightFiles;
         for (String file : files) {
             if (escapes(file)) {
                 context.report(CoremlRules.WEIGHT_FILE_ESCAPES, file, "An ML program value reads its weights from '"
@@ -59,6 +59,10 @@ public final class CoremlAnalyzer implements FormatAnalyzer {
         }
         if (!files.isEmpty()) {
             context.fact("coreml.weightFiles", List.copyOf(files));
+        }
+        if (inventory.truncated) {
+            context.limitReached("more than " + OpTally.MAX_DISTINCT + " distinct custom classes, linked models or "
+                    + "weight files");
         }
         for (String reason : inventory.unanalysed) {
             context.incomplete("format not analysed: the Core ML model holds " + reason);

@@ -1,15 +1,19 @@
 package io.modelgate.scanner.coreml;
 
 import io.modelgate.scanner.analysis.Deadline;
+import io.modelgate.scanner.ops.Distinct;
 import io.modelgate.scanner.protobuf.ProtoFormatException;
 import io.modelgate.scanner.protobuf.ProtoReader;
 import io.modelgate.scanner.protobuf.WireType;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads a Core ML Model message (Model.proto) for what runs code or reads files: the model type of every model,
@@ -28,10 +32,49 @@ final class CoremlModelReader {
         final Map<String, Long> operationTypes = new TreeMap<>();
         final List<String[]> customLayers = new ArrayList<>();
         final List<String> customModels = new ArrayList<>();
-        final List<String> weightFiles = new ArrayList<>();
+        final Set<String> weightFiles = new TreeSet<>();
         final List<String[]> linkedModels = new ArrayList<>();
         final List<String> unanalysed = new ArrayList<>();
+        /** Distinct names of what the analyser reports (custom classes, linked files), bounded. */
+        private final Set<String> reported = new HashSet<>();
+        boolean truncated;
         long specificationVersion;
+
+        void customLayer(String layer, String className) {
+            if (keep("layer " + className)) {
+                customLayers.add(new String[]{layer, className});
+            }
+        }
+
+        void customModel(String className) {
+            if (keep("model " + className)) {
+                customModels.add(className);
+            }
+        }
+
+        void linkedModel(String file, String searchPath) {
+            if (keep("linked " + file + " " + searchPath)) {
+                linkedModels.add(new String[]{file, searchPath});
+            }
+        }
+
+        void weightFile(String file) {
+            if (!Distinct.add(weightFiles, file)) {
+                truncated = true;
+            }
+        }
+
+        /** True the first time a name is seen; a name beyond the bound marks the inventory truncated. */
+        private boolean keep(String key) {
+            if (reported.contains(key)) {
+                return false;
+            }
+            if (!Distinct.add(reported, key)) {
+                truncated = true;
+                return false;
+            }
+            return true;
+        }
     }
 
     private final Deadline deadline;
@@ -64,7 +107,7 @@ final class CoremlModelReader {
                         + "specification");
             }
             typed = true;
-            inventory.modelTypes.merge(type, 1L, Long::sum);
+            Distinct.count(inventory.modelTypes, type);
             switch (field) {
                 case CoremlFields.PIPELINE_CLASSIFIER, CoremlFields.PIPELINE_REGRESSOR -> {
                     ProtoReader wrapper = model.message();
@@ -78,7 +121,7 @@ final class CoremlModelReader {
                 case CoremlFields.NEURAL_NETWORK, CoremlFields.NEURAL_NETWORK_CLASSIFIER,
                         CoremlFields.NEURAL_NETWORK_REGRESSOR -> network(model.message());
                 case CoremlFields.ML_PROGRAM -> program(model.message());
-                case CoremlFields.CUSTOM_MODEL -> inventory.customModels.add(className(model.message()));
+                case CoremlFields.CUSTOM_MODEL -> inventory.customModel(className(model.message()));
                 case CoremlFields.LINKED_MODEL -> linked(model.message());
                 case CoremlFields.SERIALIZED_MODEL -> inventory.unanalysed.add("a private serialized model");
                 default -> {
@@ -120,10 +163,9 @@ final class CoremlModelReader {
             if (field < CoremlFields.FIRST_LAYER_TYPE || layer.wireType() != WireType.LEN) {
                 continue;
             }
-            inventory.layerTypes.merge(layerLabel(field), 1L, Long::sum);
+            Distinct.count(inventory.layerTypes, layerLabel(field));
             switch (field) {
-                case CoremlFields.LAYER_CUSTOM -> inventory.customLayers.add(new String[]{name,
-                        className(layer.message())});
+                case CoremlFields.LAYER_CUSTOM -> inventory.customLayer(name, className(layer.message()));
                 case CoremlFields.LAYER_BRANCH -> subnetworks(layer.message(), 1, 2);
                 case CoremlFields.LAYER_LOOP -> subnetworks(layer.message(), 3, 4);
                 default -> {
@@ -176,7 +218,7 @@ final class CoremlModelReader {
                         }
                     }
                 }
-                inventory.linkedModels.add(new String[]{file, searchPath});
+                inventory.linkedModel(file, searchPath);
             }
         }
     }
@@ -236,7 +278,7 @@ final class CoremlModelReader {
                 continue;
             }
             switch (operation.field()) {
-                case 1 -> inventory.operationTypes.merge(operation.string(MAX_NAME), 1L, Long::sum);
+                case 1 -> Distinct.count(inventory.operationTypes, operation.string(MAX_NAME));
                 case 2 -> argument(mapValue(operation.message()));
                 case 4 -> block(operation.message());
                 case 5 -> attribute(operation.message());
@@ -274,7 +316,7 @@ final class CoremlModelReader {
                 ProtoReader blob = value.message();
                 while (blob.next()) {
                     if (blob.field() == 1 && blob.wireType() == WireType.LEN) {
-                        inventory.weightFiles.add(blob.string(4096));
+                        inventory.weightFile(blob.string(4096));
                     }
                 }
             }

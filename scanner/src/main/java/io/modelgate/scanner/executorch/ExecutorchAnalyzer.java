@@ -5,6 +5,8 @@ import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.flatbuffers.FlatBuffer;
 import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.ops.Distinct;
+import io.modelgate.scanner.ops.OpTally;
 
 import java.io.IOException;
 import java.util.Map;
@@ -53,8 +55,12 @@ public final class ExecutorchAnalyzer implements FormatAnalyzer {
         Set<String> reviewed = new TreeSet<>();
         for (ProgramReader.Operator operator : program.operators()) {
             String label = operator.overload().isEmpty() ? operator.name() : operator.name() + "." + operator.overload();
-            operators.merge(label, 1L, Long::sum);
-            if (!KERNEL_NAMESPACES.contains(operator.namespace()) && reviewed.add(operator.name())) {
+            Distinct.count(operators, label);
+            if (!KERNEL_NAMESPACES.contains(operator.namespace()) && !reviewed.contains(operator.name())) {
+                if (!Distinct.add(reviewed, operator.name())) {
+                    context.limitReached("more than " + OpTally.MAX_DISTINCT + " distinct operators to review");
+                    break;
+                }
                 context.report(ExecutorchRules.CUSTOM_OPERATOR, operator.name(), "The program calls '" + label
                         + "', outside the ATen and ExecuTorch kernel libraries.");
             }
@@ -63,8 +69,9 @@ public final class ExecutorchAnalyzer implements FormatAnalyzer {
         Set<String> backends = new TreeSet<>();
         int index = 0;
         for (ProgramReader.Delegate delegate : program.delegates()) {
-            backends.add(delegate.backend());
-            if (!BACKENDS.contains(delegate.backend()) && reviewed.add("backend " + delegate.backend())) {
+            Distinct.add(backends, delegate.backend());
+            if (!BACKENDS.contains(delegate.backend()) && !reviewed.contains("backend " + delegate.backend())
+                    && Distinct.add(reviewed, "backend " + delegate.backend())) {
                 context.report(ExecutorchRules.UNKNOWN_BACKEND, delegate.backend(), "Plan '" + delegate.plan()
                         + "' delegates to the backend '" + delegate.backend() + "'.");
             }

@@ -7,6 +7,7 @@ import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.hf.BoundedJson;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.io.LimitExceededException;
+import io.modelgate.scanner.ops.Distinct;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -25,6 +26,7 @@ public final class SymbolGraphAnalyzer implements FormatAnalyzer {
     private static final Set<String> PYTHON_CALLBACKS = Set.of("Custom", "_Native", "_NDArray");
     private static final int MAX_NODES = 10_000_000;
     private static final int MAX_REPORTED = 50;
+    private static final int MAX_NAME = 256;
 
     @Override
     public Set<ModelFormat> formats() {
@@ -52,11 +54,11 @@ public final class SymbolGraphAnalyzer implements FormatAnalyzer {
                 if (op == null || !op.isTextual()) {
                     throw new MxnetFormatException("node " + (nodes - 1) + " names no operator");
                 }
-                ops.merge(op.asText(), 1L, Long::sum);
+                Distinct.count(ops, cut(op.asText()));
                 if (PYTHON_CALLBACKS.contains(op.asText()) && reported++ < MAX_REPORTED) {
                     String type = attribute(node, "op_type");
                     context.report(MxnetRules.CUSTOM_OPERATOR, type.isEmpty() ? op.asText() : type, "Node '"
-                            + node.path("name").asText("") + "' is a " + op.asText() + " operator"
+                            + cut(node.path("name").asText("")) + "' is a " + op.asText() + " operator"
                             + (type.isEmpty() ? "" : " of type '" + type + "'") + ".");
                 }
                 for (JsonNode subgraph : node.path("subgraphs")) {
@@ -77,9 +79,13 @@ public final class SymbolGraphAnalyzer implements FormatAnalyzer {
         for (String holder : new String[]{"attrs", "attr", "param"}) {
             JsonNode value = node.path(holder).path(key);
             if (value.isTextual()) {
-                return value.asText();
+                return cut(value.asText());
             }
         }
         return "";
+    }
+
+    private static String cut(String text) {
+        return text.length() > MAX_NAME ? text.substring(0, MAX_NAME) + "..." : text;
     }
 }

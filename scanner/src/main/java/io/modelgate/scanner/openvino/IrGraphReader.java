@@ -85,8 +85,10 @@ final class IrGraphReader {
                             name = xml.getAttributeValue(null, "name");
                             irVersion = xml.getAttributeValue(null, "version");
                         } else if (element.equals("layer")) {
+                            String version = xml.getAttributeValue(null, "version");
                             open = new Layer(attribute(xml, "id"), attribute(xml, "name"), attribute(xml, "type"),
-                                    xml.getAttributeValue(null, "version"), -1, -1);
+                                    version == null || version.length() <= 256 ? version : version.substring(0, 256),
+                                    -1, -1);
                             layers.add(open);
                         } else if (element.equals("data") && open != null && isConstant(open)
                                 && xml.getAttributeValue(null, "offset") != null) {

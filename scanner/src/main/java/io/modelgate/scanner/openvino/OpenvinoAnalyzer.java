@@ -5,6 +5,7 @@ import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.io.LimitExceededException;
+import io.modelgate.scanner.ops.Distinct;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,7 @@ public final class OpenvinoAnalyzer implements FormatAnalyzer {
         Map<String, Long> types = new TreeMap<>();
         int reported = 0;
         for (IrGraphReader.Layer layer : graph.layers()) {
-            types.merge(layer.type(), 1L, Long::sum);
+            Distinct.count(types, layer.type());
             if (!StandardOperations.isStandard(layer.version(), layer.type()) && reported++ < MAX_REPORTED) {
                 context.report(OpenvinoRules.CUSTOM_LAYER, layer.type(), "Layer '" + layer.name() + "' (id "
                         + layer.id() + ") is the operation '" + layer.type() + "' of operation set '"

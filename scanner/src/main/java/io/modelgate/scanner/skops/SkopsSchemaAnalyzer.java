@@ -5,6 +5,8 @@ import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.hf.BoundedJson;
 import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.ops.Distinct;
+import io.modelgate.scanner.ops.OpTally;
 import io.modelgate.scanner.pickle.ImportJudgement;
 
 import java.io.IOException;
@@ -49,8 +51,12 @@ public final class SkopsSchemaAnalyzer implements FormatAnalyzer {
             if (NOTHING_IMPORTED.contains(node.loader()) || sparseMatrix(node) || numpyUfunc(node)) {
                 continue;
             }
-            types.add(node.qualified());
-            if (reported.add(node.qualified())) {
+            Distinct.add(types, node.qualified());
+            if (!reported.contains(node.qualified())) {
+                if (!Distinct.add(reported, node.qualified())) {
+                    context.limitReached("more than " + OpTally.MAX_DISTINCT + " distinct types in a skops schema");
+                    break;
+                }
                 judge(node, context);
             }
         }

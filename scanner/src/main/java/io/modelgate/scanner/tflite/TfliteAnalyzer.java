@@ -5,12 +5,15 @@ import io.modelgate.scanner.analysis.FormatAnalyzer;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.flatbuffers.FlatBuffer;
 import io.modelgate.scanner.io.ByteSource;
+import io.modelgate.scanner.ops.Distinct;
+import io.modelgate.scanner.ops.OpTally;
 import io.modelgate.scanner.tensorflow.OpCapability;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * TFLite models: the operator table and every subgraph read by a bounded flatbuffer reader. Flex operations are
@@ -44,15 +47,19 @@ public final class TfliteAnalyzer implements FormatAnalyzer {
         context.fact("tflite.tensorCount", model.tensors());
         context.fact("tflite.bufferCount", model.buffers());
         context.fact("tflite.operators", model.uses());
-        List<String> custom = model.codes().stream().filter(TfliteOperator::isCustom).map(TfliteOperator::custom)
-                .distinct().sorted().toList();
-        if (!custom.isEmpty()) {
-            context.fact("tflite.customOperators", custom);
-        }
+        Set<String> custom = new TreeSet<>();
         for (TfliteOperator code : model.codes()) {
-            if (code.isCustom()) {
-                judge(code, context);
+            if (!code.isCustom() || custom.contains(code.custom())) {
+                continue;
             }
+            if (!Distinct.add(custom, code.custom())) {
+                context.limitReached("more than " + OpTally.MAX_DISTINCT + " distinct custom operators");
+                break;
+            }
+            judge(code, context);
+        }
+        if (!custom.isEmpty()) {
+            context.fact("tflite.customOperators", List.copyOf(custom));
         }
     }
 

@@ -5,6 +5,7 @@ import io.modelgate.scanner.flatbuffers.FlatBuffer;
 import io.modelgate.scanner.flatbuffers.FlatBufferFormatException;
 import io.modelgate.scanner.flatbuffers.FlatTable;
 import io.modelgate.scanner.flatbuffers.FlatVector;
+import io.modelgate.scanner.ops.Distinct;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ final class TfliteModelReader {
                     throw new FlatBufferFormatException("operator " + o + " of subgraph " + s + " names operator code "
                             + index + ", but the model has " + codes.size());
                 }
-                uses.merge(codes.get((int) index).label(), 1L, Long::sum);
+                Distinct.count(uses, codes.get((int) index).label());
             }
             operators += count;
         }

@@ -58,6 +58,17 @@ class TfliteScanTest {
     }
 
     @Test
+    void tooManyDistinctCustomOperatorsAreALimitNotAFlood() {
+        Table[] codes = new Table[1100];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = custom("Vendor" + i);
+        }
+        FileCollector scan = ArtifactScan.scan("m.tflite", model(codes));
+        assertThat(scan.incompleteReasons()).singleElement().asString().contains("more than 1024");
+        assertThat(scan.findings()).filteredOn(f -> f.ruleId().equals("MG-TFL-002")).hasSize(1024);
+    }
+
+    @Test
     void operatorNamingAMissingCodeIsIncomplete() {
         Table badOperator = new Table().scalar(0, 4, 7);
         Table subgraph = new Table().ref(3, Vector.of(badOperator));
