@@ -10,6 +10,7 @@ import io.modelgate.scanner.archive.tar.TarAnalyzer;
 import io.modelgate.scanner.archive.tar.TarFlavorDetector;
 import io.modelgate.scanner.archive.zip.PackageZipAnalyzer;
 import io.modelgate.scanner.archive.zip.PyTorchZipAnalyzer;
+import io.modelgate.scanner.archive.zip.SkopsZipAnalyzer;
 import io.modelgate.scanner.archive.zip.ZipAnalyzer;
 import io.modelgate.scanner.archive.zip.ZipFlavorDetector;
 import io.modelgate.scanner.archive.zip.ZipTailDetector;
@@ -77,6 +78,21 @@ import io.modelgate.scanner.paddle.PaddleParamsDetector;
 import io.modelgate.scanner.paddle.PaddleProgramAnalyzer;
 import io.modelgate.scanner.paddle.PaddleProgramDetector;
 
+import io.modelgate.scanner.coreml.CoremlAnalyzer;
+import io.modelgate.scanner.coreml.CoremlDetector;
+import io.modelgate.scanner.executorch.ExecutorchAnalyzer;
+import io.modelgate.scanner.mxnet.MxnetParamsAnalyzer;
+import io.modelgate.scanner.mxnet.MxnetParamsDetector;
+import io.modelgate.scanner.mxnet.MxnetSymbolDetector;
+import io.modelgate.scanner.mxnet.SymbolGraphAnalyzer;
+import io.modelgate.scanner.openvino.OpenvinoAnalyzer;
+import io.modelgate.scanner.openvino.OpenvinoDetector;
+import io.modelgate.scanner.executorch.ExecutorchDetector;
+import io.modelgate.scanner.skops.SkopsSchemaAnalyzer;
+import io.modelgate.scanner.skops.SkopsSchemaDetector;
+import io.modelgate.scanner.tflite.TfliteAnalyzer;
+import io.modelgate.scanner.tflite.TfliteDetector;
+
 import java.util.List;
 import java.util.Set;
 
@@ -99,14 +115,21 @@ public final class FormatRegistry {
                 new LlamafileDetector(),
                 new ExecutableDetector(),
                 new LfsPointerDetector(),
+                new TfliteDetector(),
+                new ExecutorchDetector(),
+                new MxnetParamsDetector(),
                 new SafetensorsDetector(),
                 new KerasMetadataDetector(),
                 new PaddleProgramDetector(),
+                new CoremlDetector(),
                 new TensorflowDetector(),
                 new OnnxDetector(),
                 new FingerprintDetector(),
                 new SentencePieceDetector(),
                 new KerasConfigDetector(),
+                new OpenvinoDetector(),
+                new MxnetSymbolDetector(),
+                new SkopsSchemaDetector(),
                 new PickleDetector(pickleObservers()),
                 new FlaxDetector(),
                 new PaddleParamsDetector(),
@@ -160,7 +183,15 @@ public final class FormatRegistry {
                 new PaddleParamsAnalyzer(),
                 new ModelfileAnalyzer(),
                 new OllamaManifestAnalyzer(),
-                new LlamafileAnalyzer());
+                new LlamafileAnalyzer(),
+                new TfliteAnalyzer(),
+                new ExecutorchAnalyzer(),
+                new SkopsZipAnalyzer(),
+                new SkopsSchemaAnalyzer(),
+                new CoremlAnalyzer(),
+                new OpenvinoAnalyzer(),
+                new MxnetParamsAnalyzer(),
+                new SymbolGraphAnalyzer());
     }
 
     /** Writers whose pickle streams carry inline data (joblib arrays), for pickle detection and analysis. */

@@ -23,6 +23,13 @@ import io.modelgate.scanner.flax.FlaxRules;
 import io.modelgate.scanner.paddle.PaddleRules;
 import io.modelgate.scanner.ollama.OllamaRules;
 
+import io.modelgate.scanner.coreml.CoremlRules;
+import io.modelgate.scanner.executorch.ExecutorchRules;
+import io.modelgate.scanner.mxnet.MxnetRules;
+import io.modelgate.scanner.openvino.OpenvinoRules;
+import io.modelgate.scanner.skops.SkopsRules;
+import io.modelgate.scanner.tflite.TfliteRules;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -61,6 +68,12 @@ public final class ScannerRules {
         rules.addAll(FlaxRules.ALL);
         rules.addAll(PaddleRules.ALL);
         rules.addAll(OllamaRules.ALL);
+        rules.addAll(TfliteRules.ALL);
+        rules.addAll(ExecutorchRules.ALL);
+        rules.addAll(SkopsRules.ALL);
+        rules.addAll(CoremlRules.ALL);
+        rules.addAll(OpenvinoRules.ALL);
+        rules.addAll(MxnetRules.ALL);
         return sortedUnique(rules);
     }
 

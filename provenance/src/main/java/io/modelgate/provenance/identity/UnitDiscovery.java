@@ -28,7 +28,9 @@ public final class UnitDiscovery {
             ModelFormat.TORCHSCRIPT, ModelFormat.PYTORCH_LEGACY, ModelFormat.PYTORCH_TAR, ModelFormat.KERAS,
             ModelFormat.HDF5, ModelFormat.TF_SAVED_MODEL, ModelFormat.TF_GRAPHDEF, ModelFormat.SAFETENSORS,
             ModelFormat.PICKLE, ModelFormat.JOBLIB, ModelFormat.NUMPY, ModelFormat.NPZ,
-            ModelFormat.GGML_LEGACY, ModelFormat.PADDLE_PROGRAM, ModelFormat.FLAX_MSGPACK)
+            ModelFormat.GGML_LEGACY, ModelFormat.PADDLE_PROGRAM, ModelFormat.FLAX_MSGPACK,
+            ModelFormat.TFLITE, ModelFormat.EXECUTORCH, ModelFormat.SKOPS, ModelFormat.COREML, ModelFormat.OPENVINO_IR,
+            ModelFormat.MXNET_PARAMS)
             .map(ModelFormat::id).collect(Collectors.toUnmodifiableSet());
     /** Containers whose members may be model units of their own. */
     static final Set<String> ARCHIVE_FORMATS = Stream.of(ModelFormat.ZIP, ModelFormat.TAR, ModelFormat.SEVEN_Z,

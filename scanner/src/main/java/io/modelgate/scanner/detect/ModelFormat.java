@@ -47,6 +47,22 @@ public enum ModelFormat {
     TF_FINGERPRINT("tf-fingerprint"),
     /** A SentencePiece tokenizer model: vocabulary data, recognised so it is not taken for an unread model. */
     SENTENCEPIECE("sentencepiece"),
+    /** A TensorFlow Lite flatbuffer model (identifier TFL3). */
+    TFLITE("tflite"),
+    /** An ExecuTorch program ({@code .pte}, flatbuffer identifier ET and a version). */
+    EXECUTORCH("executorch"),
+    /** A skops archive: a zip whose {@code schema.json} describes the objects to construct. */
+    SKOPS("skops", "zip"),
+    /** The {@code schema.json} of a skops archive. */
+    SKOPS_SCHEMA("skops-schema"),
+    /** A Core ML model specification ({@code .mlmodel}, a protobuf Model message). */
+    COREML("coreml"),
+    /** The XML graph of an OpenVINO IR model ({@code <net>} with layers). */
+    OPENVINO_IR("openvino-ir"),
+    /** An MXNet NDArray list ({@code .params}). */
+    MXNET_PARAMS("mxnet-params"),
+    /** An MXNet symbol graph ({@code -symbol.json}). */
+    MXNET_SYMBOL("mxnet-symbol"),
     JINJA_TEMPLATE("jinja"),
     JSON("json"),
     PYTHON_SOURCE("python"),

@@ -17,7 +17,7 @@ import java.io.InputStream;
  * detection (two parsers could otherwise disagree on a value), and a size cap for tree parsing.
  * Larger documents are only validated by streaming.
  */
-final class BoundedJson {
+public final class BoundedJson {
 
     static final int MAX_DEPTH = 200;
     /** Config files are kilobytes; tokenizer configs with many added tokens reach a few megabytes. */
@@ -59,7 +59,7 @@ final class BoundedJson {
     }
 
     /** Parses a whole document into a tree; a document over {@link #MAX_TREE_BYTES} is a limit. */
-    static JsonNode readTree(ByteSource source) throws IOException {
+    public static JsonNode readTree(ByteSource source) throws IOException {
         if (source.size() > MAX_TREE_BYTES) {
             throw new LimitExceededException("JSON document of " + source.size() + " bytes is larger than "
                     + MAX_TREE_BYTES + " bytes");

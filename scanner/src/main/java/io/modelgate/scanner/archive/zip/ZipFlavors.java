@@ -44,6 +44,9 @@ final class ZipFlavors {
             return ModelFormat.NPZ;
         }
         Set<String> set = new HashSet<>(names);
+        if (isSkops(names, set)) {
+            return ModelFormat.SKOPS;
+        }
         if (set.contains("config.json") && set.contains("metadata.json")) {
             return ModelFormat.KERAS;
         }
@@ -53,6 +56,15 @@ final class ZipFlavors {
             return torch.get();
         }
         return PackageLayout.ofZip(names).map(PackageKind::format).orElse(ModelFormat.ZIP);
+    }
+
+    /**
+     * A skops archive: {@code schema.json} at the root beside only the flat data files skops writes (arrays as
+     * {@code .npy}, sparse matrices as {@code .npz}, bytes as {@code .bin}).
+     */
+    private static boolean isSkops(List<String> names, Set<String> set) {
+        return set.contains("schema.json") && names.stream().allMatch(n -> n.equals("schema.json")
+                || (!n.contains("/") && (n.endsWith(".npy") || n.endsWith(".npz") || n.endsWith(".bin"))));
     }
 
     /** A PyTorch checkpoint or TorchScript archive, judged by the records under the top folder. */
