@@ -11,16 +11,19 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lists the model units under inventory roots on any Hadoop file system (the URI scheme picks the connector).
- * A folder below a root that directly holds a file is one unit with everything under it (a Hugging Face folder,
- * a cache entry {@code models--org--name}); a file directly in a root is a unit of its own (a checkpoint, an
- * archive, a package); folders holding only folders are walked further. {@code .git} and hidden folders are
- * not walked into.
+ * A folder that directly holds what a Hugging Face style model folder holds (a config, a tokenizer config, a model
+ * card, safetensors weights) or is a Hugging Face cache entry ({@code blobs/} and {@code snapshots/}) is one unit
+ * with everything under it; any other file is a unit of its own (a checkpoint, an archive, a software package);
+ * other folders are walked further. {@code .git} and hidden folders are not walked into. The scanner then finds
+ * every model inside each unit, as {@code modelgate scan} does.
  */
 public final class UnitLister {
 
@@ -51,13 +54,11 @@ public final class UnitLister {
         return List.copyOf(units.values());
     }
 
-    private void walk(FileSystem fs, Path dir, String rootUri, int depth, Map<String, UnitSpec> units)
+    private static void walk(FileSystem fs, Path dir, String rootUri, int depth, Map<String, UnitSpec> units)
             throws IOException {
         FileStatus[] children = fs.listStatus(dir);
         Arrays.sort(children, Comparator.comparing(s -> s.getPath().getName()));
-        boolean isRoot = depth == 0;
-        boolean holdsFiles = Arrays.stream(children).anyMatch(c -> c.isFile() && !hidden(c.getPath()));
-        if (!isRoot && holdsFiles) {
+        if (isModelFolder(children)) {
             String uri = dir.toString();
             units.putIfAbsent(uri, folderUnit(fs, dir, uri, rootUri));
             return;
@@ -66,7 +67,7 @@ public final class UnitLister {
             if (hidden(child.getPath())) {
                 continue;
             }
-            if (child.isFile() && isRoot) {
+            if (child.isFile()) {
                 String uri = child.getPath().toString();
                 units.putIfAbsent(uri, new UnitSpec(uri, rootUri, child.getLen(), 1));
             } else if (child.isDirectory() && depth < MAX_DEPTH) {
@@ -87,6 +88,25 @@ public final class UnitLister {
             }
         }
         return new UnitSpec(uri, rootUri, bytes, files);
+    }
+
+    /** Files that make a folder one model: the folder's files are read together (config, card, shards). */
+    private static final Set<String> MODEL_FOLDER_FILES = Set.of("config.json", "adapter_config.json",
+            "model_index.json", "params.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json",
+            "README.md", "modelgate.lock", "model.sig");
+
+    private static boolean isModelFolder(FileStatus[] children) {
+        Set<String> folders = new HashSet<>();
+        for (FileStatus child : children) {
+            String name = child.getPath().getName();
+            if (child.isDirectory()) {
+                folders.add(name);
+            } else if (MODEL_FOLDER_FILES.contains(name) || name.endsWith(".safetensors")
+                    || name.endsWith(".safetensors.index.json")) {
+                return true;
+            }
+        }
+        return folders.contains("blobs") && folders.contains("snapshots");
     }
 
     private static boolean hidden(Path path) {

@@ -23,7 +23,7 @@ final class RegistryFixture {
     static final Path QWEN = Path.of("..", "fixtures", "provenance", "control-qwen3-8b", "Qwen3-8B");
 
     static final String CLEAN = "org-a/qwen3-8b";
-    static final String EVIL = "untrusted/evil-checkpoint";
+    static final String EVIL = "untrusted/evil-checkpoint/model.pkl";
     static final String ZIPPED = "qwen-bundle.zip";
     static final String JAR = "inference-app.jar";
     static final String BROKEN = "org-b/broken";
@@ -38,8 +38,8 @@ final class RegistryFixture {
         }
         Files.write(clean.resolve("model.safetensors"), safetensors(4));
 
-        Path evil = Files.createDirectories(root.resolve(EVIL));
-        Files.write(evil.resolve("model.pkl"), maliciousPickle("echo pwned"));
+        Files.createDirectories(root.resolve(EVIL).getParent());
+        Files.write(root.resolve(EVIL), maliciousPickle("echo pwned"));
 
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(root.resolve(ZIPPED)))) {
             for (String name : new String[]{"config.json", "README.md", "tokenizer_config.json"}) {
