@@ -1,7 +1,8 @@
 package io.modelgate.fleet;
 
+import io.modelgate.scanner.digest.Sha256;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -22,8 +23,6 @@ import java.util.List;
  * leaves them out.
  */
 public final class ContentDigest {
-
-    private static final int BUFFER = 1 << 20;
 
     private ContentDigest() {
     }
@@ -67,20 +66,14 @@ public final class ContentDigest {
             // a pipe or device is never read (it could block or never end); the scanner reports it
             return name + "\tspecial\n";
         }
-        MessageDigest digest = sha256();
-        byte[] buffer = new byte[BUFFER];
-        long size = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                size += n;
-                read[0] += n;
-                if (read[0] > maxBytes) {
-                    throw new UnitTooLargeException("unit larger than the limit of " + maxBytes + " bytes");
-                }
-                digest.update(buffer, 0, n);
-            }
+        long size = Files.size(file);
+        read[0] += size;
+        if (read[0] > maxBytes) {
+            throw new UnitTooLargeException("unit larger than the limit of " + maxBytes + " bytes");
         }
-        return name + "\t" + size + "\t" + HexFormat.of().formatHex(digest.digest()) + "\n";
+        // the scanner's own reader: one sequential pass through a direct buffer, at the speed of the intrinsic
+        String sha256 = Sha256.ofFile(file);
+        return name + "\t" + size + "\t" + sha256 + "\n";
     }
 
     static MessageDigest sha256() {

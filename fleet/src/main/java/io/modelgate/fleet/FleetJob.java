@@ -29,6 +29,13 @@ public final class FleetJob {
     private FleetJob() {
     }
 
+    /**
+     * Where the time of a run went, in milliseconds: listing the units, the Spark job (scanning and writing the
+     * table), the whole run, and the sum of the units' own times (task time without Spark's overhead).
+     */
+    public record Phases(long listing, long job, long wall, long unitTasks) {
+    }
+
     /** The outcome of a run: the summary and every row. */
     public record Result(FleetSummary summary, List<UnitRow> rows) {
     }
@@ -38,6 +45,7 @@ public final class FleetJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         List<UnitSpec> units = new UnitLister(conf).list(settings.roots());
+        long listed = System.nanoTime();
         int partitions = settings.partitions() > 0 ? settings.partitions() : 3 * jsc.defaultParallelism();
         List<List<UnitSpec>> bins = SizePartitioner.pack(units, partitions);
 
@@ -48,14 +56,16 @@ public final class FleetJob {
                 .flatMap(bin -> bin.stream().map(unit -> UnitTable.toRow(scanner.value().scan(unit))).iterator());
         String table = settings.out() + "/" + UNITS;
         spark.createDataFrame(rows, UnitTable.SCHEMA).write().mode(SaveMode.Overwrite).parquet(table);
+        long scanned = System.nanoTime();
 
         List<UnitRow> written = spark.read().schema(UnitTable.SCHEMA).parquet(table).collectAsList().stream()
                 .map(UnitTable::fromRow).toList();
         FleetSummary summary = FleetSummary.of(written);
         Instant finished = Instant.now();
         String tool = ToolInfo.version();
-        long wall = (System.nanoTime() - start) / 1_000_000;
-        out.write("summary.json", SummaryJson.render(summary, settings, tool, finished, wall));
+        Phases phases = new Phases((listed - start) / 1_000_000, (scanned - listed) / 1_000_000,
+                (System.nanoTime() - start) / 1_000_000, written.stream().mapToLong(UnitRow::totalMillis).sum());
+        out.write("summary.json", SummaryJson.render(summary, settings, tool, finished, phases));
         out.write("summary.html", SummaryHtml.render(summary, written, settings, tool, finished));
         scanner.destroy();
         return new Result(summary, written);

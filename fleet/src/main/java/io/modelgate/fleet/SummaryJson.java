@@ -18,13 +18,15 @@ final class SummaryJson {
     }
 
     static String render(FleetSummary s, FleetSettings settings, String toolVersion, Instant finishedAt,
-                         long wallMillis) {
+                         FleetJob.Phases phases) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         root.put("toolVersion", toolVersion);
         root.put("policy", Map.of("name", settings.policy().name(), "version", settings.policy().version()));
         root.put("finishedAt", finishedAt.toString());
-        root.put("wallMillis", wallMillis);
+        root.put("wallMillis", phases.wall());
+        root.put("timings", Map.of("listingMillis", phases.listing(), "jobMillis", phases.job(),
+                "unitTaskMillis", phases.unitTasks()));
         root.put("roots", List.copyOf(settings.roots()));
         root.put("models", s.models());
         root.put("modelsFound", s.modelsFound());
