@@ -93,6 +93,14 @@ public final class FleetMain implements Callable<Integer> {
 
     static CommandLine commandLine() {
         return new CommandLine(new FleetMain()).setExitCodeExceptionMapper(e -> 2)
+                .setExecutionExceptionHandler((e, cli, parsed) -> {
+                    // one line, as every modelgate command: the job failed (units never fail it)
+                    String message = e.getMessage() == null ? "internal error" : e.getMessage();
+                    cli.getErr().println("modelgate fleet: the job failed: " + message.lines().findFirst()
+                            .orElse("internal error"));
+                    cli.getErr().flush();
+                    return 2;
+                })
                 .setParameterExceptionHandler((e, a) -> {
                     e.getCommandLine().getErr().println("modelgate fleet: " + e.getMessage());
                     e.getCommandLine().getErr().println("Try 'modelgate fleet --help'.");
