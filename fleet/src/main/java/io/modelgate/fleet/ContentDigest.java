@@ -15,6 +15,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A digest over everything a unit's result depends on: every file's relative name, size and SHA-256, link
@@ -30,13 +37,14 @@ public final class ContentDigest {
     /**
      * {@code sha256:<hex>} of the unit at {@code unit} (a folder or a file).
      *
-     * @param maxBytes most bytes read; a larger unit is refused (it would not be scanned either)
+     * @param maxBytes most bytes read; a larger unit is refused before anything is read (it would not be
+     *                 scanned either)
+     * @param threads  files hashed in parallel: the shards of a large model are hashed side by side
      */
-    public static String of(Path unit, long maxBytes) throws IOException {
-        List<String> lines = new ArrayList<>();
-        long[] read = {0};
+    public static String of(Path unit, long maxBytes, int threads) throws IOException {
+        Map<String, Path> files = new TreeMap<>();
         if (!Files.isDirectory(unit, LinkOption.NOFOLLOW_LINKS)) {
-            lines.add(entry(unit, unit.getFileName().toString(), read, maxBytes));
+            files.put(unit.getFileName().toString(), unit);
         } else {
             Files.walkFileTree(unit, new SimpleFileVisitor<>() {
                 @Override
@@ -46,19 +54,53 @@ public final class ContentDigest {
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    lines.add(entry(file, unit.relativize(file).toString().replace('\\', '/'), read, maxBytes));
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    files.put(unit.relativize(file).toString().replace('\\', '/'), file);
                     return FileVisitResult.CONTINUE;
                 }
             });
         }
-        lines.sort(null);
+        long total = 0;
+        for (Path file : files.values()) {
+            total += Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.size(file) : 0;
+        }
+        if (total > maxBytes) {
+            throw new UnitTooLargeException("unit larger than the limit of " + maxBytes + " bytes");
+        }
+        List<String> lines = hashAll(files, threads);
         MessageDigest all = sha256();
         lines.forEach(line -> all.update(line.getBytes(StandardCharsets.UTF_8)));
         return "sha256:" + HexFormat.of().formatHex(all.digest());
     }
 
-    private static String entry(Path file, String name, long[] read, long maxBytes) throws IOException {
+    /** One line per file, in name order. */
+    private static List<String> hashAll(Map<String, Path> files, int threads) throws IOException {
+        List<String> lines = new ArrayList<>();
+        if (threads <= 1 || files.size() <= 1) {
+            for (Map.Entry<String, Path> e : files.entrySet()) {
+                lines.add(entry(e.getValue(), e.getKey()));
+            }
+            return lines;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()));
+        try {
+            List<Callable<String>> tasks = new ArrayList<>();
+            files.forEach((name, file) -> tasks.add(() -> entry(file, name)));
+            for (Future<String> line : pool.invokeAll(tasks)) {
+                lines.add(line.get());
+            }
+            return lines;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while hashing");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String entry(Path file, String name) throws IOException {
         if (Files.isSymbolicLink(file)) {
             return name + "\tlink\t" + Files.readSymbolicLink(file) + "\n";
         }
@@ -67,13 +109,8 @@ public final class ContentDigest {
             return name + "\tspecial\n";
         }
         long size = Files.size(file);
-        read[0] += size;
-        if (read[0] > maxBytes) {
-            throw new UnitTooLargeException("unit larger than the limit of " + maxBytes + " bytes");
-        }
         // the scanner's own reader: one sequential pass through a direct buffer, at the speed of the intrinsic
-        String sha256 = Sha256.ofFile(file);
-        return name + "\t" + size + "\t" + sha256 + "\n";
+        return name + "\t" + size + "\t" + Sha256.ofFile(file) + "\n";
     }
 
     static MessageDigest sha256() {

@@ -91,7 +91,7 @@ public final class UnitScanner implements Serializable {
         long digestMillis = 0;
         long stageStart = System.nanoTime();
         try (UnitStage stage = UnitStage.of(unit, p.conf(), settings.maxUnitBytes(), stageDir())) {
-            contentDigest = ContentDigest.of(stage.local(), settings.maxUnitBytes());
+            contentDigest = ContentDigest.of(stage.local(), settings.maxUnitBytes(), settings.threadsPerUnit());
             digestMillis = millisSince(stageStart);
             String key = ResultCache.key(contentDigest, tool, policyVersion);
             Optional<ResultCache.Entry> hit = cache.read(key);
