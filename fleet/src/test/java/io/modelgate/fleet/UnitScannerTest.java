@@ -48,4 +48,49 @@ class UnitScannerTest {
         assertThat(row.incompleteReasons()).singleElement().asString().isEqualTo("could not be read: the unit is no longer there")
                 .doesNotContain("Exception").doesNotContain("\n");
     }
+
+    private UnitScanner remoteScanner(long maxUnitBytes) {
+        FleetSettings settings = new FleetSettings(List.of(dir.toString()), dir.resolve("out").toString(), null,
+                PolicySource.profile("default"), 1, 2, Duration.ofMinutes(2), maxUnitBytes,
+                dir.resolve("stage").toString());
+        return new UnitScanner(settings, Map.of("fs." + RemoteTestFileSystem.SCHEME + ".impl",
+                RemoteTestFileSystem.class.getName(), "fs." + RemoteTestFileSystem.SCHEME + ".impl.disable.cache",
+                "true"));
+    }
+
+    private static UnitSpec remote(Path path, long bytes) {
+        String uri = RemoteTestFileSystem.SCHEME + "://" + path.toAbsolutePath().toUri().getPath();
+        uri = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+        return new UnitSpec(uri, uri.substring(0, uri.lastIndexOf('/')), bytes, 4);
+    }
+
+    @Test
+    void aUnitOnAnotherFileSystemIsCopiedScannedAlikeAndTheCopyDeleted() throws IOException {
+        Path registry = RegistryFixture.build(dir.resolve("registry"));
+        Path clean = registry.resolve(RegistryFixture.CLEAN);
+
+        UnitRow local = scanner(Duration.ofMinutes(2)).scan(unit(clean));
+        UnitRow copied = remoteScanner(1L << 30).scan(remote(clean, 6700));
+
+        assertThat(copied.incompleteReasons()).isEmpty();
+        assertThat(copied.decision()).isEqualTo("APPROVE").isEqualTo(local.decision());
+        assertThat(copied.family()).isEqualTo("qwen");
+        assertThat(copied.contentDigest()).isEqualTo(local.contentDigest());
+        assertThat(copied.digest()).isEqualTo(local.digest());
+        assertThat(copied.path()).startsWith("remote:");
+        try (var left = java.nio.file.Files.list(dir.resolve("stage"))) {
+            assertThat(left).as("the copy is deleted").isEmpty();
+        }
+    }
+
+    @Test
+    void aRemoteUnitOverTheCopyLimitIsIncompleteBeforeAnythingIsCopied() throws IOException {
+        Path registry = RegistryFixture.build(dir.resolve("registry"));
+
+        UnitRow row = remoteScanner(1000).scan(remote(registry.resolve(RegistryFixture.CLEAN), 6700));
+
+        assertThat(row.incomplete()).isTrue();
+        assertThat(row.decision()).isEqualTo("REJECT");
+        assertThat(row.incompleteReasons()).singleElement().asString().contains("local copy limit");
+    }
 }
