@@ -8,6 +8,7 @@ import io.modelgate.scanner.analysis.FileCollector;
 import io.modelgate.scanner.analysis.TimeoutExceededException;
 import io.modelgate.scanner.concurrent.DaemonPools;
 import io.modelgate.scanner.detect.ContentDetector;
+import io.modelgate.scanner.cache.ResultCache;
 import io.modelgate.scanner.digest.Sha256;
 import io.modelgate.scanner.folder.FolderAnalyzer;
 import io.modelgate.scanner.io.FileByteSource;
@@ -48,6 +49,7 @@ public final class Scanner {
     private final List<FolderAnalyzer> folderChecks;
     private final Function<ScanBudgets, AnalysisEngine> engines;
     private volatile ScanProgress progress = ScanProgress.NONE;
+    private volatile ResultCache cache;
 
     public Scanner(Limits limits, int threads, Clock clock) {
         this(limits, threads, clock, VerificationOptions.none(), List.of());
@@ -86,6 +88,15 @@ public final class Scanner {
         return this;
     }
 
+    /**
+     * Keeps complete per-file results in {@code cache} and takes a file's result from it when its content
+     * (SHA-256, always recomputed), path and the scan's settings match; returns this scanner.
+     */
+    public Scanner withCache(ResultCache resultCache) {
+        this.cache = resultCache;
+        return this;
+    }
+
     public ScanReport scan(List<Path> roots) throws IOException {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
@@ -94,6 +105,9 @@ public final class Scanner {
         List<FileResult> results;
         try (ScanBudgets budgets = limits.newBudgets()) {
             results = scanAll(targets, engines.apply(budgets));
+        }
+        if (cache != null) {
+            cache.trim();
         }
         List<FolderResult> folders = new FolderPass(folderChecks, limits, options, clock)
                 .run(roots, targets, results);
@@ -219,6 +233,13 @@ public final class Scanner {
         } catch (IOException e) {
             return unreadable(target, collector, size, null, e);
         }
+        ResultCache resultCache = target.walkFindings().isEmpty() ? cache : null;
+        if (resultCache != null) {
+            Optional<FileResult> cached = resultCache.get(target.displayPath(), sha256, size);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
         Deadline deadline = Deadline.after(limits.timeout());
         try (FileByteSource source = FileByteSource.open(target.file())) {
             engine.dispatchFile(target.file(), path, source, collector, deadline);
@@ -227,7 +248,11 @@ public final class Scanner {
         } catch (IOException e) {
             return unreadable(target, collector, size, sha256, e);
         }
-        return result(target, collector, size, sha256, false);
+        FileResult result = result(target, collector, size, sha256, false);
+        if (resultCache != null) {
+            resultCache.put(result);
+        }
+        return result;
     }
 
     private static FileResult unreadable(FileTarget target, FileCollector collector, long size, String sha256,
