@@ -102,11 +102,15 @@ echo "peak RSS modelgate:  $(peak "$mg" scan --quiet "$work/one/model.pkl")"
 
 echo "== 2. 20,000 small pickles, one invocation"
 cmds=("$mg scan --quiet $work/pickles")
-[[ -n "${BASELINE:-}" ]] && cmds+=("$BASELINE/modelgate scan --quiet $work/pickles")
 [[ -n "${PICKLESCAN_SRC:-}" ]] && cmds+=("$(picklescan "$work/pickles")")
 hyperfine -N -i -w 1 -r 3 "${cmds[@]}" 2>&1 | grep -v '^ *$'
 echo "peak RSS modelgate:  $(peak "$mg" scan --quiet "$work/pickles")"
-[[ -n "${BASELINE:-}" ]] && echo "peak RSS baseline:   $(peak "$BASELINE/modelgate" scan --quiet "$work/pickles")"
+if [[ -n "${BASELINE:-}" ]]; then  # one run: the baseline may take minutes here
+  /usr/bin/time -f 'baseline, one run: %e s wall, %U s user, %S s system, %M KiB peak RSS' \
+    "$BASELINE/modelgate" scan --quiet "$work/pickles" 2>&1 >/dev/null | tail -1
+fi
+/usr/bin/time -f 'modelgate, one run: %e s wall, %U s user, %S s system, %M KiB peak RSS' \
+  "$mg" scan --quiet "$work/pickles" 2>&1 >/dev/null | tail -1
 [[ -n "${PICKLESCAN_SRC:-}" ]] && echo "peak RSS picklescan: $(peak env PYTHONPATH="$PICKLESCAN_SRC" python3 -m picklescan -p "$work/pickles")"
 rm -rf "$work/result-cache"
 "$mg" scan --quiet --cache "$work/result-cache" "$work/pickles" >/dev/null 2>&1 || true
