@@ -5,8 +5,8 @@
 #   PICKLESCAN_SRC=/path/to/picklescan/src docs/bench/run.sh [WORK_DIR]
 #
 # PICKLESCAN_SRC is the src folder of a picklescan checkout (https://github.com/mmaitre314/picklescan), run
-# with this machine's python3; without it the picklescan rows are left out. WORK_DIR (default
-# /tmp/modelgate-bench) receives the generated inputs (about 4.5 GB). JMH=1 also runs the JMH benchmarks
+# with the system's python3 (PYTHON, default /usr/bin/python3); without it the picklescan rows are left out.
+# WORK_DIR (default /tmp/modelgate-bench) receives the generated inputs (about 4.5 GB). JMH=1 also runs the JMH benchmarks
 # (bench/, built with -P bench). RUNS sets hyperfine's runs for the short commands (default 10). BASELINE=DIR
 # adds the same scans by another built ModelGate checkout (DIR/modelgate), e.g. an earlier commit.
 set -euo pipefail
@@ -15,10 +15,11 @@ repo="$(cd "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="${1:-/tmp/modelgate-bench}"
 runs="${RUNS:-10}"
 mg="$repo/modelgate"
+python="${PYTHON:-/usr/bin/python3}"
 mkdir -p "$work"
 export MODELGATE_CACHE_DIR="$work/launcher-cache"
 
-for tool in java python3 openssl hyperfine /usr/bin/time; do
+for tool in java "${PYTHON:-/usr/bin/python3}" openssl hyperfine /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool is needed" >&2; exit 64; }
 done
 
@@ -29,12 +30,12 @@ echo "sha-ni:     $(grep -q -m1 sha_ni /proc/cpuinfo && echo yes || echo no)"
 echo "memory:     $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 echo "java:       $(java -version 2>&1 | head -1)"
 echo "openssl:    $(openssl version)"
-echo "python3:    $(python3 --version 2>&1)"
+echo "python3:    $("$python" --version 2>&1) ($python)"
 echo "load:       $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
 echo "modelgate:  $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 
 echo "== inputs in $work"
-python3 - "$work" <<'PY'
+"$python" - "$work" <<'PY'
 import os, pickle, random, struct, json, sys
 work = sys.argv[1]
 random.seed(14)
@@ -80,7 +81,7 @@ PY
 
 picklescan() {
   [[ -n "${PICKLESCAN_SRC:-}" ]] || return 0
-  echo "env PYTHONPATH=$PICKLESCAN_SRC python3 -m picklescan -p $1"
+  echo "env PYTHONPATH=$PICKLESCAN_SRC $python -m picklescan -p $1"
 }
 
 echo "== build"
@@ -98,7 +99,7 @@ cmds=("$mg scan --quiet $work/one/model.pkl")
 hyperfine -N -i -w 2 -r "$runs" "${cmds[@]}" 2>&1 | grep -v '^ *$'
 echo "peak RSS modelgate:  $(peak "$mg" scan --quiet "$work/one/model.pkl")"
 [[ -n "${BASELINE:-}" ]] && echo "peak RSS baseline:   $(peak "$BASELINE/modelgate" scan --quiet "$work/one/model.pkl")"
-[[ -n "${PICKLESCAN_SRC:-}" ]] && echo "peak RSS picklescan: $(peak env PYTHONPATH="$PICKLESCAN_SRC" python3 -m picklescan -p "$work/one/model.pkl")"
+[[ -n "${PICKLESCAN_SRC:-}" ]] && echo "peak RSS picklescan: $(peak env PYTHONPATH="$PICKLESCAN_SRC" "$python" -m picklescan -p "$work/one/model.pkl")"
 
 echo "== 2. 20,000 small pickles, one invocation"
 cmds=("$mg scan --quiet $work/pickles")
@@ -111,7 +112,7 @@ if [[ -n "${BASELINE:-}" ]]; then  # one run: the baseline may take minutes here
 fi
 /usr/bin/time -f 'modelgate, one run: %e s wall, %U s user, %S s system, %M KiB peak RSS' \
   "$mg" scan --quiet "$work/pickles" 2>&1 >/dev/null | tail -1
-[[ -n "${PICKLESCAN_SRC:-}" ]] && echo "peak RSS picklescan: $(peak env PYTHONPATH="$PICKLESCAN_SRC" python3 -m picklescan -p "$work/pickles")"
+[[ -n "${PICKLESCAN_SRC:-}" ]] && echo "peak RSS picklescan: $(peak env PYTHONPATH="$PICKLESCAN_SRC" "$python" -m picklescan -p "$work/pickles")"
 rm -rf "$work/result-cache"
 "$mg" scan --quiet --cache "$work/result-cache" "$work/pickles" >/dev/null 2>&1 || true
 hyperfine -N -i -w 1 -r 3 "$mg scan --quiet --cache $work/result-cache $work/pickles" 2>&1 | grep -v '^ *$'
