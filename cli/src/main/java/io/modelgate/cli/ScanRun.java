@@ -10,6 +10,7 @@ import io.modelgate.rules.policy.Policy;
 import io.modelgate.rules.policy.PolicyEngine;
 import io.modelgate.scanner.Limits;
 import io.modelgate.scanner.cache.ResultCache;
+import io.modelgate.scanner.digest.DigestPrefetch;
 import io.modelgate.scanner.model.ScanReport;
 import io.modelgate.verification.VerificationChecks;
 import picocli.CommandLine.Mixin;
@@ -92,16 +93,19 @@ public final class ScanRun {
                 throw new ParameterException(spec.commandLine(), "no such file or folder: " + path);
             }
         }
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        // Large files named on the command line start hashing now, while the knowledge base and the policy load.
+        DigestPrefetch digests = DigestPrefetch.start(paths, maxFileSize, workers);
         KnowledgeBase kb = KnowledgeBases.load(spec, kbFiles);
         Policy policy = policyOptions.policy(spec, kb);
         Limits limits = Limits.defaults().withMaxDepth(maxDepth).withTimeout(timeout).withMaxFileBytes(maxFileSize)
                 .withMaxTempBytes(maxTempSize);
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ResultCache cache = openCache(spec, limits);
         ScanReport scanned;
         try (ProgressDisplay shown = progress.display(spec.commandLine().getErr())) {
             scanned = VerificationChecks.scanner(limits, workers, Clock.systemUTC(),
-                    verification.options(spec, policy)).withProgress(shown).withCache(cache).scan(paths);
+                    verification.options(spec, policy)).withProgress(shown).withCache(cache).withDigests(digests)
+                    .scan(paths);
         }
         ScanAssessment assessment = new AssessmentBuilder(kb).build(scanned);
         Decision decision = new PolicyEngine().decide(assessment, PolicyOptions.withVerification(policy, verification),

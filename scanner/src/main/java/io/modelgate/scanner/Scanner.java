@@ -9,6 +9,7 @@ import io.modelgate.scanner.analysis.TimeoutExceededException;
 import io.modelgate.scanner.concurrent.DaemonPools;
 import io.modelgate.scanner.detect.ContentDetector;
 import io.modelgate.scanner.cache.ResultCache;
+import io.modelgate.scanner.digest.DigestPrefetch;
 import io.modelgate.scanner.digest.Sha256;
 import io.modelgate.scanner.folder.FolderAnalyzer;
 import io.modelgate.scanner.io.FileByteSource;
@@ -50,6 +51,7 @@ public final class Scanner {
     private final Function<ScanBudgets, AnalysisEngine> engines;
     private volatile ScanProgress progress = ScanProgress.NONE;
     private volatile ResultCache cache;
+    private volatile DigestPrefetch prefetch = DigestPrefetch.none();
 
     public Scanner(Limits limits, int threads, Clock clock) {
         this(limits, threads, clock, VerificationOptions.none(), List.of());
@@ -94,6 +96,12 @@ public final class Scanner {
      */
     public Scanner withCache(ResultCache resultCache) {
         this.cache = resultCache;
+        return this;
+    }
+
+    /** Takes the digests of files whose hashing was started ahead of the scan from {@code digests}. */
+    public Scanner withDigests(DigestPrefetch digests) {
+        this.prefetch = digests == null ? DigestPrefetch.none() : digests;
         return this;
     }
 
@@ -229,7 +237,8 @@ public final class Scanner {
         }
         String sha256;
         try {
-            sha256 = Sha256.ofFile(target.file());
+            Optional<String> ahead = prefetch.take(target.file());
+            sha256 = ahead.isPresent() ? ahead.get() : Sha256.ofFile(target.file());
         } catch (IOException e) {
             return unreadable(target, collector, size, null, e);
         }
