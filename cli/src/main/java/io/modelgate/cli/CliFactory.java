@@ -4,6 +4,8 @@ import io.modelgate.scanner.analysis.Failures;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.List;
 
 /** Builds the command line with its error handling; tests drive it with string writers. */
 public final class CliFactory {
@@ -11,8 +13,27 @@ public final class CliFactory {
     private CliFactory() {
     }
 
+    /** The whole command tree. */
     public static CommandLine create(PrintWriter out, PrintWriter err) {
+        return create(out, err, ModelGateCommand.SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The tree {@code args} need: only the subcommand they name when the first argument is one (building the
+     * others costs a noticeable part of a small scan's start-up), else the whole tree (help, version, errors).
+     */
+    public static CommandLine forArgs(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length > 0 && ModelGateCommand.SUBCOMMANDS.containsKey(args[0])) {
+            return create(out, err, List.of(args[0]));
+        }
+        return create(out, err);
+    }
+
+    private static CommandLine create(PrintWriter out, PrintWriter err, Collection<String> subcommands) {
         CommandLine cli = new CommandLine(new ModelGateCommand());
+        for (String name : subcommands) {
+            cli.addSubcommand(name, instantiate(ModelGateCommand.SUBCOMMANDS.get(name)));
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -28,6 +49,14 @@ public final class CliFactory {
             return ExitCodes.USAGE;
         });
         return cli;
+    }
+
+    private static Object instantiate(Class<?> command) {
+        try {
+            return command.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create command " + command.getSimpleName(), e);
+        }
     }
 
     private static String oneLine(Throwable ex) {

@@ -9,6 +9,8 @@ import io.modelgate.rules.policy.Decision;
 import io.modelgate.rules.policy.Policy;
 import io.modelgate.rules.policy.PolicyEngine;
 import io.modelgate.scanner.Limits;
+import io.modelgate.scanner.cache.ResultCache;
+import io.modelgate.scanner.digest.DigestPrefetch;
 import io.modelgate.scanner.model.ScanReport;
 import io.modelgate.verification.VerificationChecks;
 import picocli.CommandLine.Mixin;
@@ -59,6 +61,17 @@ public final class ScanRun {
     @Mixin
     VerificationMixin verification;
 
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Keep per-file results in DIR and reuse them for files whose content (SHA-256, always "
+                    + "recomputed), path, ModelGate build, rules and limits are unchanged. The policy, folder checks "
+                    + "and assessment run every time. DIR must be trusted like the tool itself.")
+    Path cacheDir;
+
+    @Option(names = "--cache-max-size", paramLabel = "SIZE", defaultValue = "1G", converter = SizeConverter.class,
+            description = "Largest size of the --cache folder (default: ${DEFAULT-VALUE}); the least recently used "
+                    + "entries go first.")
+    long cacheMaxSize;
+
     @Option(names = "--kb", paramLabel = "FILE",
             description = "Knowledge-base file (YAML) with families and licenses to add to or override the built-in "
                     + "ones; may be repeated (see `modelgate families`).")
@@ -80,20 +93,39 @@ public final class ScanRun {
                 throw new ParameterException(spec.commandLine(), "no such file or folder: " + path);
             }
         }
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        // Large files named on the command line start hashing now, while the knowledge base and the policy load.
+        DigestPrefetch digests = DigestPrefetch.start(paths, maxFileSize, workers);
         KnowledgeBase kb = KnowledgeBases.load(spec, kbFiles);
         Policy policy = policyOptions.policy(spec, kb);
         Limits limits = Limits.defaults().withMaxDepth(maxDepth).withTimeout(timeout).withMaxFileBytes(maxFileSize)
                 .withMaxTempBytes(maxTempSize);
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        ResultCache cache = openCache(spec, limits);
         ScanReport scanned;
         try (ProgressDisplay shown = progress.display(spec.commandLine().getErr())) {
             scanned = VerificationChecks.scanner(limits, workers, Clock.systemUTC(),
-                    verification.options(spec, policy)).withProgress(shown).scan(paths);
+                    verification.options(spec, policy)).withProgress(shown).withCache(cache).withDigests(digests)
+                    .scan(paths);
         }
         ScanAssessment assessment = new AssessmentBuilder(kb).build(scanned);
         Decision decision = new PolicyEngine().decide(assessment, PolicyOptions.withVerification(policy, verification),
                 Clock.systemUTC());
         return new Result(assessment, decision);
+    }
+
+    private ResultCache openCache(CommandSpec spec, Limits limits) {
+        if (cacheDir == null) {
+            return null;
+        }
+        if (cacheMaxSize <= 0) {
+            throw new ParameterException(spec.commandLine(), "--cache-max-size must be positive");
+        }
+        try {
+            return ResultCache.open(cacheDir, cacheMaxSize, limits);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot use cache folder " + cacheDir + ": "
+                    + e.getMessage());
+        }
     }
 
     int exitCode(Decision decision) {

@@ -167,7 +167,7 @@ class CiExamplesTest {
 
     private static CommandLine scanCommand() {
         CommandSpec scan = CommandSpec.forAnnotatedObject(new ScanCommand());
-        assertThat(new CommandLine(new ModelGateCommand()).getSubcommands()).containsKey("scan");
+        assertThat(CliFactory.create(new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter())).getSubcommands()).containsKey("scan");
         return new CommandLine(scan);
     }
 

@@ -50,6 +50,7 @@ class LaunchersTest {
         Path home = Files.createDirectories(dir.resolve("modelgate-dist"));
         Path bin = Files.createDirectories(home.resolve("bin"));
         Files.copy(Path.of("src/dist/bin/modelgate"), bin.resolve("modelgate"));
+        Files.copy(Path.of("src/dist/bin/modelgate-jvm.sh"), bin.resolve("modelgate-jvm.sh"));
         bin.resolve("modelgate").toFile().setExecutable(true);
         Path lib = Files.createDirectories(home.resolve("lib"));
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -69,13 +70,42 @@ class LaunchersTest {
         Files.writeString(models.resolve("plain.txt"), "plain");
         // a model to assess, so the scan can approve (a folder with no model is "nothing to assess")
         Files.copy(Path.of("..", "fixtures", "numpy", "float32.npy"), models.resolve("w\u00e4gungen.npy"));
+        Path cache = dir.resolve("cache");
         Map<String, String> env = Map.of("LANG", "C", "LC_ALL", "C",
-                "PATH", onPath + File.pathSeparator + System.getenv("PATH"));
-        // The shell finds modelgate on the PATH given, as a user's shell would.
-        Run run = run(env, "/bin/bash", "-c", "modelgate \"$@\"", "bash", "scan", "--format", "json", models.toString());
-        assertThat(run.err()).doesNotContain("Malformed").doesNotContain("Exception");
-        assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("gr\u00fc\u00dfe-\u00fc.txt").contains("plain.txt").contains("w\u00e4gungen.npy");
+                "PATH", onPath + File.pathSeparator + System.getenv("PATH"), "MODELGATE_CACHE_DIR", cache.toString());
+        // The shell finds modelgate on the PATH given, as a user's shell would. The first scan also writes the
+        // class-data sharing archive, the second one uses it: both say the same and nothing else.
+        for (int round = 0; round < 2; round++) {
+            Run run = run(env, "/bin/bash", "-c", "modelgate \"$@\"", "bash", "scan", "--format", "json",
+                    models.toString());
+            assertThat(run.err()).doesNotContain("Malformed").doesNotContain("Exception")
+                    .doesNotContain("warning").doesNotContain("cds");
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.out()).contains("gr\u00fc\u00dfe-\u00fc.txt").contains("plain.txt")
+                    .contains("w\u00e4gungen.npy");
+            try (Stream<Path> archives = Files.list(cache.resolve("cds"))) {
+                assertThat(archives.map(p -> p.getFileName().toString()))
+                        .singleElement().satisfies(name -> assertThat(name).matches("modelgate-\\d+-\\d+\\.jsa"));
+            }
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("hs_err"));
+        }
+    }
+
+    @Test
+    void aTruncatedArchiveIsNeverUsed() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        // The launcher's own check of a new archive: a start with a damaged one crashes the JVM, so it is removed.
+        Path cds = Files.createDirectories(dir.resolve("cds"));
+        Path damaged = cds.resolve(".modelgate-1.1.jsa");
+        Files.write(damaged, new byte[4096]);
+        String script = "resolve() { printf '%s\\n' \"$1\"; }; source src/dist/bin/modelgate-jvm.sh; cds_new=\"$1\"; "
+                + "modelgate_keep_archive java target/classes; ls \"$(dirname \"$1\")\"";
+        Run run = run(Map.of(), "/bin/bash", "-c", script, "bash", damaged.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEmpty();
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.modelgate.scanner.analysis.FileCollector;
 import io.modelgate.scanner.analysis.TimeoutExceededException;
 import io.modelgate.scanner.concurrent.DaemonPools;
 import io.modelgate.scanner.detect.ContentDetector;
+import io.modelgate.scanner.cache.ResultCache;
+import io.modelgate.scanner.digest.DigestPrefetch;
 import io.modelgate.scanner.digest.Sha256;
 import io.modelgate.scanner.folder.FolderAnalyzer;
 import io.modelgate.scanner.io.FileByteSource;
@@ -48,6 +50,8 @@ public final class Scanner {
     private final List<FolderAnalyzer> folderChecks;
     private final Function<ScanBudgets, AnalysisEngine> engines;
     private volatile ScanProgress progress = ScanProgress.NONE;
+    private volatile ResultCache cache;
+    private volatile DigestPrefetch prefetch = DigestPrefetch.none();
 
     public Scanner(Limits limits, int threads, Clock clock) {
         this(limits, threads, clock, VerificationOptions.none(), List.of());
@@ -86,6 +90,21 @@ public final class Scanner {
         return this;
     }
 
+    /**
+     * Keeps complete per-file results in {@code cache} and takes a file's result from it when its content
+     * (SHA-256, always recomputed), path and the scan's settings match; returns this scanner.
+     */
+    public Scanner withCache(ResultCache resultCache) {
+        this.cache = resultCache;
+        return this;
+    }
+
+    /** Takes the digests of files whose hashing was started ahead of the scan from {@code digests}. */
+    public Scanner withDigests(DigestPrefetch digests) {
+        this.prefetch = digests == null ? DigestPrefetch.none() : digests;
+        return this;
+    }
+
     public ScanReport scan(List<Path> roots) throws IOException {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
@@ -94,6 +113,9 @@ public final class Scanner {
         List<FileResult> results;
         try (ScanBudgets budgets = limits.newBudgets()) {
             results = scanAll(targets, engines.apply(budgets));
+        }
+        if (cache != null) {
+            cache.trim();
         }
         List<FolderResult> folders = new FolderPass(folderChecks, limits, options, clock)
                 .run(roots, targets, results);
@@ -215,9 +237,17 @@ public final class Scanner {
         }
         String sha256;
         try {
-            sha256 = Sha256.ofFile(target.file());
+            Optional<String> ahead = prefetch.take(target.file());
+            sha256 = ahead.isPresent() ? ahead.get() : Sha256.ofFile(target.file());
         } catch (IOException e) {
             return unreadable(target, collector, size, null, e);
+        }
+        ResultCache resultCache = target.walkFindings().isEmpty() ? cache : null;
+        if (resultCache != null) {
+            Optional<FileResult> cached = resultCache.get(target.displayPath(), sha256, size);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
         }
         Deadline deadline = Deadline.after(limits.timeout());
         try (FileByteSource source = FileByteSource.open(target.file())) {
@@ -227,7 +257,11 @@ public final class Scanner {
         } catch (IOException e) {
             return unreadable(target, collector, size, sha256, e);
         }
-        return result(target, collector, size, sha256, false);
+        FileResult result = result(target, collector, size, sha256, false);
+        if (resultCache != null) {
+            resultCache.put(result);
+        }
+        return result;
     }
 
     private static FileResult unreadable(FileTarget target, FileCollector collector, long size, String sha256,

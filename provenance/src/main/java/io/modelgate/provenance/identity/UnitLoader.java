@@ -75,15 +75,33 @@ final class UnitLoader {
         return new Doc(tokenizer.present() ? tokenizer.source() : separate.source(), data);
     }
 
-    private static List<SourcedText> licenseTexts(ModelUnit unit) {
+    /**
+     * The license texts of the last folder read: every file unit of a folder shares its folder's map and units
+     * come folder by folder, so a folder of 20,000 pickles is searched once, not 20,000 times.
+     */
+    private record FolderTexts(Map<String, Artifact> folder, List<SourcedText> texts) {
+    }
+
+    private volatile FolderTexts lastFolder;
+
+    private List<SourcedText> licenseTexts(ModelUnit unit) {
+        FolderTexts last = lastFolder;
+        if (last == null || last.folder() != unit.folder()) {
+            last = new FolderTexts(unit.folder(), licenseTexts(unit.folder()));
+            lastFolder = last;
+        }
+        return last.texts();
+    }
+
+    private static List<SourcedText> licenseTexts(Map<String, Artifact> folder) {
         List<SourcedText> texts = new ArrayList<>();
-        for (Artifact artifact : unit.folder().values()) {
+        for (Artifact artifact : folder.values()) {
             if (texts.size() >= MAX_LICENSE_FILES) {
                 break;
             }
             artifact.fact(LicenseTextFact.KEY, LicenseTextFact.class)
                     .ifPresent(text -> texts.add(new SourcedText(artifact.display(), text.excerpt())));
         }
-        return texts;
+        return List.copyOf(texts);
     }
 }

@@ -37,11 +37,31 @@ public final class KnowledgeBaseLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private static final KnowledgeBase BUILT_IN_KB = new KnowledgeBaseLoader().loadBuiltIn();
+    /** Loaded on first use (class initialisation is thread-safe and happens once). */
+    private static final class BuiltIn {
+        static final KnowledgeBase KB = new KnowledgeBaseLoader().loadBuiltIn();
+    }
 
     /** The knowledge base shipped with ModelGate. */
     public static KnowledgeBase builtIn() {
-        return BUILT_IN_KB;
+        return BuiltIn.KB;
+    }
+
+    /**
+     * Starts loading the built-in knowledge base on a background thread, so that a command which will need it
+     * parses it while doing other start-up work; {@link #builtIn()} waits for it. A failure is reported by
+     * {@link #builtIn()} to its caller, not by the background thread.
+     */
+    public static void preload() {
+        Thread loader = new Thread(() -> {
+            try {
+                builtIn();
+            } catch (RuntimeException | LinkageError e) {
+                // builtIn() raises it again where it is needed.
+            }
+        }, "knowledge-base-preload");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** The built-in knowledge base with the given user files merged over it, in order. */

@@ -14,12 +14,14 @@ final class BlockCache {
     private static final int BLOCK = 64 * 1024;
 
     private final ByteSource source;
-    private final byte[] block = new byte[BLOCK];
+    /** No larger than the source: detectors probe every small file with a reader or two. */
+    private final byte[] block;
     private long blockStart = -1;
     private int blockLength;
 
     BlockCache(ByteSource source) {
         this.source = source;
+        this.block = new byte[(int) Math.max(0, Math.min(BLOCK, source.size()))];
     }
 
     long size() {
