@@ -1,8 +1,8 @@
 package io.modelgate.scanner.hf;
 
 import io.modelgate.scanner.facts.LicenseTextFact;
-import io.modelgate.scanner.testing.Gen;
-import io.modelgate.scanner.testing.RandomCases;
+import io.modelgate.testkit.Gen;
+import io.modelgate.testkit.RandomCases;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

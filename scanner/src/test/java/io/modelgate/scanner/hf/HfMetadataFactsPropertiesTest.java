@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelgate.scanner.analysis.Deadline;
 import io.modelgate.scanner.io.ArrayByteSource;
-import io.modelgate.scanner.testing.Gen;
-import io.modelgate.scanner.testing.RandomCases;
+import io.modelgate.testkit.Gen;
+import io.modelgate.testkit.RandomCases;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

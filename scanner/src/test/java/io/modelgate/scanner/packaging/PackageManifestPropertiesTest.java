@@ -1,7 +1,7 @@
 package io.modelgate.scanner.packaging;
 
-import io.modelgate.scanner.testing.Gen;
-import io.modelgate.scanner.testing.RandomCases;
+import io.modelgate.testkit.Gen;
+import io.modelgate.testkit.RandomCases;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import io.modelgate.scanner.analysis.FileCollector;
 import io.modelgate.scanner.io.ArrayByteSource;
 import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.Severity;
-import io.modelgate.scanner.testing.Gen;
-import io.modelgate.scanner.testing.RandomCases;
+import io.modelgate.testkit.Gen;
+import io.modelgate.testkit.RandomCases;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

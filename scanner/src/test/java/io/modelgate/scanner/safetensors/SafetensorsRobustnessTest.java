@@ -3,7 +3,7 @@ package io.modelgate.scanner.safetensors;
 import io.modelgate.scanner.analysis.FileCollector;
 import io.modelgate.scanner.testing.ArtifactScan;
 import io.modelgate.scanner.testing.Mutants;
-import io.modelgate.scanner.testing.RandomCases;
+import io.modelgate.testkit.RandomCases;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

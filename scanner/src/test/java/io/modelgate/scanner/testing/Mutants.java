@@ -1,5 +1,6 @@
 package io.modelgate.scanner.testing;
 
+import io.modelgate.testkit.Gen;
 import io.modelgate.scanner.analysis.FileCollector;
 import io.modelgate.scanner.model.FileStatus;
 

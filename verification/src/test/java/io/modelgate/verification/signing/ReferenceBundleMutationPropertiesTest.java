@@ -3,7 +3,7 @@ package io.modelgate.verification.signing;
 import io.modelgate.scanner.Limits;
 import io.modelgate.scanner.VerificationOptions;
 import io.modelgate.scanner.folder.FileDigests;
-import io.modelgate.verification.testing.RandomCases;
+import io.modelgate.testkit.RandomCases;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

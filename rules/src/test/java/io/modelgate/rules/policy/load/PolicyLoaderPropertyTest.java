@@ -1,8 +1,8 @@
 package io.modelgate.rules.policy.load;
 
 import io.modelgate.provenance.kb.KnowledgeBaseLoader;
-import io.modelgate.rules.testing.Gen;
-import io.modelgate.rules.testing.RandomCases;
+import io.modelgate.testkit.Gen;
+import io.modelgate.testkit.RandomCases;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

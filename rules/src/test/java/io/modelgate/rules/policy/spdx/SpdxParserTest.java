@@ -1,6 +1,6 @@
 package io.modelgate.rules.policy.spdx;
 
-import io.modelgate.rules.testing.RandomCases;
+import io.modelgate.testkit.RandomCases;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.modelgate.rules.testing;
+package io.modelgate.testkit;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.modelgate.scanner.testing;
+package io.modelgate.testkit;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.modelgate.verification.testing;
+package io.modelgate.testkit;
 
 import java.util.Arrays;
 
@@ -8,8 +8,6 @@ import java.util.Arrays;
  * The seed is fixed so CI is repeatable; system properties widen a run:
  * {@code -Dmodelgate.cases=20000} (cases per property), {@code -Dmodelgate.seed=N} (other inputs),
  * {@code -Dmodelgate.case=I} (only case I, to reproduce a failure).
- * A copy of the scanner's test class of the same name (with {@link Gen}): Maven 3 does not share test
- * classes between modules in a {@code test} run, and the copies must draw the same cases.
  */
 public final class RandomCases {
 
