@@ -201,10 +201,16 @@ final class PythonTokenizer {
                 i += 2;
             } else if (c == '{') {
                 int end = fieldEnd(body, i + 1);
+                int expressionEnd = expressionEnd(body, i + 1, end);
                 emit(Type.OP, "(", startLine, 0);
-                new PythonTokenizer(body.substring(i + 1, end), startLine, maxTokens, tokens, fstringDepth + 1)
-                        .fieldTokens();
+                new PythonTokenizer(body.substring(i + 1, expressionEnd), startLine, maxTokens, tokens,
+                        fstringDepth + 1).fieldTokens();
                 emit(Type.OP, ")", startLine, 0);
+                // A format spec is text, but its own replacement fields ({x:{width}}) are code.
+                int spec = body.indexOf(':', expressionEnd);
+                if (spec >= 0 && spec < end) {
+                    formattedFields(body.substring(spec + 1, end), startLine);
+                }
                 i = end + 1;
             } else {
                 i++;
@@ -215,6 +221,32 @@ final class PythonTokenizer {
     private void fieldTokens() throws PythonSyntaxException, LimitExceededException {
         brackets = 1;
         run();
+    }
+
+    /**
+     * Where a replacement field's expression ends: at its conversion ({@code !r}, {@code !s}, {@code !a}) or its
+     * format spec ({@code :}), outside brackets and strings; else at the field's closing brace.
+     */
+    private static int expressionEnd(String body, int from, int end) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = from; i < end; i++) {
+            char c = body.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '{' || c == '[' || c == '(') {
+                depth++;
+            } else if ((c == '}' || c == ']' || c == ')') && depth > 0) {
+                depth--;
+            } else if (depth == 0 && (c == ':' || c == '!' && (i + 1 >= end || body.charAt(i + 1) != '='))) {
+                return i;
+            }
+        }
+        return end;
     }
 
     /** The closing brace of a replacement field, skipping nested brackets and strings. */

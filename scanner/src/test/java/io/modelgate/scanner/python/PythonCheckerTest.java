@@ -47,6 +47,8 @@ class PythonCheckerTest {
             "import torch\\ny = torch.ops.evil_ns.run(x) => MG-PY-012",
             "import torch\\ntorch.ops.load_library('/tmp/x.so') => MG-PY-007",
             "x = f'{__import__(\"os\").system(\"id\")}' => MG-PY-001",
+            "x = f'{n!r:>{__import__(\"os\").system(\"id\")}}' => MG-PY-001",
+            "x = f'{__import__(\"os\").system(\"id\")!s}' => MG-PY-001",
             "import os\\ncmd = os.system \\\\n    ('id') => MG-PY-001",
     })
     void dangerousCodeIsFound(String source, String rule) throws Exception {
@@ -67,6 +69,8 @@ class PythonCheckerTest {
             "with open(os.path.join(save_directory, 'vocab.txt'), 'w', encoding='utf-8') as f: f.write(x)",
             "import os\\nos.makedirs(save_directory, exist_ok=True)",
             "x = eval('1 + 1')",
+            "raise ValueError(f'Unsupported curve: {curve.name!r}')",
+            "msg = f'{loss:.4f} at {step:>{width}d}, {a != b}, {d[\"k\"]!a:<8}, {when:%Y-%m-%d}, {x=}'",
     })
     void ordinaryModellingCodeIsClean(String source) throws Exception {
         assertThat(PythonChecker.check(source.replace("\\n", "\n"), false)).isEmpty();
