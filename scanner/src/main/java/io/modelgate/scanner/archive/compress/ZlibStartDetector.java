@@ -22,10 +22,26 @@ public final class ZlibStartDetector implements FormatDetector {
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
         if (head.length < 3 || !Members.zlibHeader(head[0] & 0xff, head[1] & 0xff) || (head[1] & 0x20) != 0
-                || !yieldsOutput(head)) {
+                || plainAscii(head) || !yieldsOutput(head)) {
             return Optional.empty();
         }
         return Optional.of(new Detection(ModelFormat.ZLIB, "zlib header, and its start inflates"));
+    }
+
+    /**
+     * Text whose first two characters happen to form a zlib header (one pair in 31, e.g. "(S" or "x^"): deflate
+     * data is dense, and even a stored block carries a length and its complement, so a real stream is never
+     * printable ASCII through its first bytes.
+     */
+    static boolean plainAscii(byte[] head) {
+        int n = Math.min(head.length, 512);
+        for (int i = 0; i < n; i++) {
+            int c = head[i] & 0xff;
+            if (c > 0x7e || c < 0x20 && (c < 0x09 || c > 0x0d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean yieldsOutput(byte[] head) {
