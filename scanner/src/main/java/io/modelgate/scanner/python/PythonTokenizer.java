@@ -223,11 +223,20 @@ final class PythonTokenizer {
         run();
     }
 
+    /** The closing brace of a replacement field, skipping nested brackets and strings. */
+    private static int fieldEnd(String body, int from) {
+        return fieldBoundary(body, from, body.length(), false);
+    }
+
     /**
      * Where a replacement field's expression ends: at its conversion ({@code !r}, {@code !s}, {@code !a}) or its
      * format spec ({@code :}), outside brackets and strings; else at the field's closing brace.
      */
     private static int expressionEnd(String body, int from, int end) {
+        return fieldBoundary(body, from, end, true);
+    }
+
+    private static int fieldBoundary(String body, int from, int end, boolean stopAtConversionOrSpec) {
         int depth = 0;
         char quote = 0;
         for (int i = from; i < end; i++) {
@@ -242,34 +251,14 @@ final class PythonTokenizer {
                 depth++;
             } else if ((c == '}' || c == ']' || c == ')') && depth > 0) {
                 depth--;
-            } else if (depth == 0 && (c == ':' || c == '!' && (i + 1 >= end || body.charAt(i + 1) != '='))) {
+            } else if (c == '}') {
+                return i;
+            } else if (stopAtConversionOrSpec && depth == 0
+                    && (c == ':' || c == '!' && (i + 1 >= end || body.charAt(i + 1) != '='))) {
                 return i;
             }
         }
         return end;
-    }
-
-    /** The closing brace of a replacement field, skipping nested brackets and strings. */
-    private static int fieldEnd(String body, int from) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = from; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '{' || c == '[' || c == '(') {
-                depth++;
-            } else if ((c == '}' || c == ']' || c == ')') && depth > 0) {
-                depth--;
-            } else if (c == '}') {
-                return i;
-            }
-        }
-        return body.length();
     }
 
     private void emit(Type type, String text, int atLine, int flags) throws LimitExceededException {
