@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * The pickle denylist as a judgement of a dotted Python path ({@code os.system}, {@code torch.os.system}), for
  * other mechanisms that import and call what a file names (config {@code _target_}s, YAML Python tags). One list
- * of dangerous callables serves every mechanism, so a gadget added for pickles is denied everywhere.
+ * of dangerous callables serves every mechanism, so a gadget added for pickles is denied everywhere. Each split
+ * of the path is judged by {@link ImportJudgement}, the one entry other formats use into the pickle lists.
  */
 public final class CallableDenylist {
 
@@ -24,13 +25,13 @@ public final class CallableDenylist {
         if (parts.length > MAX_SEGMENTS) {
             return Optional.of("a path of more than " + MAX_SEGMENTS + " segments");
         }
-        GlobalPolicy policy = GlobalPolicy.defaults();
         for (int split = 1; split <= parts.length; split++) {
             String module = String.join(".", java.util.Arrays.copyOfRange(parts, 0, split));
             String name = String.join(".", java.util.Arrays.copyOfRange(parts, split, parts.length));
-            GlobalPolicy.Decision decision = policy.classify(new PickleValue.Global(module, name, null, null, -1));
-            if (decision.verdict() == GlobalPolicy.Verdict.DENY) {
-                return Optional.of(decision.reason());
+            ImportJudgement.Judgement judgement = ImportJudgement.of(module, name);
+            // Only denied names count: a callable that merely reaches others (getattr) falls to the namespace review.
+            if (judgement.verdict() == ImportJudgement.Verdict.DANGEROUS && !judgement.reachesOtherCallables()) {
+                return Optional.of(judgement.reason());
             }
         }
         return Optional.empty();
@@ -45,8 +46,7 @@ public final class CallableDenylist {
         if (dot <= 0 || reason(dottedPath).isPresent()) {
             return false;
         }
-        PickleValue.Global global = new PickleValue.Global(dottedPath.substring(0, dot), dottedPath.substring(dot + 1),
-                null, null, -1);
-        return GlobalPolicy.defaults().classify(global).verdict() == GlobalPolicy.Verdict.ALLOW;
+        return ImportJudgement.of(dottedPath.substring(0, dot), dottedPath.substring(dot + 1)).verdict()
+                == ImportJudgement.Verdict.ALLOWED;
     }
 }
