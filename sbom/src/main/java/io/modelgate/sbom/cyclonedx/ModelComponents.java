@@ -116,20 +116,14 @@ final class ModelComponents {
         if (uses.intendedUse() != null) {
             out.setUseCases(List.of(uses.intendedUse()));
         }
-        List<String> limits = new java.util.ArrayList<>();
-        if (uses.limitations() != null) {
-            limits.add(uses.limitations());
-        }
-        if (uses.outOfScopeUse() != null) {
-            limits.add("Out-of-scope use: " + uses.outOfScopeUse());
-        }
+        List<String> limits = uses.limits();
         if (!limits.isEmpty()) {
             // One entry: the 1.6 XML schema allows a single technicalLimitation (JSON allows many).
             out.setTechnicalLimitations(List.of(String.join(" ", limits)));
         }
-        if (uses.risks() != null && !uses.risks().equals(uses.limitations())) {
+        if (uses.risksBeyondLimits() != null) {
             Risk risk = new Risk();
-            risk.setName(uses.risks());
+            risk.setName(uses.risksBeyondLimits());
             out.setEthicalConsiderations(List.of(risk));
         }
         return out;

@@ -110,15 +110,9 @@ public final class SpdxDocumentBuilder {
         if (uses.intendedUse() != null) {
             node.put("ai_informationAboutApplication", uses.intendedUse());
         }
-        List<String> limits = new ArrayList<>();
-        if (uses.limitations() != null) {
-            limits.add(uses.limitations());
-        }
-        if (uses.outOfScopeUse() != null) {
-            limits.add("Out-of-scope use: " + uses.outOfScopeUse());
-        }
-        if (uses.risks() != null && !uses.risks().equals(uses.limitations())) {
-            limits.add("Risks: " + uses.risks());
+        List<String> limits = new ArrayList<>(uses.limits());
+        if (uses.risksBeyondLimits() != null) {
+            limits.add("Risks: " + uses.risksBeyondLimits());
         }
         if (!limits.isEmpty()) {
             node.put("ai_limitation", String.join(" ", limits));

@@ -34,5 +34,22 @@ public record ModelCardFact(Map<String, Object> frontMatter, String title, CardU
         public boolean isEmpty() {
             return intendedUse == null && outOfScopeUse == null && limitations == null && risks == null;
         }
+
+        /** The limitations, then the out-of-scope use marked as such: what a BOM states as the model's limits. */
+        public java.util.List<String> limits() {
+            java.util.List<String> limits = new java.util.ArrayList<>();
+            if (limitations != null) {
+                limits.add(limitations);
+            }
+            if (outOfScopeUse != null) {
+                limits.add("Out-of-scope use: " + outOfScopeUse);
+            }
+            return limits;
+        }
+
+        /** The risks, unless they are the limitations already (one "Bias, Risks, and Limitations" section). */
+        public String risksBeyondLimits() {
+            return risks == null || risks.equals(limitations) ? null : risks;
+        }
     }
 }
