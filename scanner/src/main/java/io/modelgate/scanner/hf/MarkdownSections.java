@@ -1,5 +1,7 @@
 package io.modelgate.scanner.hf;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,34 +26,46 @@ final class MarkdownSections {
         }
     }
 
+    /** A heading line: where it stands, its level and its name with emphasis removed. */
+    private record Heading(int line, int level, String name) {
+    }
+
     private final String[] lines;
     private final int limit;
+    /** The headings in document order, found once: a card is searched for several sections. */
+    private final List<Heading> headings = new ArrayList<>();
 
     MarkdownSections(String markdown) {
         this.lines = markdown.split("\n", MAX_LINES + 1);
         this.limit = Math.min(lines.length, MAX_LINES);
+        for (int i = 0; i < limit; i++) {
+            Matcher heading = HEADING.matcher(lines[i]);
+            if (heading.matches()) {
+                headings.add(new Heading(i, heading.group(1).length(),
+                        heading.group(2).replace("*", "").replace("_", " ").trim()));
+            }
+        }
     }
 
     /** The first section whose heading (emphasis removed) matches {@code title}, at most {@code maxChars} long. */
     Optional<Section> first(Pattern title, int maxChars) {
-        for (int i = 0; i < limit; i++) {
-            Matcher heading = HEADING.matcher(lines[i]);
-            if (!heading.matches()) {
+        for (int h = 0; h < headings.size(); h++) {
+            Heading heading = headings.get(h);
+            if (!title.matcher(heading.name()).matches()) {
                 continue;
             }
-            String name = heading.group(2).replace("*", "").replace("_", " ").trim();
-            if (!title.matcher(name).matches()) {
-                continue;
+            int i = heading.line();
+            int end = limit;
+            for (int k = h + 1; k < headings.size(); k++) {
+                if (headings.get(k).level() <= heading.level()) {
+                    end = headings.get(k).line();
+                    break;
+                }
             }
-            int level = heading.group(1).length();
             StringBuilder text = new StringBuilder(lines[i]).append('\n');
             int j = i + 1;
             boolean full = false;
-            for (; j < limit; j++) {
-                Matcher next = HEADING.matcher(lines[j]);
-                if (next.matches() && next.group(1).length() <= level) {
-                    break;
-                }
+            for (; j < end; j++) {
                 if (text.length() + lines[j].length() + 1 > maxChars) {
                     // The part of the line that fits: one long line is a whole paragraph in many cards.
                     text.append(lines[j], 0, Math.max(0, maxChars - text.length()));
@@ -62,7 +76,7 @@ final class MarkdownSections {
             }
             // Cut by the size bound, or by the line bound with more of the document left unread.
             boolean truncated = full || j == limit && lines.length > limit;
-            return Optional.of(new Section(name, text.toString(), truncated));
+            return Optional.of(new Section(heading.name(), text.toString(), truncated));
         }
         return Optional.empty();
     }
