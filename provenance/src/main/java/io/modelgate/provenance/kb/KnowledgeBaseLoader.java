@@ -1,5 +1,6 @@
 package io.modelgate.provenance.kb;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -25,17 +26,32 @@ import java.util.regex.Pattern;
  */
 public final class KnowledgeBaseLoader {
 
-    /** Built-in data files, in load order. */
-    static final List<String> BUILT_IN = List.of("licenses.yaml", "families.yaml");
+    /**
+     * Built-in data files, in load order: written as {@code NAME.yaml}, shipped as {@code NAME.json} (see
+     * {@link KnowledgeBaseCompiler}).
+     */
+    static final List<String> BUILT_IN = List.of("licenses", "families");
 
     private static final long MAX_USER_FILE_BYTES = 4L * 1024 * 1024;
 
-    private final ObjectMapper yaml = JsonMapper.builder(YAMLFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-                    .build())
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final int MAX_NESTING = 64;
+
+    /** For the built-in files; the YAML reader is only set up when a user file is given. */
+    private final ObjectMapper json = configured(JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            .build()));
+
+    static ObjectMapper yamlMapper() {
+        return configured(JsonMapper.builder(YAMLFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                .build()));
+    }
+
+    private static ObjectMapper configured(JsonMapper.Builder builder) {
+        return builder.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
 
     /** Loaded on first use (class initialisation is thread-safe and happens once). */
     private static final class BuiltIn {
@@ -81,11 +97,11 @@ public final class KnowledgeBaseLoader {
     private List<KbDocument> builtInDocuments() {
         List<KbDocument> documents = new ArrayList<>();
         for (String name : BUILT_IN) {
-            try (InputStream in = KnowledgeBaseLoader.class.getResourceAsStream(name)) {
+            try (InputStream in = KnowledgeBaseLoader.class.getResourceAsStream(name + ".json")) {
                 if (in == null) {
                     throw new IllegalStateException("knowledge base file missing from the build: " + name);
                 }
-                documents.add(yaml.readValue(in, KbDocument.class));
+                documents.add(json.readValue(in, KbDocument.class));
             } catch (IOException e) {
                 throw new UncheckedIOException("built-in knowledge base file " + name + " is invalid", e);
             }
@@ -99,15 +115,16 @@ public final class KnowledgeBaseLoader {
             throw new IOException("knowledge base file " + file + " is larger than " + MAX_USER_FILE_BYTES + " bytes");
         }
         try {
-            KbDocument document = yaml.readValue(Files.readAllBytes(file), KbDocument.class);
-            validatePatterns(document);
+            KbDocument document = yamlMapper().readValue(Files.readAllBytes(file), KbDocument.class);
+            validate(document);
             return document;
         } catch (IOException | RuntimeException e) {
             throw new IOException("knowledge base file " + file + " is invalid: " + firstLine(e.getMessage()), e);
         }
     }
 
-    private static void validatePatterns(KbDocument document) {
+    /** Checks what deserialisation does not: every name pattern compiles. */
+    static void validate(KbDocument document) {
         for (FamilyDef family : document.families()) {
             family.namePatterns().forEach(Pattern::compile);
             family.generations().forEach(g -> g.namePatterns().forEach(Pattern::compile));
