@@ -16,7 +16,8 @@ import io.modelgate.verification.integrity.IntegrityFacts;
 import io.modelgate.verification.signing.SignatureFacts;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,10 +37,16 @@ public final class AssessmentBuilder {
 
     public ScanAssessment build(ScanReport report) {
         long t0 = System.nanoTime();
-        Set<FileResult> claimed = new LinkedHashSet<>();
+        // By identity: the results are the scan's own objects, and a record's hash walks all its findings.
+        Set<FileResult> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Draft> drafts = new ArrayList<>();
-        for (ModelUnit unit : UnitDiscovery.discover(report.files())) {
-            Optional<UnitAssessment> identified = provenance.assess(unit);
+        List<ModelUnit> units = UnitDiscovery.discover(report.files());
+        // Units are independent and a folder of small files holds thousands of them: identify them in parallel,
+        // then claim files in discovery order so the outcome does not depend on timing.
+        List<Optional<UnitAssessment>> assessed = units.parallelStream().map(provenance::assess).toList();
+        for (int u = 0; u < units.size(); u++) {
+            ModelUnit unit = units.get(u);
+            Optional<UnitAssessment> identified = assessed.get(u);
             if (identified.isEmpty()) {
                 continue;
             }

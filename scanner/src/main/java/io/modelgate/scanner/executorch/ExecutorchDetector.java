@@ -8,6 +8,7 @@ import io.modelgate.scanner.io.ByteSource;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An ExecuTorch program: a flatbuffer whose identifier is {@code ET} and two digits (the schema version,
@@ -17,7 +18,7 @@ import java.util.Optional;
 public final class ExecutorchDetector implements FormatDetector {
 
     /** {@code ET} and the two digits of the schema version. */
-    static final String IDENTIFIER = "ET[0-9][0-9]";
+    static final Pattern IDENTIFIER = Pattern.compile("ET[0-9][0-9]");
 
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
@@ -32,7 +33,7 @@ public final class ExecutorchDetector implements FormatDetector {
     }
 
     static boolean hasIdentifier(byte[] head) {
-        return head.length >= 8 && new String(head, 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1)
-                .matches(IDENTIFIER);
+        return head.length >= 8 && IDENTIFIER.matcher(
+                new String(head, 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).matches();
     }
 }

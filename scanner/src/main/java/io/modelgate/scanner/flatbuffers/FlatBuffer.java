@@ -5,6 +5,7 @@ import io.modelgate.scanner.io.LimitExceededException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * A flatbuffer read strictly: every offset, vtable, vector and string is checked against the buffer before use,
@@ -32,13 +33,13 @@ public final class FlatBuffer {
      * Whether {@code head} starts like a flatbuffer with {@code identifier}: the identifier at offset 4 and a root
      * offset that is aligned and points inside the file, past the identifier.
      */
-    public static boolean startsLike(byte[] head, long size, String identifierPattern) {
+    public static boolean startsLike(byte[] head, long size, Pattern identifier) {
         if (head.length < 8) {
             return false;
         }
-        String identifier = new String(head, IDENTIFIER_OFFSET, IDENTIFIER_LENGTH, StandardCharsets.ISO_8859_1);
         long root = (head[0] & 0xffL) | (head[1] & 0xffL) << 8 | (head[2] & 0xffL) << 16 | (head[3] & 0xffL) << 24;
-        return identifier.matches(identifierPattern) && root >= 8 && root % 4 == 0 && root < size;
+        return root >= 8 && root % 4 == 0 && root < size && identifier.matcher(
+                new String(head, IDENTIFIER_OFFSET, IDENTIFIER_LENGTH, StandardCharsets.ISO_8859_1)).matches();
     }
 
     public static FlatBuffer of(ByteSource source, long maxTables) {

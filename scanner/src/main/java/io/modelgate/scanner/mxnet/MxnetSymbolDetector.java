@@ -2,6 +2,7 @@ package io.modelgate.scanner.mxnet;
 
 import io.modelgate.scanner.detect.Detection;
 import io.modelgate.scanner.detect.FormatDetector;
+import io.modelgate.scanner.detect.Heads;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 
@@ -20,11 +21,15 @@ public final class MxnetSymbolDetector implements FormatDetector {
 
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
+        boolean named = name != null && name.toLowerCase(Locale.ROOT).endsWith("-symbol.json");
+        if (!named && !Heads.firstNonBlankIs(head, '{')) {
+            return Optional.empty();
+        }
         String text = new String(head, StandardCharsets.UTF_8);
         if (GRAPH_START.matcher(text).find()) {
             return Optional.of(new Detection(ModelFormat.MXNET_SYMBOL, "JSON graph whose nodes name operators"));
         }
-        if (name != null && name.toLowerCase(Locale.ROOT).endsWith("-symbol.json") && text.strip().startsWith("{")) {
+        if (named && text.strip().startsWith("{")) {
             return Optional.of(new Detection(ModelFormat.MXNET_SYMBOL, "named -symbol.json"));
         }
         return Optional.empty();

@@ -2,6 +2,7 @@ package io.modelgate.scanner.skops;
 
 import io.modelgate.scanner.detect.Detection;
 import io.modelgate.scanner.detect.FormatDetector;
+import io.modelgate.scanner.detect.Heads;
 import io.modelgate.scanner.detect.ModelFormat;
 import io.modelgate.scanner.io.ByteSource;
 
@@ -15,14 +16,16 @@ import java.util.regex.Pattern;
  */
 public final class SkopsSchemaDetector implements FormatDetector {
 
-    private static final Pattern OBJECT_START = Pattern.compile("^\\s*\\{");
     private static final Pattern LOADER = Pattern.compile("\"__loader__\"\\s*:\\s*\"[A-Za-z_]+Node\"");
     private static final Pattern MODULE = Pattern.compile("\"__module__\"\\s*:\\s*\"");
 
     @Override
     public Optional<Detection> detect(ByteSource source, byte[] head, String name) {
+        if (!Heads.firstNonBlankIs(head, '{')) {
+            return Optional.empty();
+        }
         String text = new String(head, StandardCharsets.UTF_8);
-        if (OBJECT_START.matcher(text).find() && LOADER.matcher(text).find() && MODULE.matcher(text).find()) {
+        if (LOADER.matcher(text).find() && MODULE.matcher(text).find()) {
             return Optional.of(new Detection(ModelFormat.SKOPS_SCHEMA, "JSON object tree with skops loaders"));
         }
         return Optional.empty();
