@@ -4,18 +4,14 @@ import io.modelgate.provenance.kb.KnowledgeBase;
 import io.modelgate.rules.policy.LockPolicy;
 import io.modelgate.rules.policy.Policy;
 import io.modelgate.rules.policy.SecurityGate;
-import io.modelgate.rules.policy.load.PolicyException;
 import io.modelgate.rules.policy.load.PolicyLoader;
-import io.modelgate.rules.policy.load.Profiles;
+import io.modelgate.rules.policy.load.PolicySelection;
 import io.modelgate.scanner.model.Severity;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 
 /**
  * The {@code scan} options that choose the policy and override its gate. The command-line overrides
@@ -54,32 +50,11 @@ public final class PolicyOptions {
         if (reviewExitCode < 0 || reviewExitCode > 255) {
             throw new ParameterException(spec.commandLine(), "--review-exit-code must be between 0 and 255");
         }
-        if (policyFile != null && profile != null) {
-            throw new ParameterException(spec.commandLine(), "give either --policy or --profile, not both");
-        }
-        PolicyLoader loader = new PolicyLoader(kb);
         Policy policy;
-        if (policyFile != null) {
-            if (!Files.isRegularFile(policyFile)) {
-                throw new ParameterException(spec.commandLine(), "no such policy file: " + policyFile);
-            }
-            try {
-                policy = loader.load(policyFile);
-            } catch (PolicyException e) {
-                throw new ParameterException(spec.commandLine(), "invalid policy file " + policyFile + ":\n"
-                        + e.errors().stream().map(err -> "  " + err.format(policyFile.toString()))
-                        .collect(Collectors.joining("\n")));
-            } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "cannot read policy file " + policyFile + ": "
-                        + e.getMessage());
-            }
-        } else {
-            String name = profile == null ? Profiles.DEFAULT : profile;
-            if (!Profiles.names().contains(name)) {
-                throw new ParameterException(spec.commandLine(), "unknown profile '" + name + "' (profiles: "
-                        + String.join(", ", Profiles.names()) + ")");
-            }
-            policy = Profiles.load(name, loader);
+        try {
+            policy = PolicySelection.select(policyFile, profile, new PolicyLoader(kb)).policy();
+        } catch (PolicySelection.UsageError e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         SecurityGate gate = policy.gate();
         Severity fail = failOn != null ? failOn : gate.failOn();

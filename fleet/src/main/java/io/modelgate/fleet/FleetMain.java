@@ -1,8 +1,8 @@
 package io.modelgate.fleet;
 
 import io.modelgate.provenance.kb.KnowledgeBaseLoader;
-import io.modelgate.rules.policy.load.PolicyException;
-import io.modelgate.rules.policy.load.Profiles;
+import io.modelgate.rules.policy.load.PolicyLoader;
+import io.modelgate.rules.policy.load.PolicySelection;
 import io.modelgate.scanner.ToolInfo;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -12,12 +12,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /**
  * {@code modelgate fleet}: the Spark application. The same main runs under {@code spark-submit} on a cluster
@@ -137,29 +135,12 @@ public final class FleetMain implements Callable<Integer> {
         if (partitions < 0) {
             throw new ParameterException(spec.commandLine(), "--partitions must not be negative");
         }
-        if (policyFile != null && profile != null) {
-            throw new ParameterException(spec.commandLine(), "give either --policy or --profile, not both");
-        }
         PolicySource policy;
-        if (policyFile != null) {
-            if (!Files.isRegularFile(policyFile)) {
-                throw new ParameterException(spec.commandLine(), "no such policy file: " + policyFile);
-            }
-            try {
-                policy = PolicySource.file(policyFile, KnowledgeBaseLoader.builtIn());
-            } catch (PolicyException e) {
-                throw new ParameterException(spec.commandLine(), "invalid policy file " + policyFile + ":\n"
-                        + e.errors().stream().map(x -> "  " + x.format(policyFile.toString()))
-                        .collect(Collectors.joining("\n")));
-            } catch (java.io.IOException e) {
-                throw new ParameterException(spec.commandLine(), "cannot read policy file " + policyFile);
-            }
-        } else {
-            String name = profile == null ? Profiles.DEFAULT : profile;
-            if (!Profiles.names().contains(name)) {
-                throw new ParameterException(spec.commandLine(), "unknown profile '" + name + "'");
-            }
-            policy = PolicySource.profile(name);
+        try {
+            policy = PolicySource.of(PolicySelection.select(policyFile, profile,
+                    new PolicyLoader(KnowledgeBaseLoader.builtIn())));
+        } catch (PolicySelection.UsageError e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         return new FleetSettings(roots, out, cache, policy, partitions, threadsPerUnit, unitTimeout, maxUnitBytes,
                 stageDir);

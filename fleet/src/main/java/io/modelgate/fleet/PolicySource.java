@@ -4,12 +4,10 @@ import io.modelgate.provenance.kb.KnowledgeBase;
 import io.modelgate.rules.policy.Policy;
 import io.modelgate.rules.policy.load.PolicyException;
 import io.modelgate.rules.policy.load.PolicyLoader;
+import io.modelgate.rules.policy.load.PolicySelection;
 import io.modelgate.rules.policy.load.Profiles;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -26,11 +24,10 @@ public record PolicySource(String name, String text, String baseDir) implements 
         return new PolicySource(name, Profiles.text(name), null);
     }
 
-    /** Reads and checks a policy file on the driver; a bad file stops the job before it starts. */
-    public static PolicySource file(Path file, KnowledgeBase kb) throws IOException, PolicyException {
-        new PolicyLoader(kb).load(file);
-        return new PolicySource(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8),
-                file.toAbsolutePath().getParent().toString());
+    /** The selected policy as text; it was read and checked on the driver, so a bad file stops the job early. */
+    public static PolicySource of(PolicySelection selected) {
+        return new PolicySource(selected.name(), selected.text(),
+                selected.baseDir() == null ? null : selected.baseDir().toString());
     }
 
     public String version() {

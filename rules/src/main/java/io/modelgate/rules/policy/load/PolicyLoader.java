@@ -68,24 +68,26 @@ public final class PolicyLoader {
 
     /** Reads a policy file; paths inside it are relative to its folder. */
     public Policy load(Path file) throws PolicyException, IOException {
+        String text = read(file);
+        try {
+            return parse(text, file.getFileName().toString(), file.toAbsolutePath().getParent());
+        } catch (PolicyException e) {
+            throw e.withSource(file.toString());
+        }
+    }
+
+    /** A policy file's text: bounded in size and strictly UTF-8. */
+    static String read(Path file) throws PolicyException, IOException {
         String source = file.toString();
         if (Files.size(file) > MAX_FILE_BYTES) {
             throw new PolicyException(source, List.of(new PolicyError(0, 0,
                     "larger than " + MAX_FILE_BYTES + " bytes; a policy file is a short text")));
         }
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (CharacterCodingException e) {
             throw new PolicyException(source, List.of(new PolicyError(0, 0, "not UTF-8 text")));
-        }
-        Path dir = file.toAbsolutePath().getParent();
-        String name = file.getFileName().toString();
-        try {
-            return parse(text, name, dir);
-        } catch (PolicyException e) {
-            throw e.withSource(source);
         }
     }
 
