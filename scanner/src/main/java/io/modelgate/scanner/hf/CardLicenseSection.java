@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * The "License" section of a model card (a Markdown heading named License or Licence and the text up to the next
  * heading of the same or a higher level): many cards state their license there rather than in the front matter.
  */
-public final class CardLicenseSection {
+final class CardLicenseSection {
 
     private static final Pattern LICENSE_TITLE = Pattern.compile(
             "(?i)^(?:\\d+[.)]?\\s*)?(?:model\\s+)?licen[cs]e(?:\\s+(?:agreement|information|and\\s+.*))?[:.]?$");
@@ -18,8 +18,8 @@ public final class CardLicenseSection {
     }
 
     /** The section's heading and text, bounded by {@link LicenseTextFact#MAX_CHARS}; empty when there is none. */
-    public static Optional<LicenseTextFact> of(String markdown) {
-        return new MarkdownSections(markdown).first(LICENSE_TITLE, LicenseTextFact.MAX_CHARS)
+    static Optional<LicenseTextFact> of(MarkdownSections markdown) {
+        return markdown.first(LICENSE_TITLE, LicenseTextFact.MAX_CHARS)
                 .map(section -> new LicenseTextFact(section.text(), section.truncated()));
     }
 }

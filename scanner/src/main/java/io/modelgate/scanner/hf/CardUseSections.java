@@ -37,8 +37,7 @@ public final class CardUseSections {
     private CardUseSections() {
     }
 
-    public static CardUses of(String markdown) {
-        MarkdownSections sections = new MarkdownSections(markdown);
+    static CardUses of(MarkdownSections sections) {
         return new CardUses(excerpt(sections, INTENDED), excerpt(sections, OUT_OF_SCOPE),
                 excerpt(sections, LIMITATIONS), excerpt(sections, RISKS));
     }

@@ -47,6 +47,16 @@ final class MarkdownSections {
         }
     }
 
+    /** The text of the first line starting with {@code "# "} within the first {@code maxLines} lines, or null. */
+    String firstTitleLine(int maxLines) {
+        for (int i = 0; i < Math.min(limit, maxLines); i++) {
+            if (lines[i].startsWith("# ")) {
+                return lines[i].substring(2);
+            }
+        }
+        return null;
+    }
+
     /** The first section whose heading (emphasis removed) matches {@code title}, at most {@code maxChars} long. */
     Optional<Section> first(Pattern title, int maxChars) {
         for (int h = 0; h < headings.size(); h++) {

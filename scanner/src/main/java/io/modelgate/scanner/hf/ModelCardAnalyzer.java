@@ -75,10 +75,10 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
             return;
         }
         // The heading is still a name declaration when the front matter cannot be read.
-        String body = FrontMatter.body(head, yaml.get());
-        String title = CardTitle.of(body);
-        ModelCardFact.CardUses uses = CardUseSections.of(body);
-        CardLicenseSection.of(body).ifPresent(section -> context.fact(LicenseTextFact.KEY, section));
+        CardBody body = CardBody.read(FrontMatter.body(head, yaml.get()));
+        String title = body.title();
+        ModelCardFact.CardUses uses = body.uses();
+        body.licenseSection().ifPresent(section -> context.fact(LicenseTextFact.KEY, section));
         if (yaml.get().length() > MAX_FRONT_MATTER_CHARS) {
             context.limitReached("model card front matter longer than " + MAX_FRONT_MATTER_CHARS + " characters");
             recordCard(context, Map.of(), title, uses);

@@ -3,9 +3,7 @@ package io.modelgate.scanner.text;
 import io.modelgate.scanner.analysis.AnalysisContext;
 import io.modelgate.scanner.facts.LicenseTextFact;
 import io.modelgate.scanner.facts.ModelCardFact;
-import io.modelgate.scanner.hf.CardLicenseSection;
-import io.modelgate.scanner.hf.CardUseSections;
-import io.modelgate.scanner.hf.CardTitle;
+import io.modelgate.scanner.hf.CardBody;
 import io.modelgate.scanner.io.ByteSource;
 
 import java.io.IOException;
@@ -39,12 +37,11 @@ final class UnitTexts {
                     text.length() > max ? text.substring(0, max) : text, truncated));
         } else if (leaf.equals("README.md")) {
             String card = new String(source.prefix(MAX_TITLE_BYTES), StandardCharsets.UTF_8);
-            String title = CardTitle.of(card);
-            ModelCardFact.CardUses uses = CardUseSections.of(card);
-            if (title != null || !uses.isEmpty()) {
-                context.fact(ModelCardFact.KEY, new ModelCardFact(Map.of(), title, uses));
+            CardBody body = CardBody.read(card);
+            if (body.title() != null || !body.uses().isEmpty()) {
+                context.fact(ModelCardFact.KEY, new ModelCardFact(Map.of(), body.title(), body.uses()));
             }
-            CardLicenseSection.of(card).ifPresent(section -> context.fact(LicenseTextFact.KEY, section));
+            body.licenseSection().ifPresent(section -> context.fact(LicenseTextFact.KEY, section));
         }
     }
 }

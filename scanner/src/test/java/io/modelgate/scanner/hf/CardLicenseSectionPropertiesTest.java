@@ -15,7 +15,7 @@ class CardLicenseSectionPropertiesTest {
     @Test
     void anyCardGivesABoundedSectionThatStartsAtALicenseHeading() {
         RandomCases.check(300, CardLicenseSectionPropertiesTest::card, card -> {
-            Optional<LicenseTextFact> section = CardLicenseSection.of(card);
+            Optional<LicenseTextFact> section = CardBody.read(card).licenseSection();
             section.ifPresent(s -> {
                 assertThat(s.excerpt().length()).isLessThanOrEqualTo(LicenseTextFact.MAX_CHARS);
                 assertThat(s.excerpt()).startsWith("#");

@@ -12,28 +12,28 @@ class CardLicenseSectionTest {
     void theSectionEndsAtTheNextHeadingOfItsLevel() {
         String card = "# Model\n\n## Usage\ntext\n\n## License\nApache License, Version 2.0\n### Note\nsub text\n"
                 + "## Citation\n@misc{}\n";
-        assertThat(CardLicenseSection.of(card)).map(LicenseTextFact::excerpt)
+        assertThat(CardBody.read(card).licenseSection()).map(LicenseTextFact::excerpt)
                 .contains("## License\nApache License, Version 2.0\n### Note\nsub text\n");
     }
 
     @Test
     void licenceSpellingsNumbersAndEmphasisAreHeadingsToo() {
-        assertThat(CardLicenseSection.of("## 7. License\nMIT\n")).isPresent();
-        assertThat(CardLicenseSection.of("### **Licence**\nMIT\n")).isPresent();
-        assertThat(CardLicenseSection.of("## License Agreement\nMIT\n")).isPresent();
+        assertThat(CardBody.read("## 7. License\nMIT\n").licenseSection()).isPresent();
+        assertThat(CardBody.read("### **Licence**\nMIT\n").licenseSection()).isPresent();
+        assertThat(CardBody.read("## License Agreement\nMIT\n").licenseSection()).isPresent();
     }
 
     @Test
     void otherHeadingsThatMentionALicenseAreNotTheSection() {
-        assertThat(CardLicenseSection.of("## Why we chose this license for our tooling\nMIT\n")).isEmpty();
-        assertThat(CardLicenseSection.of("License: MIT\n")).isEmpty();
-        assertThat(CardLicenseSection.of("")).isEmpty();
+        assertThat(CardBody.read("## Why we chose this license for our tooling\nMIT\n").licenseSection()).isEmpty();
+        assertThat(CardBody.read("License: MIT\n").licenseSection()).isEmpty();
+        assertThat(CardBody.read("").licenseSection()).isEmpty();
     }
 
     @Test
     void aHugeSectionIsCutAndSaysSo() {
         String card = "## License\n" + "x".repeat(1000) + "\n" + ("line\n").repeat(LicenseTextFact.MAX_CHARS / 5 + 10);
-        LicenseTextFact fact = CardLicenseSection.of(card).orElseThrow();
+        LicenseTextFact fact = CardBody.read(card).licenseSection().orElseThrow();
         assertThat(fact.truncated()).isTrue();
         assertThat(fact.excerpt().length()).isLessThanOrEqualTo(LicenseTextFact.MAX_CHARS);
     }

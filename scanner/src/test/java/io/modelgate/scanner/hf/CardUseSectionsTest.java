@@ -41,7 +41,7 @@ class CardUseSectionsTest {
 
     @Test
     void takesTheMostSpecificFilledSectionsAndDropsMarkupAndPlaceholders() {
-        CardUses uses = CardUseSections.of(TEMPLATE_CARD);
+        CardUses uses = CardBody.read(TEMPLATE_CARD).uses();
         assertThat(uses.intendedUse()).isEqualTo("Chat assistants for customer support, see the guide.");
         assertThat(uses.outOfScopeUse()).isNull();
         assertThat(uses.limitations()).isEqualTo("May produce incorrect answers. Not evaluated on medical text.");
@@ -50,7 +50,7 @@ class CardUseSectionsTest {
 
     @Test
     void handWrittenHeadingsAreRecognised() {
-        CardUses uses = CardUseSections.of("""
+        CardUses uses = CardBody.read("""
                 # model
                 ## Intended uses & limitations
                 Use it for English sentiment analysis.
@@ -60,7 +60,7 @@ class CardUseSectionsTest {
                 Trained on reviews that carry the biases of their writers.
                 ## 4. Out of scope uses
                 Legal advice.
-                """);
+                """).uses();
         assertThat(uses.intendedUse()).isEqualTo("Use it for English sentiment analysis.");
         assertThat(uses.limitations()).isEqualTo("Short texts only.");
         assertThat(uses.risks()).isEqualTo("Trained on reviews that carry the biases of their writers.");
@@ -69,14 +69,14 @@ class CardUseSectionsTest {
 
     @Test
     void aCardWithoutSuchSectionsHasNone() {
-        assertThat(CardUseSections.of("# model\n\nweights for a classifier\n## Training\nthree epochs\n").isEmpty())
+        assertThat(CardBody.read("# model\n\nweights for a classifier\n## Training\nthree epochs\n").uses().isEmpty())
                 .isTrue();
     }
 
     @Test
     void aLongSectionIsCutAtAWordToTheBound() {
         String card = "## Limitations\n" + "word ".repeat(5_000) + "\n";
-        String limitations = CardUseSections.of(card).limitations();
+        String limitations = CardBody.read(card).uses().limitations();
         assertThat(limitations).hasSizeLessThanOrEqualTo(CardUseSections.MAX_EXCERPT_CHARS).endsWith("word…");
     }
 }
