@@ -14,14 +14,6 @@ public final class ExitCodes {
     /** Usage error: a bad option, a missing file, a bad policy file. */
     public static final int USAGE = 64;
 
-    /**
-     * Former name of {@link #INCOMPLETE}, from when usage errors shared code 2.
-     *
-     * @deprecated usage errors now exit {@link #USAGE}; use {@link #INCOMPLETE} for incomplete analysis
-     */
-    @Deprecated
-    public static final int USAGE_OR_INCOMPLETE = INCOMPLETE;
-
     private ExitCodes() {
     }
 }
