@@ -1,6 +1,6 @@
 package io.modelgate.fleet;
 
-import io.modelgate.scanner.digest.Sha256;
+import io.modelgate.scanner.digest.DigestPrefetch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +40,9 @@ public final class ContentDigest {
      * @param maxBytes most bytes read; a larger unit is refused before anything is read (it would not be
      *                 scanned either)
      * @param threads  files hashed in parallel: the shards of a large model are hashed side by side
+     * @param kept     receives each file's digest, so the scan that may follow does not read the file again
      */
-    public static String of(Path unit, long maxBytes, int threads) throws IOException {
+    public static String of(Path unit, long maxBytes, int threads, DigestPrefetch kept) throws IOException {
         Map<String, Path> files = new TreeMap<>();
         if (!Files.isDirectory(unit, LinkOption.NOFOLLOW_LINKS)) {
             files.put(unit.getFileName().toString(), unit);
@@ -67,25 +68,26 @@ public final class ContentDigest {
         if (total > maxBytes) {
             throw new UnitTooLargeException("unit larger than the limit of " + maxBytes + " bytes");
         }
-        List<String> lines = hashAll(files, threads);
+        List<String> lines = hashAll(files, threads, kept);
         MessageDigest all = sha256();
         lines.forEach(line -> all.update(line.getBytes(StandardCharsets.UTF_8)));
         return "sha256:" + HexFormat.of().formatHex(all.digest());
     }
 
     /** One line per file, in name order. */
-    private static List<String> hashAll(Map<String, Path> files, int threads) throws IOException {
+    private static List<String> hashAll(Map<String, Path> files, int threads, DigestPrefetch kept)
+            throws IOException {
         List<String> lines = new ArrayList<>();
         if (threads <= 1 || files.size() <= 1) {
             for (Map.Entry<String, Path> e : files.entrySet()) {
-                lines.add(entry(e.getValue(), e.getKey()));
+                lines.add(entry(e.getValue(), e.getKey(), kept));
             }
             return lines;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()));
         try {
             List<Callable<String>> tasks = new ArrayList<>();
-            files.forEach((name, file) -> tasks.add(() -> entry(file, name)));
+            files.forEach((name, file) -> tasks.add(() -> entry(file, name, kept)));
             for (Future<String> line : pool.invokeAll(tasks)) {
                 lines.add(line.get());
             }
@@ -100,7 +102,7 @@ public final class ContentDigest {
         }
     }
 
-    private static String entry(Path file, String name) throws IOException {
+    private static String entry(Path file, String name, DigestPrefetch kept) throws IOException {
         if (Files.isSymbolicLink(file)) {
             return name + "\tlink\t" + Files.readSymbolicLink(file) + "\n";
         }
@@ -109,8 +111,8 @@ public final class ContentDigest {
             return name + "\tspecial\n";
         }
         long size = Files.size(file);
-        // the scanner's own reader: one sequential pass through a direct buffer, at the speed of the intrinsic
-        return name + "\t" + size + "\t" + Sha256.ofFile(file) + "\n";
+        // the scanner's own reader: one sequential pass, at the speed of the intrinsic
+        return name + "\t" + size + "\t" + kept.hashAndKeep(file) + "\n";
     }
 
     static MessageDigest sha256() {

@@ -1,5 +1,6 @@
 package io.modelgate.fleet;
 
+import io.modelgate.scanner.digest.DigestPrefetch;
 import io.modelgate.assessment.AssessmentBuilder;
 import io.modelgate.assessment.ScanAssessment;
 import io.modelgate.provenance.kb.KnowledgeBase;
@@ -91,7 +92,9 @@ public final class UnitScanner implements Serializable {
         long digestMillis = 0;
         long stageStart = System.nanoTime();
         try (UnitStage stage = UnitStage.of(unit, p.conf(), settings.maxUnitBytes(), stageDir())) {
-            contentDigest = ContentDigest.of(stage.local(), settings.maxUnitBytes(), settings.threadsPerUnit());
+            DigestPrefetch digests = DigestPrefetch.kept();
+            contentDigest = ContentDigest.of(stage.local(), settings.maxUnitBytes(), settings.threadsPerUnit(),
+                    digests);
             digestMillis = millisSince(stageStart);
             String key = ResultCache.key(contentDigest, tool, policyVersion);
             Optional<ResultCache.Entry> hit = cache.read(key);
@@ -104,7 +107,7 @@ public final class UnitScanner implements Serializable {
             Limits limits = Limits.defaults().withTimeout(settings.unitTimeout())
                     .withMaxFileBytes(settings.maxUnitBytes());
             ScanReport report = VerificationChecks.scanner(limits, settings.threadsPerUnit(), clock, p.verification())
-                    .scan(List.of(stage.local()));
+                    .withDigests(digests).scan(List.of(stage.local()));
             ScanAssessment assessment = new AssessmentBuilder(p.kb()).build(report);
             Decision decision = new PolicyEngine().decide(assessment, p.policy(), clock);
             String bom = CycloneDxWriter.write(new CycloneDxBomBuilder(clock).build(assessment, decision),

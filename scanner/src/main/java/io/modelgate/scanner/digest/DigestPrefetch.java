@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -74,6 +75,24 @@ public final class DigestPrefetch {
     /** Nothing started: every file is hashed by the scan. */
     public static DigestPrefetch none() {
         return new DigestPrefetch();
+    }
+
+    /** Starts empty; digests come from {@link #hashAndKeep}. */
+    public static DigestPrefetch kept() {
+        return new DigestPrefetch();
+    }
+
+    /**
+     * Hashes {@code file} now, for a caller that needs its digest before the scan (a cache key), and keeps it
+     * for the scan so the file is not read twice. The file's identity is taken before the read, so a file
+     * changed while it was read is hashed again by the scan. Safe to call from several threads.
+     */
+    public String hashAndKeep(Path file) throws IOException {
+        Optional<Identity> before = Identity.of(file);
+        String digest = Sha256.ofFile(file);
+        before.ifPresent(identity -> pending.put(key(file),
+                new Pending(identity, CompletableFuture.completedFuture(digest))));
+        return digest;
     }
 
     /** The digest started for this file, if it is still the same file and the hashing succeeded. */

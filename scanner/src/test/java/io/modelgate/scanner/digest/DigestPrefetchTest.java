@@ -54,4 +54,19 @@ class DigestPrefetchTest {
         DigestPrefetch prefetch = DigestPrefetch.start(List.of(file), DigestPrefetch.MIN_BYTES, 1);
         assertThat(prefetch.take(file)).isEmpty();
     }
+
+    @Test
+    void aDigestTakenForACacheKeyIsKeptForTheScanUntilTheFileChanges() throws Exception {
+        Path small = Files.writeString(temp.resolve("config.json"), "{\"a\": 1}");
+        Path other = Files.writeString(temp.resolve("tokenizer.json"), "{}");
+        DigestPrefetch kept = DigestPrefetch.kept();
+        String digest = kept.hashAndKeep(small);
+        kept.hashAndKeep(other);
+
+        assertThat(digest).isEqualTo(Sha256.ofFile(small));
+        assertThat(kept.take(small)).contains(digest);
+        assertThat(kept.take(small)).isEmpty();
+        Files.writeString(other, "{\"changed\": true}");
+        assertThat(kept.take(other)).isEmpty();
+    }
 }
