@@ -91,8 +91,8 @@ public final class UnitScanner implements Serializable {
         String contentDigest = null;
         long digestMillis = 0;
         long stageStart = System.nanoTime();
-        try (UnitStage stage = UnitStage.of(unit, p.conf(), settings.maxUnitBytes(), stageDir())) {
-            DigestPrefetch digests = DigestPrefetch.kept();
+        DigestPrefetch digests = DigestPrefetch.kept();
+        try (UnitStage stage = UnitStage.of(unit, p.conf(), settings.maxUnitBytes(), stageDir(), digests)) {
             contentDigest = ContentDigest.of(stage.local(), settings.maxUnitBytes(), settings.threadsPerUnit(),
                     digests);
             digestMillis = millisSince(stageStart);

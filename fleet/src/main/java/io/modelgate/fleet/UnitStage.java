@@ -1,5 +1,7 @@
 package io.modelgate.fleet;
 
+import io.modelgate.scanner.digest.DigestPrefetch;
+import io.modelgate.scanner.digest.Sha256;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -12,7 +14,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.MessageDigest;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 
 /**
@@ -37,8 +41,10 @@ final class UnitStage implements AutoCloseable {
     /**
      * @param maxBytes most bytes copied (the actual bytes, not the listed size); a larger unit is refused
      * @param stageDir where copies go
+     * @param kept     receives the SHA-256 of each file copied, computed during the copy
      */
-    static UnitStage of(UnitSpec unit, Configuration conf, long maxBytes, Path stageDir) throws IOException {
+    static UnitStage of(UnitSpec unit, Configuration conf, long maxBytes, Path stageDir, DigestPrefetch kept)
+            throws IOException {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(unit.uri());
         if ("file".equals(path.toUri().getScheme())) {
             Path local = Paths.get(path.toUri().getPath());
@@ -59,7 +65,7 @@ final class UnitStage implements AutoCloseable {
         Path temporary = Files.createTempDirectory(stageDir, "unit-");
         UnitStage stage = new UnitStage(temporary.resolve(safeName(path.getName())), temporary);
         try {
-            copy(path.getFileSystem(conf), path, stage.local, maxBytes);
+            copy(path.getFileSystem(conf), path, stage.local, maxBytes, kept);
             return stage;
         } catch (IOException | RuntimeException e) {
             stage.close();
@@ -67,12 +73,12 @@ final class UnitStage implements AutoCloseable {
         }
     }
 
-    private static void copy(FileSystem fs, org.apache.hadoop.fs.Path source, Path target, long maxBytes)
-            throws IOException {
+    private static void copy(FileSystem fs, org.apache.hadoop.fs.Path source, Path target, long maxBytes,
+                             DigestPrefetch kept) throws IOException {
         FileStatus status = fs.getFileStatus(source);
         long[] copied = {0};
         if (status.isFile()) {
-            copyFile(fs, source, target, copied, maxBytes);
+            copyFile(fs, source, target, copied, maxBytes, kept);
             return;
         }
         String prefix = source.toUri().getPath() + "/";
@@ -87,14 +93,16 @@ final class UnitStage implements AutoCloseable {
             if (!local.startsWith(target)) {
                 throw new IOException("unit holds a file name that leaves its folder");
             }
-            copyFile(fs, file, local, copied, maxBytes);
+            copyFile(fs, file, local, copied, maxBytes, kept);
         }
     }
 
     private static void copyFile(FileSystem fs, org.apache.hadoop.fs.Path source, Path target, long[] copied,
-                                 long maxBytes) throws IOException {
+                                 long maxBytes, DigestPrefetch kept) throws IOException {
         Files.createDirectories(target.getParent());
         byte[] buffer = new byte[1 << 20];
+        // Hashed as it is copied: the cache key and the scan then take the digest instead of reading the copy.
+        MessageDigest sha256 = Sha256.newDigest();
         try (FSDataInputStream in = fs.open(source); OutputStream out = Files.newOutputStream(target)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 copied[0] += n;
@@ -103,8 +111,10 @@ final class UnitStage implements AutoCloseable {
                             + maxBytes + " bytes");
                 }
                 out.write(buffer, 0, n);
+                sha256.update(buffer, 0, n);
             }
         }
+        kept.keep(target, HexFormat.of().formatHex(sha256.digest()));
     }
 
     private static String safeName(String name) {

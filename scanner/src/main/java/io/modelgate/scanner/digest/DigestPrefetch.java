@@ -89,10 +89,27 @@ public final class DigestPrefetch {
      */
     public String hashAndKeep(Path file) throws IOException {
         Optional<Identity> before = Identity.of(file);
+        Pending known = pending.get(key(file));
+        if (known != null && known.digest().isDone() && before.isPresent() && before.get().equals(known.identity())) {
+            try {
+                return known.digest().get();
+            } catch (InterruptedException | ExecutionException e) {
+                // hashed again below
+            }
+        }
         String digest = Sha256.ofFile(file);
         before.ifPresent(identity -> pending.put(key(file),
                 new Pending(identity, CompletableFuture.completedFuture(digest))));
         return digest;
+    }
+
+    /**
+     * Keeps a digest computed while the caller wrote {@code file} itself (a copy hashed as it was made), so
+     * neither the cache key nor the scan reads it again.
+     */
+    public void keep(Path file, String digest) {
+        Identity.of(file).ifPresent(identity -> pending.put(key(file),
+                new Pending(identity, CompletableFuture.completedFuture(digest))));
     }
 
     /** The digest started for this file, if it is still the same file and the hashing succeeded. */
