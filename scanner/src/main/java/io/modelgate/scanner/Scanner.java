@@ -12,6 +12,7 @@ import io.modelgate.scanner.cache.ResultCache;
 import io.modelgate.scanner.digest.DigestPrefetch;
 import io.modelgate.scanner.digest.Sha256;
 import io.modelgate.scanner.folder.FolderAnalyzer;
+import io.modelgate.scanner.io.ArrayByteSource;
 import io.modelgate.scanner.io.FileByteSource;
 import io.modelgate.scanner.io.ScanBudgets;
 import io.modelgate.scanner.model.ArtifactPath;
@@ -23,6 +24,7 @@ import io.modelgate.scanner.model.Location;
 import io.modelgate.scanner.model.ScanReport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,6 +53,9 @@ public final class Scanner {
     private final Function<ScanBudgets, AnalysisEngine> engines;
     private volatile ScanProgress progress = ScanProgress.NONE;
     private volatile ResultCache cache;
+    /** Files up to this size are read into memory once; larger ones are read where the analysis needs it. */
+    static final int SMALL_FILE_BYTES = 64 * 1024;
+
     private volatile DigestPrefetch prefetch = DigestPrefetch.none();
 
     public Scanner(Limits limits, int threads, Clock clock) {
@@ -236,9 +241,14 @@ public final class Scanner {
             return result(target, collector, size, null, false);
         }
         String sha256;
+        byte[] whole = null;
         try {
             Optional<String> ahead = prefetch.take(target.file());
-            sha256 = ahead.isPresent() ? ahead.get() : Sha256.ofFile(target.file());
+            if (ahead.isEmpty() && size <= SMALL_FILE_BYTES) {
+                whole = readSmall(target.file());
+            }
+            sha256 = ahead.isPresent() ? ahead.get() : whole != null ? Sha256.ofBytes(whole)
+                    : Sha256.ofFile(target.file());
         } catch (IOException e) {
             return unreadable(target, collector, size, null, e);
         }
@@ -250,8 +260,14 @@ public final class Scanner {
             }
         }
         Deadline deadline = Deadline.after(limits.timeout());
-        try (FileByteSource source = FileByteSource.open(target.file())) {
-            engine.dispatchFile(target.file(), path, source, collector, deadline);
+        try {
+            if (whole != null) {
+                engine.dispatchFile(target.file(), path, new ArrayByteSource(whole), collector, deadline);
+            } else {
+                try (FileByteSource source = FileByteSource.open(target.file())) {
+                    engine.dispatchFile(target.file(), path, source, collector, deadline);
+                }
+            }
         } catch (TimeoutExceededException e) {
             timedOut(collector, target, e.getMessage());
         } catch (IOException e) {
@@ -262,6 +278,18 @@ public final class Scanner {
             resultCache.put(result);
         }
         return result;
+    }
+
+    /**
+     * A small file's bytes, read once for its digest and its analysis (most files of a package or a folder of
+     * pickles are small, and opening each three times showed in the profile); null when it has grown past the
+     * bound since its size was taken. The digest is then over exactly the bytes analysed.
+     */
+    private static byte[] readSmall(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(SMALL_FILE_BYTES + 1);
+            return bytes.length > SMALL_FILE_BYTES ? null : bytes;
+        }
     }
 
     private static FileResult unreadable(FileTarget target, FileCollector collector, long size, String sha256,
