@@ -20,20 +20,12 @@ final class NameResolver {
 
     private static final Pattern SIZE = Pattern.compile("(?<![\\d.])(\\d+(?:\\.\\d+)?)b(?![a-z])");
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
-    private static final Pattern BACK_REFERENCE = Pattern.compile("\\\\(?:[1-9]|k<)");
+    /** Each pattern's literal hint (see {@link LiteralHint}); most names contain none of them. */
+    private static final Map<String, Optional<String>> HINTS = new ConcurrentHashMap<>();
 
     private final KnowledgeBase kb;
-    /**
-     * All families' name patterns in one: most names match none, and one search tells so. Null when a pattern
-     * refers back to a group by number or name, which would mean something else once the patterns are joined.
-     */
-    private final Pattern anyFamilyName;
-
     NameResolver(KnowledgeBase kb) {
         this.kb = kb;
-        List<String> patterns = kb.families().stream().flatMap(family -> family.namePatterns().stream()).toList();
-        this.anyFamilyName = patterns.stream().anyMatch(p -> BACK_REFERENCE.matcher(p).find()) ? null
-                : wholeWords(patterns.stream().map(p -> "(?:" + p + ")").reduce((a, b) -> a + "|" + b).orElse("(?!)"));
     }
 
     /**
@@ -51,9 +43,6 @@ final class NameResolver {
         String model = slash > 0 ? repo.substring(slash + 1) : repo;
         if (org != null) {
             found.addAll(organisation(org));
-        }
-        if (anyFamilyName != null && !anyFamilyName.matcher(model).find()) {
-            return found;
         }
         for (FamilyDef family : kb.families()) {
             if (matchesAny(family.namePatterns(), model)) {
@@ -104,7 +93,15 @@ final class NameResolver {
     }
 
     static boolean matchesAny(List<String> patterns, String text) {
+        String lower = null;
         for (String pattern : patterns) {
+            Optional<String> hint = HINTS.computeIfAbsent(pattern, LiteralHint::of);
+            if (hint.isPresent()) {
+                lower = lower == null ? text.toLowerCase(Locale.ROOT) : lower;
+                if (!lower.contains(hint.get())) {
+                    continue;
+                }
+            }
             if (compiled(pattern).matcher(text).find()) {
                 return true;
             }
@@ -117,11 +114,7 @@ final class NameResolver {
      * itself ends in a separator ({@code aya-}). "qwen" is in "Qwen2.5-7B" but not in "notqwenish".
      */
     private static Pattern compiled(String pattern) {
-        return PATTERNS.computeIfAbsent(pattern, NameResolver::wholeWords);
-    }
-
-    private static Pattern wholeWords(String pattern) {
-        return Pattern.compile("(?<![\\p{L}])(?:" + pattern + ")(?:(?![\\p{L}])|(?<=[^\\p{L}]))",
-                Pattern.CASE_INSENSITIVE);
+        return PATTERNS.computeIfAbsent(pattern, p -> Pattern.compile(
+                "(?<![\\p{L}])(?:" + p + ")(?:(?![\\p{L}])|(?<=[^\\p{L}]))", Pattern.CASE_INSENSITIVE));
     }
 }
