@@ -17,6 +17,7 @@ public final class ModelGateMain {
     }
 
     public static void main(String[] args) {
+        EarlyDigests.start(args);
         if (args.length > 0 && ASSESSING.contains(args[0])
                 && Arrays.stream(args).noneMatch(arg -> arg.startsWith("--kb"))) {
             // Parsing the knowledge base is the largest part of a small scan's start-up; overlap it with the

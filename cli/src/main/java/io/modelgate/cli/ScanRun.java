@@ -94,8 +94,9 @@ public final class ScanRun {
             }
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        // Large files named on the command line start hashing now, while the knowledge base and the policy load.
-        DigestPrefetch digests = DigestPrefetch.start(paths, maxFileSize, workers);
+        // Large files named on the command line are hashed while the knowledge base and the policy load (started
+        // from main when its quick reading of the arguments could).
+        DigestPrefetch digests = EarlyDigests.takeOr(paths, maxFileSize, workers);
         KnowledgeBase kb = KnowledgeBases.load(spec, kbFiles);
         Policy policy = policyOptions.policy(spec, kb);
         Limits limits = Limits.defaults().withMaxDepth(maxDepth).withTimeout(timeout).withMaxFileBytes(maxFileSize)
