@@ -5,7 +5,9 @@ import java.util.Map;
 /**
  * A Hugging Face metadata file as plain, bounded Java values (strings, numbers, booleans, lists and maps),
  * so provenance reads exactly what the scanner parsed. A tokenizer.json is reduced to its
- * {@code added_tokens} contents: the vocabulary is never kept.
+ * {@code added_tokens} contents and a few counted or short facts ({@code model_type}, {@code vocab_count},
+ * {@code token_count}, {@code merges_count}, {@code pre_tokenizers}, {@code pre_tokenizer_patterns},
+ * {@code bos_token}, {@code eos_token}): the vocabulary is never kept.
  *
  * @param kind    which file it is
  * @param content its top-level keys and values
