@@ -27,6 +27,11 @@ final class ObservationExtractor {
     private static final int MAX_TOKENS_OBSERVED = 5_000;
 
     private static final int MAX_SOURCES = 3;
+    private static final int MAX_PATTERNS = 16;
+    private static final int MAX_MODULES = 64;
+    /** A module name: an identifier of at least two characters (single letters of a regex are not names). */
+    private static final Pattern MODULE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]+");
+    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*");
 
     private final List<Observation> out = new ArrayList<>();
     private final Map<String, Integer> seen = new java.util.HashMap<>();
@@ -36,6 +41,8 @@ final class ObservationExtractor {
         extractor.config(input.config());
         extractor.tokenizer(input.tokenizerConfig());
         extractor.tokenizer(input.tokenizerJson());
+        extractor.tokenizerJson(input.tokenizerJson());
+        extractor.adapter(input.adapterConfig());
         extractor.generation(input.generationConfig());
         extractor.tensors(input.tensors());
         extractor.gguf(input.gguf());
@@ -164,6 +171,65 @@ final class ObservationExtractor {
             return s;
         }
         return null;
+    }
+
+    /** The counted vocabulary and the split patterns the scanner kept of a tokenizer.json. */
+    private void tokenizerJson(Doc tokenizer) {
+        if (!tokenizer.present()) {
+            return;
+        }
+        if (tokenizer.get("vocab_count") instanceof Number n && n.longValue() > 0) {
+            add(SignalKind.TOKENIZER_VOCAB, n.longValue(), tokenizer.at("model/vocab"));
+        }
+        if (tokenizer.get("token_count") instanceof Number n && n.longValue() > 0) {
+            add(SignalKind.TOKENIZER_VOCAB, n.longValue(), tokenizer.at("added_tokens"));
+        }
+        if (tokenizer.get("pre_tokenizer_patterns") instanceof List<?> patterns) {
+            patterns.stream().limit(MAX_PATTERNS).filter(p -> p instanceof String)
+                    .forEach(p -> add(SignalKind.PRE_TOKENIZER, p, tokenizer.at("pre_tokenizer")));
+        }
+    }
+
+    /**
+     * The modules an adapter adapts, as one fact: PEFT's target_modules (a list of names, or one regular
+     * expression) or mlx-lm's lora_parameters.keys; the base model's class when PEFT recorded it.
+     */
+    private void adapter(Doc adapter) {
+        if (!adapter.present()) {
+            return;
+        }
+        java.util.TreeSet<String> modules = new java.util.TreeSet<>();
+        moduleNames(adapter.get("target_modules"), modules);
+        if (adapter.get("lora_parameters") instanceof Map<?, ?> lora) {
+            moduleNames(lora.get("keys"), modules);
+        }
+        if (!modules.isEmpty()) {
+            String pointer = adapter.get("target_modules") != null ? "target_modules" : "lora_parameters/keys";
+            add(SignalKind.TARGET_MODULE, String.join(",", modules), adapter.at(pointer));
+        }
+        if (adapter.get("auto_mapping") instanceof Map<?, ?> mapping && mapping.get("base_model_class") instanceof String cls) {
+            add(SignalKind.ARCHITECTURE, cls, adapter.at("auto_mapping/base_model_class"));
+        }
+    }
+
+    /** Module names from a list of (dotted) names, or the identifiers of a regular expression. */
+    private static void moduleNames(Object value, java.util.Set<String> into) {
+        List<?> items = value instanceof List<?> list ? list : value instanceof String s ? List.of(s) : List.of();
+        for (Object item : items) {
+            if (!(item instanceof String text)) {
+                continue;
+            }
+            if (DOTTED_NAME.matcher(text).matches()) {
+                if (into.size() < MAX_MODULES) {
+                    into.add(text.substring(text.lastIndexOf('.') + 1));
+                }
+                continue;
+            }
+            Matcher identifier = MODULE_NAME.matcher(text);
+            while (identifier.find() && into.size() < MAX_MODULES) {
+                into.add(identifier.group());
+            }
+        }
     }
 
     private void generation(Doc generation) {
