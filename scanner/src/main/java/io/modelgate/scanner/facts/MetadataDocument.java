@@ -28,7 +28,8 @@ public record MetadataDocument(Kind kind, Map<String, Object> content) implement
         GENERATION_CONFIG("generation_config.json"),
         ADAPTER_CONFIG("adapter_config.json"),
         CHAT_TEMPLATE("chat_template.json"),
-        CHAT_TEMPLATE_TEXT("chat_template.jinja");
+        CHAT_TEMPLATE_TEXT("chat_template.jinja"),
+        SPECIAL_TOKENS_MAP("special_tokens_map.json");
 
         private final String fileName;
 
