@@ -132,4 +132,53 @@ class TokenizerJsonTest {
         assertThatThrownBy(() -> TokenizerJson.read(new ArrayByteSource(cut), Deadline.after(Duration.ofMinutes(1))))
                 .isInstanceOf(IOException.class);
     }
+
+    @Test
+    void hostileShapesStayBoundedAndDoNotLoseTheFieldsAfterThem() throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode post = root.putObject("post_processor").put("type", "TemplateProcessing");
+        ArrayNode single = post.putArray("single");
+        single.add("not a piece").add(7).addArray().add("x");
+        single.addObject().putObject("SpecialToken").putArray("id").add("<not a string>");
+        single.addObject().put("SpecialToken", "scalar");
+        single.addObject().putObject("SpecialToken").put("id", "<bos>");
+        post.putArray("sep").addObject().put("nested", "<sep>");
+        ObjectNode pre = root.putObject("pre_tokenizer").put("type", "Sequence");
+        ArrayNode chain = pre.putArray("pretokenizers");
+        for (int i = 0; i < 1000; i++) {
+            ObjectNode split = chain.addObject().put("type", "Split");
+            split.putObject("pattern").put("Regex", "p" + i);
+        }
+        ObjectNode model = root.putObject("model").put("type", "BPE");
+        model.put("vocab", "not a vocabulary");
+        model.putObject("merges").put("a", "b");
+        root.putArray("added_tokens").addObject().put("id", "1").put("content", "<after>");
+
+        TokenizerFacts facts = read(root);
+
+        assertThat(facts.bos()).isEqualTo("<bos>");
+        assertThat(facts.eos()).isNull();
+        assertThat(facts.preTokenizers()).hasSize(TokenizerFacts.MAX_PRE_TOKENIZERS);
+        assertThat(facts.prePatterns()).hasSize(TokenizerFacts.MAX_PRE_TOKENIZERS);
+        assertThat(facts.vocabCount()).isZero();
+        assertThat(facts.mergesCount()).isZero();
+        assertThat(facts.addedTokens()).containsExactly("<after>");
+        assertThat(facts.tokenCount()).isZero();
+    }
+
+    @Test
+    void aVocabularyOfAMillionEntriesIsCountedNotKept() throws IOException {
+        StringBuilder doc = new StringBuilder("{\"model\": {\"type\": \"WordLevel\", \"vocab\": {");
+        for (int i = 0; i < 1_000_000; i++) {
+            doc.append(i == 0 ? "" : ",").append("\"w").append(i).append("\":").append(i);
+        }
+        doc.append("}}}");
+
+        TokenizerFacts facts = TokenizerJson.read(new ArrayByteSource(doc.toString().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), Deadline.after(Duration.ofMinutes(1)));
+
+        assertThat(facts.vocabCount()).isEqualTo(1_000_000L);
+        assertThat(facts.tokenCount()).isEqualTo(1_000_000L);
+        assertThat(facts.content().toString()).hasSizeLessThan(200);
+    }
 }
