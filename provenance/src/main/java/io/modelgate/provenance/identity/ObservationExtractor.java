@@ -23,6 +23,16 @@ final class ObservationExtractor {
      */
     private static final Pattern LORA = Pattern.compile(
             "^(?:base_model\\.model\\.)?(.+?)\\.lora_(?:[AaBb]|embedding_[AB]|magnitude_vector)(?:\\.[\\w-]+)?(?:\\.weight)?$");
+    /**
+     * LoRA factors whose second dimension is the base's vocabulary: PEFT's embedding factor A (rank x vocabulary)
+     * and mlx-lm's output-head factor B (rank x vocabulary).
+     */
+    private static final Pattern LORA_VOCAB_IN = Pattern.compile(
+            "(?:^|\\.)(?:(?:embed_tokens|tok_embeddings|word_embeddings|wte|embed_in)\\.lora_embedding_A(?:\\.[\\w-]+)?"
+                    + "|lm_head\\.lora_b)$");
+    /** PEFT's output-head factor B (vocabulary x rank). */
+    private static final Pattern LORA_VOCAB_OUT = Pattern.compile(
+            "(?:^|\\.)(?:lm_head|embed_out)\\.lora_B(?:\\.[\\w-]+)?\\.weight$");
     private static final int MAX_TENSORS_OBSERVED = 20_000;
     private static final int MAX_TOKENS_OBSERVED = 5_000;
 
@@ -263,6 +273,10 @@ final class ObservationExtractor {
                 add(SignalKind.VOCAB_SIZE, shape.get(0), layout.source() + "#tensor:" + name);
             } else if (GGUF_EMBEDDING.matcher(name).find()) {
                 add(SignalKind.VOCAB_SIZE, shape.get(1), layout.source() + "#tensor:" + name);
+            } else if (LORA_VOCAB_IN.matcher(name).find()) {
+                add(SignalKind.VOCAB_SIZE, shape.get(1), layout.source() + "#tensor:" + name);
+            } else if (LORA_VOCAB_OUT.matcher(name).find()) {
+                add(SignalKind.VOCAB_SIZE, shape.get(0), layout.source() + "#tensor:" + name);
             }
         }
     }

@@ -100,4 +100,34 @@ class AdapterTraitsTest {
         assertThat(m.family()).isEqualTo("qwen");
         assertThat(m.confidence()).isLessThan(0.7);
     }
+
+    @Test
+    void loraFactorsOfTheHeadOrEmbeddingsGiveTheBasesVocabulary() {
+        Map<String, List<Long>> peft = new LinkedHashMap<>();
+        peft.put("base_model.model.model.layers.0.self_attn.q_proj.lora_A.weight", List.of(8L, 3584L));
+        peft.put("base_model.model.lm_head.lora_B.weight", List.of(152064L, 8L));
+        ModelProvenance head = adapter(peft);
+        assertThat(head.family()).isEqualTo("qwen");
+        assertThat(head.evidence()).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("vocab_size");
+            assertThat(e.value()).isEqualTo("152064");
+            assertThat(e.source()).endsWith("#tensor:base_model.model.lm_head.lora_B.weight");
+        });
+
+        Map<String, List<Long>> embedding = new LinkedHashMap<>();
+        embedding.put("base_model.model.model.embed_tokens.lora_embedding_A", List.of(8L, 151936L));
+        assertThat(adapter(embedding).evidence()).anySatisfy(e -> assertThat(e.value()).isEqualTo("151936"));
+
+        Map<String, List<Long>> mlx = new LinkedHashMap<>();
+        mlx.put("lm_head.lora_b", List.of(8L, 128256L));
+        assertThat(adapter(mlx).evidence()).anySatisfy(e -> assertThat(e.value()).isEqualTo("128256"));
+    }
+
+    @Test
+    void ordinaryLoraFactorsAreNoVocabulary() {
+        Map<String, List<Long>> tensors = new LinkedHashMap<>();
+        tensors.put("base_model.model.model.layers.0.self_attn.q_proj.lora_A.weight", List.of(8L, 151936L));
+        tensors.put("base_model.model.model.layers.0.self_attn.q_proj.lora_B.weight", List.of(152064L, 8L));
+        assertThat(adapter(tensors).evidence()).noneSatisfy(e -> assertThat(e.kind()).isEqualTo("vocab_size"));
+    }
 }
