@@ -117,4 +117,20 @@ class BodyAndTokenizerTest {
         assertThat(m.family()).isEqualTo("llama");
         assertThat(m.evidence()).extracting(Evidence::value).contains("<|begin_of_text|>", "128000");
     }
+
+    @Test
+    void aTokenizerAloneOnAGenericBodyNamesItsFamilyButNeverConfidently() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("architectures", List.of("LlamaForCausalLM"));
+        config.put("model_type", "llama");
+        config.put("hidden_size", 1024);
+        ModelEvidenceInput input = new ModelEvidenceInput("m", UnitKind.HF_FOLDER, null, "m",
+                new Doc("m/config.json", config),
+                new Doc("m/tokenizer_config.json", Map.of("tokenizer_class", "Qwen2Tokenizer",
+                        "additional_special_tokens", List.of("<|im_start|>", "<|im_end|>", "<|object_ref_start|>"))),
+                new Doc("m/tokenizer.json", qwenTokenizerJson()), null, null, null, null, null, null, List.of());
+        ModelProvenance m = engine.assess(input).model();
+        assertThat(m.family()).isEqualTo("qwen");
+        assertThat(m.confidence()).isLessThan(0.7);
+    }
 }
