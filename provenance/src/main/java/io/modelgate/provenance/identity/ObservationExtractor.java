@@ -38,10 +38,6 @@ final class ObservationExtractor {
 
     private static final int MAX_SOURCES = 3;
     private static final int MAX_PATTERNS = 16;
-    private static final int MAX_MODULES = 64;
-    /** A module name: an identifier of at least two characters (single letters of a regex are not names). */
-    private static final Pattern MODULE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]+");
-    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*");
 
     private final List<Observation> out = new ArrayList<>();
     private final Map<String, Integer> seen = new java.util.HashMap<>();
@@ -200,45 +196,17 @@ final class ObservationExtractor {
         }
     }
 
-    /**
-     * The modules an adapter adapts, as one fact: PEFT's target_modules (a list of names, or one regular
-     * expression) or mlx-lm's lora_parameters.keys; the base model's class when PEFT recorded it.
-     */
+    /** The modules an adapter adapts, as one fact, and the base model's class when PEFT recorded it. */
     private void adapter(Doc adapter) {
         if (!adapter.present()) {
             return;
         }
-        java.util.TreeSet<String> modules = new java.util.TreeSet<>();
-        moduleNames(adapter.get("target_modules"), modules);
-        if (adapter.get("lora_parameters") instanceof Map<?, ?> lora) {
-            moduleNames(lora.get("keys"), modules);
-        }
+        java.util.SortedSet<String> modules = TargetModules.of(adapter);
         if (!modules.isEmpty()) {
-            String pointer = adapter.get("target_modules") != null ? "target_modules" : "lora_parameters/keys";
-            add(SignalKind.TARGET_MODULE, String.join(",", modules), adapter.at(pointer));
+            add(SignalKind.TARGET_MODULE, String.join(",", modules), adapter.at(TargetModules.pointer(adapter)));
         }
         if (adapter.get("auto_mapping") instanceof Map<?, ?> mapping && mapping.get("base_model_class") instanceof String cls) {
             add(SignalKind.ARCHITECTURE, cls, adapter.at("auto_mapping/base_model_class"));
-        }
-    }
-
-    /** Module names from a list of (dotted) names, or the identifiers of a regular expression. */
-    private static void moduleNames(Object value, java.util.Set<String> into) {
-        List<?> items = value instanceof List<?> list ? list : value instanceof String s ? List.of(s) : List.of();
-        for (Object item : items) {
-            if (!(item instanceof String text)) {
-                continue;
-            }
-            if (DOTTED_NAME.matcher(text).matches()) {
-                if (into.size() < MAX_MODULES) {
-                    into.add(text.substring(text.lastIndexOf('.') + 1));
-                }
-                continue;
-            }
-            Matcher identifier = MODULE_NAME.matcher(text);
-            while (identifier.find() && into.size() < MAX_MODULES) {
-                into.add(identifier.group());
-            }
         }
     }
 
