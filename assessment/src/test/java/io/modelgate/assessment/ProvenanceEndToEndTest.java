@@ -122,6 +122,49 @@ class ProvenanceEndToEndTest {
         assertThat(assess(model).models().get(0).license().id()).as("the front matter decides").isEqualTo("Apache-2.0");
     }
 
+    /**
+     * A Mistral body shipped with a Qwen tokenizer.json: the scanner streams the tokenizer (vocabulary counted, split
+     * pattern and added tokens kept) and provenance scores it as tokenizer evidence, apart from the body: the model
+     * stays Mistral, its tokenizer is named Qwen's, and every piece of evidence says which half it is about.
+     */
+    @Test
+    void aBorrowedTokenizerJsonIsTokenizerEvidenceAndDoesNotNameTheBody() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("borrower"));
+        Files.writeString(model.resolve("config.json"), """
+                {"architectures": ["MistralForCausalLM"], "model_type": "mistral", "vocab_size": 151936,
+                 "hidden_size": 64, "num_hidden_layers": 2}""");
+        StringBuilder vocab = new StringBuilder();
+        for (int id = 0; id < 151_643; id++) {
+            vocab.append(id == 0 ? "" : ",").append("\"t").append(id).append("\":").append(id);
+        }
+        Files.writeString(model.resolve("tokenizer.json"), """
+                {"version": "1.0", "added_tokens": [
+                  {"id": 151643, "content": "<|endoftext|>", "special": true},
+                  {"id": 151644, "content": "<|im_start|>", "special": true},
+                  {"id": 151645, "content": "<|im_end|>", "special": true}],
+                 "pre_tokenizer": {"type": "Sequence", "pretokenizers": [
+                   {"type": "Split", "pattern": {"Regex": "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\\\r\\\\n\\\\p{L}\\\\p{N}]?\\\\p{L}+|\\\\p{N}| ?[^\\\\s\\\\p{L}\\\\p{N}]+[\\\\r\\\\n]*|\\\\s*[\\\\r\\\\n]+|\\\\s+(?!\\\\S)|\\\\s+"},
+                    "behavior": "Isolated", "invert": false},
+                   {"type": "ByteLevel", "add_prefix_space": false}]},
+                 "model": {"type": "BPE", "vocab": {%s}, "merges": [["t1", "t2"]]}}""".formatted(vocab));
+        ModelFileWriter.safetensors(model.resolve("model.safetensors"), Map.of());
+
+        Identity unit = assess(model).models().get(0).identity();
+
+        assertThat(unit.family()).isEqualTo("mistral");
+        assertThat(unit.architectureFamily()).isEqualTo("mistral");
+        assertThat(unit.tokenizerFamily()).isEqualTo("qwen");
+        assertThat(unit.evidence()).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("tokenizer_vocab");
+            assertThat(e.value()).isEqualTo("151643");
+            assertThat(e.aspect()).isEqualTo("tokenizer");
+            assertThat(e.source()).endsWith("tokenizer.json#/model/vocab");
+        });
+        assertThat(unit.evidence()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("pre_tokenizer"));
+        assertThat(unit.evidence()).filteredOn(e -> e.kind().equals("architecture"))
+                .allSatisfy(e -> assertThat(e.aspect()).isEqualTo("body"));
+    }
+
     private Path copy(Path source) throws IOException {
         Path target = dir.resolve(source.getFileName().toString());
         Files.createDirectories(target);

@@ -32,6 +32,8 @@ class ProvenanceEvaluationTest {
 
     private static final Path ROOT = Path.of("..", "fixtures", "provenance-eval");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A published tokenizer.json without its vocabulary: {@code tokenizer.json.head}. */
+    private static final String PUBLISHED_HEAD = ".head";
 
     @TempDir
     Path tmp;
@@ -88,7 +90,8 @@ class ProvenanceEvaluationTest {
 
     /**
      * The case as real files: a GGUF file with the recorded metadata, or the folder as committed; a folder with
-     * only a card gets an empty safetensors file beside it, so the card alone speaks for the unit.
+     * only a card gets an empty safetensors file beside it, so the card alone speaks for the unit, and an adapter
+     * an empty adapter_model.safetensors, so that its configuration alone speaks.
      */
     private static Path materialise(Path dir, JsonNode spec, Path target) throws IOException {
         String unit = spec.path("unit").asText();
@@ -103,13 +106,38 @@ class ProvenanceEvaluationTest {
         Path folder = Files.createDirectories(target.resolve(unit));
         try (Stream<Path> children = Files.list(dir.resolve(unit))) {
             for (Path child : children.toList()) {
-                Files.copy(child, folder.resolve(child.getFileName().toString()));
+                String name = child.getFileName().toString();
+                if (name.endsWith(PUBLISHED_HEAD)) {
+                    writeTokenizerJson(child, folder.resolve(name.substring(0, name.length() - PUBLISHED_HEAD.length())));
+                } else {
+                    Files.copy(child, folder.resolve(name));
+                }
             }
         }
-        if (!Files.exists(folder.resolve("config.json"))) {
+        if (Files.exists(folder.resolve("adapter_config.json"))) {
+            ModelFileWriter.safetensors(folder.resolve("adapter_model.safetensors"), Map.of());
+        } else if (!Files.exists(folder.resolve("config.json"))) {
             ModelFileWriter.safetensors(folder.resolve("model.safetensors"), Map.of());
         }
         return folder;
+    }
+
+    /**
+     * A tokenizer.json from its published head (everything but the vocabulary and merges, as the source quotes it)
+     * and the number of vocabulary entries: the entries are written back as placeholders, with their ids.
+     */
+    private static void writeTokenizerJson(Path spec, Path target) throws IOException {
+        JsonNode published = JSON.readTree(spec.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode head = (com.fasterxml.jackson.databind.node.ObjectNode)
+                published.path("head").deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode vocab = ((com.fasterxml.jackson.databind.node.ObjectNode)
+                head.path("model")).putObject("vocab");
+        int entries = published.path("vocab_entries").asInt();
+        for (int id = 0; id < entries; id++) {
+            vocab.put("<placeholder_" + id + ">", id);
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) head.path("model")).putArray("merges");
+        JSON.writeValue(target.toFile(), head);
     }
 
     /** Accuracy and calibration by true family, then every case. */

@@ -33,6 +33,13 @@ class ProvenanceCommandTest {
         assertThat(unit.path("license").path("id").asText()).isEqualTo("Apache-2.0");
         assertThat(unit.path("license").path("conflicts").size()).isEqualTo(2);
         assertThat(unit.path("evidence").size()).isGreaterThan(3);
+        for (JsonNode evidence : unit.path("evidence")) {
+            String expected = evidence.path("kind").asText().startsWith("declared_") ? "declared"
+                    : evidence.path("kind").asText().matches("special_token|chat_template|tokenizer_class|gguf_pre"
+                    + "|tokenizer_vocab|pre_tokenizer") ? "tokenizer" : "body";
+            assertThat(evidence.path("aspect").asText()).as(evidence.toString()).isEqualTo(expected);
+        }
+        assertThat(unit.path("evidence").findValuesAsText("aspect")).contains("body", "tokenizer");
         assertThat(run.out()).contains("MG-PROV-001").contains("MG-LIC-002");
     }
 

@@ -244,9 +244,10 @@ public final class HtmlReportWriter implements AssessmentWriter {
             return;
         }
         h.raw("<table class=\"evidence\"><caption>Identity evidence</caption>")
-                .raw("<tr><th>Fact</th><th>Value</th><th>Source</th><th>Points at</th><th>Stance</th></tr>\n");
+                .raw("<tr><th>About</th><th>Fact</th><th>Value</th><th>Source</th><th>Points at</th><th>Stance</th></tr>\n");
         for (Evidence e : evidence) {
-            h.raw("<tr><td>").text(e.kind()).raw("</td><td>").text(e.value()).raw("</td><td class=\"where\">")
+            h.raw("<tr><td>").text(e.aspect()).raw("</td><td>").text(e.kind()).raw("</td><td>").text(e.value())
+                    .raw("</td><td class=\"where\">")
                     .text(e.source()).raw("</td><td>").text(e.family()).raw("</td><td>")
                     .text(e.stance() == null ? "" : e.stance().id()).raw("</td></tr>\n");
         }

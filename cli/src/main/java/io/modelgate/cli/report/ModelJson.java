@@ -65,6 +65,7 @@ final class ModelJson {
         for (Evidence e : id.evidence()) {
             json.writeStartObject();
             json.writeStringField("kind", e.kind());
+            json.writeStringField("aspect", e.aspect());
             json.writeStringField("value", e.value());
             json.writeStringField("source", e.source());
             json.writeNumberField("weight", e.weight());

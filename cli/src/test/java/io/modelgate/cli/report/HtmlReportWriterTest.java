@@ -59,6 +59,7 @@ class HtmlReportWriterTest {
         assertThat(critical).isPositive();
         assertThat(medium < 0 || medium > critical).isTrue();
         assertThat(html).contains("Pickle calls a dangerous callable on load");
+        assertThat(html).contains("<th>About</th>").contains("<tr><td>body</td><td>vocab_size</td><td>128256</td>");
     }
 
     @Test

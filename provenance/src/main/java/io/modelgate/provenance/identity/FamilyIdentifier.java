@@ -30,6 +30,8 @@ final class FamilyIdentifier {
     private static final double FOREIGN_TOKENIZER = 0.7;
     private static final double MIN_TOTAL = 0.3;
     private static final double MAX_CONFIDENCE = 0.99;
+    /** The most a family gets from its tokenizer and names when the unit's labelled body shows none of its traits. */
+    private static final double TOKENIZER_ONLY = 0.6;
 
     private final KnowledgeBase kb;
     private final SignalIndex index;
@@ -118,6 +120,12 @@ final class FamilyIdentifier {
         if (line != null) {
             // Only the names tell the line from its base: it is as sure as they are.
             confidence = Math.min(confidence, Scores.round(Scores.noisyOr(lineClaims(line, claimFamilies))));
+        }
+        if (family != null && !distill && line == null && bodyScore.getOrDefault(family, 0.0) == 0
+                && observations.stream().anyMatch(o -> isArchitectureLabel(o.kind()))) {
+            // A labelled body with no trait of the family: the tokenizer may be borrowed (many are), so the
+            // tokenizer and the names alone never make the identity certain.
+            confidence = Math.min(confidence, TOKENIZER_ONLY);
         }
         String generation = generation(family, matches, claimFamilies);
         String architectureGeneration = distill ? generation(bodyBest, matches, claimFamilies) : generation;

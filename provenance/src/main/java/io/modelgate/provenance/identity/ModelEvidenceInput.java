@@ -14,7 +14,8 @@ import java.util.List;
  * @param name             the folder or file name, a weak hint of the unit's name
  * @param config           config.json
  * @param tokenizerConfig  tokenizer_config.json
- * @param tokenizerJson    tokenizer.json, reduced to its {@code added_tokens} (the vocabulary is never kept)
+ * @param tokenizerJson    tokenizer.json, reduced to its added tokens, counted vocabulary, pre-tokenizer patterns
+ *                         and BOS/EOS (the vocabulary itself is never kept)
  * @param generationConfig generation_config.json
  * @param adapterConfig    adapter_config.json
  * @param card             the model card's front matter, plus {@code _title}: its first heading

@@ -23,10 +23,21 @@ final class ObservationExtractor {
      */
     private static final Pattern LORA = Pattern.compile(
             "^(?:base_model\\.model\\.)?(.+?)\\.lora_(?:[AaBb]|embedding_[AB]|magnitude_vector)(?:\\.[\\w-]+)?(?:\\.weight)?$");
+    /**
+     * LoRA factors whose second dimension is the base's vocabulary: PEFT's embedding factor A (rank x vocabulary)
+     * and mlx-lm's output-head factor B (rank x vocabulary).
+     */
+    private static final Pattern LORA_VOCAB_IN = Pattern.compile(
+            "(?:^|\\.)(?:(?:embed_tokens|tok_embeddings|word_embeddings|wte|embed_in)\\.lora_embedding_A(?:\\.[\\w-]+)?"
+                    + "|lm_head\\.lora_b)$");
+    /** PEFT's output-head factor B (vocabulary x rank). */
+    private static final Pattern LORA_VOCAB_OUT = Pattern.compile(
+            "(?:^|\\.)(?:lm_head|embed_out)\\.lora_B(?:\\.[\\w-]+)?\\.weight$");
     private static final int MAX_TENSORS_OBSERVED = 20_000;
     private static final int MAX_TOKENS_OBSERVED = 5_000;
 
     private static final int MAX_SOURCES = 3;
+    private static final int MAX_PATTERNS = 16;
 
     private final List<Observation> out = new ArrayList<>();
     private final Map<String, Integer> seen = new java.util.HashMap<>();
@@ -36,6 +47,8 @@ final class ObservationExtractor {
         extractor.config(input.config());
         extractor.tokenizer(input.tokenizerConfig());
         extractor.tokenizer(input.tokenizerJson());
+        extractor.tokenizerJson(input.tokenizerJson());
+        extractor.adapter(input.adapterConfig());
         extractor.generation(input.generationConfig());
         extractor.tensors(input.tensors());
         extractor.gguf(input.gguf());
@@ -166,6 +179,37 @@ final class ObservationExtractor {
         return null;
     }
 
+    /** The counted vocabulary and the split patterns the scanner kept of a tokenizer.json. */
+    private void tokenizerJson(Doc tokenizer) {
+        if (!tokenizer.present()) {
+            return;
+        }
+        if (tokenizer.get("vocab_count") instanceof Number n && n.longValue() > 0) {
+            add(SignalKind.TOKENIZER_VOCAB, n.longValue(), tokenizer.at("model/vocab"));
+        }
+        if (tokenizer.get("token_count") instanceof Number n && n.longValue() > 0) {
+            add(SignalKind.TOKENIZER_VOCAB, n.longValue(), tokenizer.at("added_tokens"));
+        }
+        if (tokenizer.get("pre_tokenizer_patterns") instanceof List<?> patterns) {
+            patterns.stream().limit(MAX_PATTERNS).filter(p -> p instanceof String)
+                    .forEach(p -> add(SignalKind.PRE_TOKENIZER, p, tokenizer.at("pre_tokenizer")));
+        }
+    }
+
+    /** The modules an adapter adapts, as one fact, and the base model's class when PEFT recorded it. */
+    private void adapter(Doc adapter) {
+        if (!adapter.present()) {
+            return;
+        }
+        java.util.SortedSet<String> modules = TargetModules.of(adapter);
+        if (!modules.isEmpty()) {
+            add(SignalKind.TARGET_MODULE, String.join(",", modules), adapter.at(TargetModules.pointer(adapter)));
+        }
+        if (adapter.get("auto_mapping") instanceof Map<?, ?> mapping && mapping.get("base_model_class") instanceof String cls) {
+            add(SignalKind.ARCHITECTURE, cls, adapter.at("auto_mapping/base_model_class"));
+        }
+    }
+
     private void generation(Doc generation) {
         if (!generation.present()) {
             return;
@@ -197,6 +241,10 @@ final class ObservationExtractor {
                 add(SignalKind.VOCAB_SIZE, shape.get(0), layout.source() + "#tensor:" + name);
             } else if (GGUF_EMBEDDING.matcher(name).find()) {
                 add(SignalKind.VOCAB_SIZE, shape.get(1), layout.source() + "#tensor:" + name);
+            } else if (LORA_VOCAB_IN.matcher(name).find()) {
+                add(SignalKind.VOCAB_SIZE, shape.get(1), layout.source() + "#tensor:" + name);
+            } else if (LORA_VOCAB_OUT.matcher(name).find()) {
+                add(SignalKind.VOCAB_SIZE, shape.get(0), layout.source() + "#tensor:" + name);
             }
         }
     }

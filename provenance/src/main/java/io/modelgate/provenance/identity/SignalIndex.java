@@ -27,6 +27,7 @@ final class SignalIndex {
     private final List<Entry> tensorEntries = new ArrayList<>();
     private final List<Pattern> tensorPatterns = new ArrayList<>();
     private final List<Entry> templateEntries = new ArrayList<>();
+    private final Map<String, List<Entry>> moduleEntries = new HashMap<>();
 
     SignalIndex(KnowledgeBase kb) {
         for (FamilyDef family : kb.families()) {
@@ -44,6 +45,8 @@ final class SignalIndex {
             tensorPatterns.add(Pattern.compile(entry.signal().value()));
         } else if (kind == SignalKind.CHAT_TEMPLATE) {
             templateEntries.add(entry);
+        } else if (kind == SignalKind.TARGET_MODULE) {
+            moduleEntries.computeIfAbsent(entry.signal().value(), k -> new ArrayList<>()).add(entry);
         } else {
             exact.computeIfAbsent(key(kind, entry.signal().value()), k -> new ArrayList<>()).add(entry);
         }
@@ -71,11 +74,30 @@ final class SignalIndex {
                         }
                     }
                 }
+                case TARGET_MODULE -> matches.addAll(modules(observation));
                 default -> exact.getOrDefault(key(observation.kind(), observation.value()), List.of())
                         .forEach(entry -> matches.add(new Match(entry, observation)));
             }
         }
         return matches;
+    }
+
+    /**
+     * An adapter's modules are one choice of its author: each family gets at most its strongest matching module,
+     * so that several common module names do not add up to a family.
+     */
+    private List<Match> modules(Observation observation) {
+        Map<String, Entry> best = new java.util.LinkedHashMap<>();
+        for (String module : observation.value().split(",")) {
+            for (Entry entry : moduleEntries.getOrDefault(module, List.of())) {
+                String key = entry.family() + "\u0000" + entry.generation();
+                Entry known = best.get(key);
+                if (known == null || entry.signal().weight() > known.signal().weight()) {
+                    best.put(key, entry);
+                }
+            }
+        }
+        return best.values().stream().map(entry -> new Match(entry, observation)).toList();
     }
 
     private static String key(SignalKind kind, String value) {

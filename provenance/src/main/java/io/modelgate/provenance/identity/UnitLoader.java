@@ -56,9 +56,13 @@ final class UnitLoader {
         }).filter(data -> !data.isEmpty()).map(data -> new Doc(readme.display(), data));
     }
 
-    /** tokenizer_config.json, with the chat template from chat_template.jinja / .json when it is kept apart. */
+    /**
+     * tokenizer_config.json (or, without one, special_tokens_map.json: some adapters ship only the map), with the
+     * chat template from chat_template.jinja / .json when it is kept apart.
+     */
     private static Doc tokenizerConfig(ModelUnit unit) {
-        Doc tokenizer = document(unit, MetadataDocument.Kind.TOKENIZER_CONFIG);
+        Doc tokenizer = withSpecialTokens(document(unit, MetadataDocument.Kind.TOKENIZER_CONFIG),
+                document(unit, MetadataDocument.Kind.SPECIAL_TOKENS_MAP));
         if (tokenizer.get("chat_template") != null) {
             return tokenizer;
         }
@@ -73,6 +77,11 @@ final class UnitLoader {
         Map<String, Object> data = new LinkedHashMap<>(tokenizer.data());
         data.put("chat_template", template);
         return new Doc(tokenizer.present() ? tokenizer.source() : separate.source(), data);
+    }
+
+    /** transformers writes the special tokens to both files: the map speaks only when the config is missing. */
+    private static Doc withSpecialTokens(Doc tokenizer, Doc specialTokens) {
+        return tokenizer.present() ? tokenizer : specialTokens;
     }
 
     /**

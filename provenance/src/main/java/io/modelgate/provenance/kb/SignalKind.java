@@ -20,6 +20,11 @@ public enum SignalKind {
     TENSOR(Aspect.BODY),
     /** GGUF general.architecture, exact. */
     GGUF_ARCH(Aspect.BODY),
+    /**
+     * A module an adapter adapts (adapter_config.json target_modules, mlx-lm lora_parameters.keys), by its last
+     * name segment; all of an adapter's modules are one fact, so one family gets at most one match from them.
+     */
+    TARGET_MODULE(Aspect.BODY),
     /** A special or added token string, exact. */
     SPECIAL_TOKEN(Aspect.TOKENIZER),
     /** A substring of the chat template. */
@@ -27,7 +32,14 @@ public enum SignalKind {
     /** tokenizer_config.json tokenizer_class, exact. */
     TOKENIZER_CLASS(Aspect.TOKENIZER),
     /** GGUF tokenizer.ggml.pre (a hash name of the pre-tokenizer), exact. */
-    GGUF_PRE(Aspect.TOKENIZER);
+    GGUF_PRE(Aspect.TOKENIZER),
+    /**
+     * tokenizer.json's vocabulary size, exact: the entries of model.vocab (transformers' tokenizer.vocab_size)
+     * and the size with the added tokens (len(tokenizer)). Apart from the body's vocab_size, which is often padded.
+     */
+    TOKENIZER_VOCAB(Aspect.TOKENIZER),
+    /** A tokenizer.json pre-tokenizer split pattern (the regular expression as written), exact. */
+    PRE_TOKENIZER(Aspect.TOKENIZER);
 
     private final Aspect aspect;
 

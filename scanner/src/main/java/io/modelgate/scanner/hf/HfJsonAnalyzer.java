@@ -16,7 +16,6 @@ import io.modelgate.scanner.template.TemplateInspection;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,9 +36,9 @@ public final class HfJsonAnalyzer implements FormatAnalyzer {
         SecretScanner.scanUtf8(source, "JSON", context);
         try {
             if (kind == HfJsonFile.TOKENIZER) {
-                List<String> added = TokenizerJson.addedTokens(source, context.deadline());
+                TokenizerFacts tokenizer = TokenizerJson.read(source, context.deadline());
                 context.fact(MetadataDocument.KEY, new MetadataDocument(MetadataDocument.Kind.TOKENIZER,
-                        Map.of("added_tokens", added)));
+                        tokenizer.content()));
                 return;
             }
             if (kind == HfJsonFile.OTHER && source.size() > BoundedJson.MAX_TREE_BYTES) {

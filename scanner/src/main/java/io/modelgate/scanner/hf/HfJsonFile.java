@@ -46,6 +46,7 @@ enum HfJsonFile {
             case ADAPTER_CONFIG -> MetadataDocument.Kind.ADAPTER_CONFIG;
             case CHAT_TEMPLATE -> MetadataDocument.Kind.CHAT_TEMPLATE;
             case TOKENIZER -> MetadataDocument.Kind.TOKENIZER;
+            case SPECIAL_TOKENS_MAP -> MetadataDocument.Kind.SPECIAL_TOKENS_MAP;
             default -> null;
         };
     }
