@@ -50,7 +50,7 @@ class ModelSigningInteropTest {
         try (Stream<Path> files = Files.list(SIGNED.resolve("expected"))) {
             List<String> names = files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".json")).map(n -> n.substring(0, n.length() - 5)).sorted().toList();
-            assertThat(names).hasSize(5);
+            assertThat(names).hasSize(6);
             return names.stream();
         }
     }
@@ -59,9 +59,29 @@ class ModelSigningInteropTest {
         return BundleReader.JSON.readTree(SIGNED.resolve("expected").resolve(name + ".json").toFile());
     }
 
-    private static Path key(String name, String suffix) throws IOException {
-        String key = BundleReader.JSON.readTree(SIGNED.resolve("keys.json").toFile()).get(name).asText();
-        return ROOT.resolve("keys").resolve(key + suffix);
+    private static final Path PKI = ROOT.resolve("pki");
+
+    private static String key(String name) throws IOException {
+        return BundleReader.JSON.readTree(SIGNED.resolve("keys.json").toFile()).get(name).asText();
+    }
+
+    private static boolean certificate(String name) throws IOException {
+        return key(name).equals("certificate");
+    }
+
+    /** The material the case verifies with: its public key, or the root CA of the certificate case. */
+    private static VerificationOptions material(String name) throws IOException {
+        return certificate(name) ? VerificationOptions.none().withCaCertificates(List.of(PKI.resolve("root-ca.pem")))
+                : VerificationOptions.none().withPublicKeys(List.of(ROOT.resolve("keys").resolve(key(name) + ".pub")));
+    }
+
+    /** Signs as the reference signed the case: with its key, or with the signing certificate and its chain. */
+    private static Path sign(String name, Path folder, ModelSigner.Serialization how) throws Exception {
+        if (certificate(name)) {
+            return ModelSigner.sign(folder, PKI.resolve("signing-key.pem"),
+                    List.of(PKI.resolve("signing-cert.pem"), PKI.resolve("intermediate-ca.pem")), how, 2);
+        }
+        return ModelSigner.sign(folder, ROOT.resolve("keys").resolve(key(name) + ".pem"), List.of(), how, 2);
     }
 
     /** A copy of the case with its links kept as links, plus git metadata (always ignored). */
@@ -113,10 +133,11 @@ class ModelSigningInteropTest {
     @MethodSource("cases")
     void theReferenceSignatureVerifies(String name) throws IOException {
         Path folder = copy(name);
-        ScanReport report = scan(folder, VerificationOptions.none().withPublicKeys(List.of(key(name, ".pub"))));
+        ScanReport report = scan(folder, material(name));
         // MG-GEN-003 notes each link of the symlinks case; nothing else may be found.
         assertThat(ruleIds(report)).allMatch("MG-GEN-003"::equals);
-        assertThat(signature(report)).containsEntry("status", "valid").containsEntry("method", "key")
+        assertThat(signature(report)).containsEntry("status", "valid")
+                .containsEntry("method", certificate(name) ? "certificate" : "key")
                 .containsEntry("subjectDigest", "sha256:" + expected(name).at("/subject/digest/sha256").asText());
     }
 
@@ -126,7 +147,7 @@ class ModelSigningInteropTest {
         JsonNode expected = expected(name);
         Path folder = copy(name);
         Files.delete(folder.resolve("model.sig"));
-        Path bundle = ModelSigner.sign(folder, key(name, ".pem"), List.of(), serialization(expected.get("options")), 2);
+        Path bundle = sign(name, folder, serialization(expected.get("options")));
         JsonNode statement = statement(bundle);
 
         assertThat(statement.at("/subject/0/digest/sha256").asText())
@@ -148,7 +169,7 @@ class ModelSigningInteropTest {
         String resource = expected(name).at("/resources/0/name").asText();
         Path file = folder.resolve(resource.contains(":") ? resource.substring(0, resource.indexOf(':')) : resource);
         Files.write(file.toRealPath(), "!".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
-        ScanReport report = scan(folder, VerificationOptions.none().withPublicKeys(List.of(key(name, ".pub"))));
+        ScanReport report = scan(folder, material(name));
         assertThat(ruleIds(report)).contains("MG-SIG-002");
         assertThat(signature(report)).containsEntry("status", "invalid");
     }
