@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Lists the model units under inventory roots on any Hadoop file system (the URI scheme picks the connector).
  * A folder that directly holds what a Hugging Face style model folder holds (a config, a tokenizer config, a model
- * card, safetensors weights) or is a Hugging Face cache entry ({@code blobs/} and {@code snapshots/}) is one unit
+ * card, safetensors weights) or is a Hugging Face cache entry ({@code blobs/} and {@code snapshots/}) or an
+ * hf_xet cache ({@code chunk-cache/}, {@code shard-cache/}) is one unit
  * with everything under it; any other file is a unit of its own (a checkpoint, an archive, a software package);
  * other folders are walked further. {@code .git} and hidden folders are not walked into. The scanner then finds
  * every model inside each unit, as {@code modelgate scan} does.
@@ -106,7 +107,15 @@ public final class UnitLister {
                 return true;
             }
         }
-        return folders.contains("blobs") && folders.contains("snapshots");
+        return folders.contains("blobs") && folders.contains("snapshots") || isXetCache(folders);
+    }
+
+    /**
+     * hf_xet's cache for one endpoint ({@code xet/<endpoint>/} with {@code chunk-cache}, {@code shard-cache},
+     * {@code staging}): thousands of small files no loader reads, scanned together rather than as a unit each.
+     */
+    private static boolean isXetCache(Set<String> folders) {
+        return folders.contains("chunk-cache") || folders.contains("shard-cache");
     }
 
     private static boolean hidden(Path path) {

@@ -34,8 +34,14 @@ class UnitListerTest {
         Files.createDirectories(cache.resolve("blobs"));
         Files.createDirectories(cache.resolve("snapshots/abc"));
         Files.write(cache.resolve("blobs/0123"), new byte[]{3});
+        Path xet = Files.createDirectories(registry.resolve("xet/https___cas_serv-tGqkUaZf_CBPHQ6h"));
+        Files.createDirectories(xet.resolve("chunk-cache/AB/ABcd"));
+        Files.write(xet.resolve("chunk-cache/AB/ABcd/AAAAAAEAAAA"), new byte[]{4});
+        Files.createDirectories(xet.resolve("shard-cache"));
+        Files.write(xet.resolve("shard-cache/1fe4.mdb"), new byte[]{5});
 
         assertThat(units(registry)).containsExactlyInAnyOrder("archives/a.zip", "archives/b.zip", "hub/models--org--name",
+                "xet/https___cas_serv-tGqkUaZf_CBPHQ6h",
                 RegistryFixture.JAR, RegistryFixture.BROKEN, RegistryFixture.CLEAN, RegistryFixture.ZIPPED,
                 RegistryFixture.EVIL);
     }

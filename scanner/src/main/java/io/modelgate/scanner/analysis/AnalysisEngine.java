@@ -3,6 +3,7 @@ package io.modelgate.scanner.analysis;
 import io.modelgate.scanner.Limits;
 import io.modelgate.scanner.detect.ContentDetector;
 import io.modelgate.scanner.detect.ModelFormat;
+import io.modelgate.scanner.xet.XetCacheFiles;
 import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.io.LimitExceededException;
 import io.modelgate.scanner.io.ScanBudgets;
@@ -24,7 +25,7 @@ public final class AnalysisEngine implements ArtifactDispatcher {
 
     /** Recognised only so they are not taken for unread models: vocabulary and hashes, nothing a loader runs. */
     private static final java.util.Set<ModelFormat> RECOGNISED_DATA = java.util.EnumSet.of(ModelFormat.SENTENCEPIECE,
-            ModelFormat.TF_FINGERPRINT);
+            ModelFormat.TF_FINGERPRINT, ModelFormat.XET_CHUNK_CACHE, ModelFormat.XET_SHARD);
 
     private final ContentDetector detector;
     private final Map<ModelFormat, FormatAnalyzer> analyzers = new EnumMap<>(ModelFormat.class);
@@ -77,7 +78,7 @@ public final class AnalysisEngine implements ArtifactDispatcher {
             return;
         }
         deadline.check();
-        ModelFormat format = forced.isPresent() ? forced.get() : detector.detect(source, path.leafName()).format();
+        ModelFormat format = forced.isPresent() ? forced.get() : detect(context, source);
         if (path.depth() == 0) {
             collector.format(format);
         } else {
@@ -113,6 +114,21 @@ public final class AnalysisEngine implements ArtifactDispatcher {
         } catch (StackOverflowError e) {
             context.limitReached("nesting too deep to analyse");
         }
+    }
+
+    /**
+     * A file of hf_xet's cache is known by where it lies as well as by its bytes (its pieces of model files
+     * must not be taken for models); everything else by content.
+     */
+    private ModelFormat detect(AnalysisContext context, ByteSource source) throws IOException {
+        if (context.depth() == 0 && context.diskPath().isPresent()) {
+            Optional<XetCacheFiles.Identified> xet = XetCacheFiles.identify(context.diskPath().get(), source);
+            if (xet.isPresent()) {
+                context.fact("xetCache", xet.get().description());
+                return xet.get().format();
+            }
+        }
+        return detector.detect(source, context.path().leafName()).format();
     }
 
     private FormatAnalyzer analyzerFor(ModelFormat format) {

@@ -83,6 +83,10 @@ public enum ModelFormat {
     OLLAMA_MANIFEST("ollama-manifest"),
     /** An executable with a zip appended (llamafile: an APE binary carrying GGUF weights). */
     LLAMAFILE("llamafile", "executable"),
+    /** An item of hf_xet's chunk cache: pieces of downloaded files, identified by place, name and checksum. */
+    XET_CHUNK_CACHE("xet-chunk-cache"),
+    /** A Xet metadata shard ({@code .mdb}): hashes mapping files to chunks. */
+    XET_SHARD("xet-shard"),
     TEXT("text"),
     UNKNOWN("unknown");
 

@@ -93,6 +93,7 @@ class UnreadModelFileTest {
                 covered = analysed.contains(f);
             }
             boolean data = format == ModelFormat.SENTENCEPIECE || format == ModelFormat.TF_FINGERPRINT
+                    || format == ModelFormat.XET_CHUNK_CACHE || format == ModelFormat.XET_SHARD
                     || !format.isModelContent();
             boolean refinementOnly = format == ModelFormat.JOBLIB; // recorded by the pickle analyser, never dispatched
             data |= refinementOnly;
