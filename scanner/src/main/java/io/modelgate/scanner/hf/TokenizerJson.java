@@ -65,13 +65,7 @@ final class TokenizerJson {
     }
 
     private void addedToken() throws IOException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            skip();
-            return;
-        }
-        while (next() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken value = next();
+        ifObject(parser.currentToken(), (field, value) -> {
             if (field.equals("content") && value == JsonToken.VALUE_STRING) {
                 facts.addedToken(JsonFacts.text(parser.getText()));
             } else if (field.equals("id") && value == JsonToken.VALUE_NUMBER_INT) {
@@ -79,7 +73,7 @@ final class TokenizerJson {
             } else {
                 skip();
             }
-        }
+        });
     }
 
     /** model: its type, its vocabulary (counted; an object of token to id, or Unigram's list) and its merges. */
@@ -133,24 +127,16 @@ final class TokenizerJson {
     private void postProcessorField(String field, JsonToken value) throws IOException {
         if (field.equals("single") && value == JsonToken.START_ARRAY) {
             boolean[] afterSequence = {false};
-            ifArray(value, () -> {
-                if (parser.currentToken() != JsonToken.START_OBJECT) {
+            ifArray(value, () -> ifObject(parser.currentToken(), (piece, body) -> {
+                if (piece.equals("Sequence")) {
+                    afterSequence[0] = true;
                     skip();
-                    return;
+                } else if (piece.equals("SpecialToken") && body == JsonToken.START_OBJECT) {
+                    specialTokenPiece(afterSequence[0]);
+                } else {
+                    skip();
                 }
-                while (next() == JsonToken.FIELD_NAME) {
-                    String piece = parser.currentName();
-                    JsonToken body = next();
-                    if (piece.equals("Sequence")) {
-                        afterSequence[0] = true;
-                        skip();
-                    } else if (piece.equals("SpecialToken") && body == JsonToken.START_OBJECT) {
-                        specialTokenPiece(afterSequence[0]);
-                    } else {
-                        skip();
-                    }
-                }
-            });
+            }));
         } else if ((field.equals("cls") || field.equals("sep")) && value == JsonToken.START_ARRAY) {
             boolean[] first = {true};
             ifArray(value, () -> {
@@ -166,15 +152,13 @@ final class TokenizerJson {
     }
 
     private void specialTokenPiece(boolean afterSequence) throws IOException {
-        while (next() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken value = next();
+        ifObject(JsonToken.START_OBJECT, (field, value) -> {
             if (field.equals("id") && value == JsonToken.VALUE_STRING) {
                 facts.boundaryToken(afterSequence, JsonFacts.text(parser.getText()));
             } else {
                 skip();
             }
-        }
+        });
     }
 
     private interface FieldVisitor {
