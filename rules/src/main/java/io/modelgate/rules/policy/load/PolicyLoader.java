@@ -68,7 +68,11 @@ public final class PolicyLoader {
 
     /** Reads a policy file; paths inside it are relative to its folder. */
     public Policy load(Path file) throws PolicyException, IOException {
-        String text = read(file);
+        return parseFile(read(file), file);
+    }
+
+    /** Parses the text read from {@code file}: paths inside are relative to its folder, errors name the file. */
+    Policy parseFile(String text, Path file) throws PolicyException {
         try {
             return parse(text, file.getFileName().toString(), file.toAbsolutePath().getParent());
         } catch (PolicyException e) {

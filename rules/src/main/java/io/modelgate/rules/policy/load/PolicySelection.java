@@ -50,15 +50,8 @@ public record PolicySelection(Policy policy, String name, String text, Path base
         }
         try {
             String text = PolicyLoader.read(file);
-            Path baseDir = file.toAbsolutePath().getParent();
-            String name = file.getFileName().toString();
-            Policy policy;
-            try {
-                policy = loader.parse(text, name, baseDir);
-            } catch (PolicyException e) {
-                throw e.withSource(file.toString());
-            }
-            return new PolicySelection(policy, name, text, baseDir);
+            return new PolicySelection(loader.parseFile(text, file), file.getFileName().toString(), text,
+                    file.toAbsolutePath().getParent());
         } catch (PolicyException e) {
             throw new UsageError("invalid policy file " + file + ":\n" + e.errors().stream()
                     .map(error -> "  " + error.format(file.toString())).collect(Collectors.joining("\n")));
