@@ -20,9 +20,6 @@ final class EarlyDigests {
     /** Options of {@code scan} that take no value. */
     private static final Set<String> FLAGS = Set.of("--strict", "--allow-incomplete", "--progress", "-q", "--quiet",
             "-h", "--help");
-    /** {@code scan}'s default for {@code --max-file-size}. */
-    private static final long DEFAULT_MAX_FILE_SIZE = 256L << 30;
-
     private static volatile DigestPrefetch started;
 
     private EarlyDigests() {
@@ -34,7 +31,7 @@ final class EarlyDigests {
             return;
         }
         List<Path> paths = new ArrayList<>();
-        long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+        long maxFileSize = new SizeConverter().convert(ScanRun.DEFAULT_MAX_FILE_SIZE);
         int threads = Runtime.getRuntime().availableProcessors();
         boolean positionalOnly = false;
         try {

@@ -43,7 +43,11 @@ public final class ScanRun {
             description = "Time limit per file, e.g. 90s, 10m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "256G", converter = SizeConverter.class,
+    /** Also read by {@link EarlyDigests}, which looks at the arguments before picocli does. */
+    static final String DEFAULT_MAX_FILE_SIZE = "256G";
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = DEFAULT_MAX_FILE_SIZE,
+            converter = SizeConverter.class,
             description = "Largest file analysed, e.g. 500M, 64G (default: ${DEFAULT-VALUE}); larger files are "
                     + "reported incomplete without being read.")
     long maxFileSize;

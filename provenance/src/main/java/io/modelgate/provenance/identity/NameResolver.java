@@ -24,6 +24,7 @@ final class NameResolver {
     private static final Map<String, Optional<String>> HINTS = new ConcurrentHashMap<>();
 
     private final KnowledgeBase kb;
+
     NameResolver(KnowledgeBase kb) {
         this.kb = kb;
     }
