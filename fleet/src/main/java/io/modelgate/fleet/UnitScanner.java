@@ -91,7 +91,7 @@ public final class UnitScanner implements Serializable {
         String contentDigest = null;
         long digestMillis = 0;
         long stageStart = System.nanoTime();
-        DigestPrefetch digests = DigestPrefetch.kept();
+        DigestPrefetch digests = DigestPrefetch.empty();
         try (UnitStage stage = UnitStage.of(unit, p.conf(), settings.maxUnitBytes(), stageDir(), digests)) {
             contentDigest = ContentDigest.of(stage.local(), settings.maxUnitBytes(), settings.threadsPerUnit(),
                     digests);

@@ -36,34 +36,34 @@ class ContentDigestTest {
     void shardsHashedInParallelGiveTheSameDigest() throws IOException {
         Path model = shardedModel();
 
-        String one = ContentDigest.of(model, 1L << 30, 1, DigestPrefetch.kept());
+        String one = ContentDigest.of(model, 1L << 30, 1, DigestPrefetch.empty());
 
         assertThat(one).startsWith("sha256:").hasSize(71);
         for (int threads : new int[]{2, 4, 16}) {
-            assertThat(ContentDigest.of(model, 1L << 30, threads, DigestPrefetch.kept())).as(threads + " threads").isEqualTo(one);
+            assertThat(ContentDigest.of(model, 1L << 30, threads, DigestPrefetch.empty())).as(threads + " threads").isEqualTo(one);
         }
     }
 
     @Test
     void aByteChangedInPlaceChangesTheDigestWhateverTheDate() throws IOException {
         Path model = shardedModel();
-        String before = ContentDigest.of(model, 1L << 30, 2, DigestPrefetch.kept());
+        String before = ContentDigest.of(model, 1L << 30, 2, DigestPrefetch.empty());
 
         RegistryFixture.flipByte(model.resolve("model-00003-of-00006.safetensors"), 1234);
 
-        assertThat(ContentDigest.of(model, 1L << 30, 2, DigestPrefetch.kept())).isNotEqualTo(before);
+        assertThat(ContentDigest.of(model, 1L << 30, 2, DigestPrefetch.empty())).isNotEqualTo(before);
     }
 
     @Test
     void renamingAFileChangesTheDigestAndGitDoesNot() throws IOException {
         Path model = shardedModel();
-        String before = ContentDigest.of(model, 1L << 30, 1, DigestPrefetch.kept());
+        String before = ContentDigest.of(model, 1L << 30, 1, DigestPrefetch.empty());
 
         Files.writeString(model.resolve(".git/HEAD"), "ref: refs/heads/other\n");
-        assertThat(ContentDigest.of(model, 1L << 30, 1, DigestPrefetch.kept())).isEqualTo(before);
+        assertThat(ContentDigest.of(model, 1L << 30, 1, DigestPrefetch.empty())).isEqualTo(before);
 
         Files.move(model.resolve("config.json"), model.resolve("config.json.bak"));
-        assertThat(ContentDigest.of(model, 1L << 30, 1, DigestPrefetch.kept())).isNotEqualTo(before);
+        assertThat(ContentDigest.of(model, 1L << 30, 1, DigestPrefetch.empty())).isNotEqualTo(before);
     }
 
     @Test
@@ -71,8 +71,8 @@ class ContentDigestTest {
         Path model = shardedModel();
         Files.createSymbolicLink(model.resolve("outside"), Path.of("/dev/zero"));
 
-        assertThat(ContentDigest.of(model, 1L << 30, 2, DigestPrefetch.kept())).startsWith("sha256:");
-        assertThatThrownBy(() -> ContentDigest.of(model, 1000, 2, DigestPrefetch.kept()))
+        assertThat(ContentDigest.of(model, 1L << 30, 2, DigestPrefetch.empty())).startsWith("sha256:");
+        assertThatThrownBy(() -> ContentDigest.of(model, 1000, 2, DigestPrefetch.empty()))
                 .isInstanceOf(ContentDigest.UnitTooLargeException.class).hasMessageContaining("larger than the limit");
     }
 }

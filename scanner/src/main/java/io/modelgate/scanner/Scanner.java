@@ -56,7 +56,7 @@ public final class Scanner {
     /** Files up to this size are read into memory once; larger ones are read where the analysis needs it. */
     static final int SMALL_FILE_BYTES = 64 * 1024;
 
-    private volatile DigestPrefetch prefetch = DigestPrefetch.none();
+    private volatile DigestPrefetch prefetch = DigestPrefetch.empty();
 
     public Scanner(Limits limits, int threads, Clock clock) {
         this(limits, threads, clock, VerificationOptions.none(), List.of());
@@ -106,7 +106,7 @@ public final class Scanner {
 
     /** Takes the digests of files whose hashing was started ahead of the scan from {@code digests}. */
     public Scanner withDigests(DigestPrefetch digests) {
-        this.prefetch = digests == null ? DigestPrefetch.none() : digests;
+        this.prefetch = digests == null ? DigestPrefetch.empty() : digests;
         return this;
     }
 
@@ -240,19 +240,24 @@ public final class Scanner {
             collector.incomplete(reason);
             return result(target, collector, size, null, false);
         }
-        String sha256;
-        byte[] whole = null;
-        try {
-            Optional<String> ahead = prefetch.take(target.file());
-            if (ahead.isEmpty() && size <= SMALL_FILE_BYTES) {
-                whole = readSmall(target.file());
-            }
-            sha256 = ahead.isPresent() ? ahead.get() : whole != null ? Sha256.ofBytes(whole)
-                    : Sha256.ofFile(target.file());
-        } catch (IOException e) {
-            return unreadable(target, collector, size, null, e);
-        }
         ResultCache resultCache = target.walkFindings().isEmpty() ? cache : null;
+        // A file hashed ahead (a large one named on the command line) is analysed while its digest completes,
+        // unless the digest is needed first as the result cache's key.
+        boolean digestAfter = resultCache == null && prefetch.has(target.file());
+        String sha256 = null;
+        byte[] whole = null;
+        if (!digestAfter) {
+            try {
+                Optional<String> ahead = prefetch.take(target.file());
+                if (ahead.isEmpty() && size <= SMALL_FILE_BYTES) {
+                    whole = readSmall(target.file());
+                }
+                sha256 = ahead.isPresent() ? ahead.get() : whole != null ? Sha256.ofBytes(whole)
+                        : Sha256.ofFile(target.file());
+            } catch (IOException e) {
+                return unreadable(target, collector, size, null, e);
+            }
+        }
         if (resultCache != null) {
             Optional<FileResult> cached = resultCache.get(target.displayPath(), sha256, size);
             if (cached.isPresent()) {
@@ -272,6 +277,14 @@ public final class Scanner {
             timedOut(collector, target, e.getMessage());
         } catch (IOException e) {
             return unreadable(target, collector, size, sha256, e);
+        }
+        if (digestAfter) {
+            try {
+                Optional<String> ahead = prefetch.take(target.file());
+                sha256 = ahead.isPresent() ? ahead.get() : Sha256.ofFile(target.file());
+            } catch (IOException e) {
+                return unreadable(target, collector, size, null, e);
+            }
         }
         FileResult result = result(target, collector, size, sha256, false);
         if (resultCache != null) {

@@ -72,14 +72,17 @@ public final class DigestPrefetch {
         return prefetch;
     }
 
-    /** Nothing started: every file is hashed by the scan. */
-    public static DigestPrefetch none() {
+    /**
+     * Nothing started: the scan hashes every file itself, except those a caller hashes first with
+     * {@link #hashAndKeep} or {@link #keep}.
+     */
+    public static DigestPrefetch empty() {
         return new DigestPrefetch();
     }
 
-    /** Starts empty; digests come from {@link #hashAndKeep}. */
-    public static DigestPrefetch kept() {
-        return new DigestPrefetch();
+    /** Whether a digest was started or kept for {@code file} (the scan may then analyse it before taking it). */
+    public boolean has(Path file) {
+        return !pending.isEmpty() && pending.containsKey(key(file));
     }
 
     /**
