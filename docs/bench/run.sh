@@ -86,7 +86,7 @@ picklescan() {
 
 echo "== build"
 "$mg" --version
-"$mg" scan --quiet "$work/one/model.pkl" >/dev/null 2>&1 || true   # creates the class-data sharing archive
+MODELGATE_CDS=wait "$mg" scan --quiet "$work/one/model.pkl" >/dev/null 2>&1 || true   # makes the class-data sharing archive
 
 peak() {  # peak resident memory of one run, MiB
   /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f MiB", $1/1024}'

@@ -1,20 +1,26 @@
 # Java options shared by the launchers (sourced, not run). A command-line scan is short, so the JVM's start-up
 # is a large part of it: the launchers keep an application class-data sharing (CDS) archive of the classes a
-# scan loads, created by the first scan of this installation and used by every later run, and pick a collector
+# scan loads, made after the first scan of this installation and used by every later run, and pick a collector
 # that suits a short-lived process with a modest heap.
+#
+# The archive is a static one (-Xshare:dump over a class list): on Java 17 only a static archive can hold
+# classes compiled for Java 5, as picocli's are, and building the command line was a third of a small scan.
+# The first scan records the classes it loads; the archive is then dumped from that list and the JDK's own in
+# the background (about 3 s of CPU, once), so that no run waits for it. MODELGATE_CDS=wait dumps it before the
+# launcher exits instead (for a container image built with the archive in it); MODELGATE_CDS=off runs without.
 #
 # The archive lives in ${MODELGATE_CACHE_DIR:-${XDG_CACHE_HOME:-~/.cache}/modelgate}/cds, keyed by the Java
 # installation and the jars (path, size, modification time), so a rebuilt or upgraded ModelGate or Java gets a
 # new one. An archive is used only once a trial start with it has succeeded, and its size is part of its name
-# (a truncated archive crashes the JVM instead of being ignored). Set MODELGATE_CDS=off to run without one.
+# (a truncated archive crashes the JVM instead of being ignored).
 
 # stat_lines FILE...: "path size mtime" per file (GNU or BSD stat).
 modelgate_stat_lines() {
   stat -c '%n %s %Y' -- "$@" 2>/dev/null || stat -f '%N %z %m' -- "$@" 2>/dev/null
 }
 
-# modelgate_jvm_options JAVA COMMAND JAR...: sets jvm_opts (an array) and cds_new (the archive path to create
-# in this run, empty if none).
+# modelgate_jvm_options JAVA COMMAND JAR...: sets jvm_opts (an array) and cds_list (the class list this run
+# records for a new archive, empty if none).
 modelgate_jvm_options() {
   local java_cmd="$1" command="$2"
   shift 2
@@ -34,7 +40,7 @@ modelgate_jvm_options() {
     -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000
     -XX:MaxInlineLevel=3 -XX:FreqInlineSize=50 -XX:InlineSmallCode=500 -XX:C1MaxInlineLevel=3 -XX:C1MaxInlineSize=20
     -XX:-UsePerfData -Xshare:auto -Xlog:cds=off,cds+dynamic=off)
-  cds_new=""
+  cds_list=""
   [[ "${MODELGATE_CDS:-on}" == "off" ]] && return 0
   local cache="${MODELGATE_CACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/modelgate}"
   local dir="$cache/cds" java_path java_home key
@@ -53,14 +59,59 @@ modelgate_jvm_options() {
       return 0
     fi
   done
-  # No archive yet: the first scan records the classes it loads (the archive is written when the JVM exits).
+  # No archive yet: the first scan records the classes it loads, unless another run is making the archive.
   case "$command" in scan|sbom) ;; *) return 0 ;; esac
   mkdir -p -- "$dir" 2>/dev/null && [[ -w "$dir" ]] || return 0
-  cds_new="$dir/.modelgate-$key.$$.jsa"
-  jvm_opts+=("-XX:ArchiveClassesAtExit=$cds_new")
+  [[ -d "$dir/.making-$key" ]] && return 0
+  cds_list="$dir/.modelgate-$key.$$.classlist"
+  cds_java_home="$java_home"
+  jvm_opts+=("-XX:DumpLoadedClassList=$cds_list")
 }
 
-# modelgate_keep_archive JAVA CLASSPATH: after the run that wrote $cds_new, tries a start with it and keeps it
+# modelgate_make_archive JAVA CLASSPATH: after the run that recorded $cds_list, makes the archive from it, in
+# the background unless MODELGATE_CDS=wait; one maker per key at a time (a lock folder, taken as stale after
+# ten minutes: a maker killed half-way).
+modelgate_make_archive() {
+  local java_cmd="$1" classpath="$2"
+  [[ -n "$cds_list" && -s "$cds_list" ]] || { rm -f -- "$cds_list" 2>/dev/null; return 0; }
+  local dir key lock
+  dir="$(dirname -- "$cds_list")"
+  key="${cds_list##*/.modelgate-}"
+  key="${key%%.*}"
+  lock="$dir/.making-$key"
+  find "$dir" -maxdepth 1 -name ".making-$key" -mmin +10 -exec rmdir {} + 2>/dev/null
+  if ! mkdir -- "$lock" 2>/dev/null; then
+    rm -f -- "$cds_list"
+    return 0
+  fi
+  if [[ "${MODELGATE_CDS:-on}" == "wait" ]]; then
+    modelgate_dump_archive "$java_cmd" "$classpath" "$lock"
+  else
+    # Detached from the caller's terminal and pipes: a CI step must not wait for it.
+    ( trap '' HUP; modelgate_dump_archive "$java_cmd" "$classpath" "$lock" ) </dev/null >/dev/null 2>&1 &
+  fi
+  return 0
+}
+
+# modelgate_dump_archive JAVA CLASSPATH LOCK: the JDK's class list then this scan's, dumped into a static
+# archive, kept by modelgate_keep_archive; releases LOCK.
+modelgate_dump_archive() {
+  local java_cmd="$1" classpath="$2" lock="$3"
+  local merged="${cds_list%.classlist}.all" niced=()
+  # In the background, at a lower priority than the scans that may follow.
+  command -v nice >/dev/null 2>&1 && [[ "${MODELGATE_CDS:-on}" != "wait" ]] && niced=(nice -n 10)
+  cds_new="${cds_list%.classlist}.jsa"
+  { cat -- "$cds_java_home/lib/classlist" 2>/dev/null; cat -- "$cds_list"; } | awk '!seen[$0]++' >"$merged"
+  if ${niced[@]+"${niced[@]}"} "$java_cmd" -XX:+UseSerialGC -Xshare:dump -Xlog:disable -XX:ErrorFile=/dev/null \
+      -XX:SharedClassListFile="$merged" -XX:SharedArchiveFile="$cds_new" -cp "$classpath" >/dev/null 2>&1; then
+    modelgate_keep_archive "$java_cmd" "$classpath"
+  fi
+  rm -f -- "$cds_list" "$merged" "$cds_new"
+  rmdir -- "$lock" 2>/dev/null
+  return 0
+}
+
+# modelgate_keep_archive JAVA CLASSPATH: once $cds_new is written, tries a start with it and keeps it
 # under its final name only if that start succeeds; drops archives not renewed for 30 days.
 modelgate_keep_archive() {
   local java_cmd="$1" classpath="$2"
