@@ -30,15 +30,16 @@ modelgate_jvm_options() {
   # The optimising compiler only for what is really hot (ten times the default thresholds): in a short scan it
   # otherwise spends more CPU compiling start-up code than it saves (a small scan: 1.7 s of CPU to 1.3 s), while
   # hashing and the pickle machine still reach it within the first megabytes.
-  # Shallow inlining in both compilers: in a cold scan compiling is about half the CPU (20,000 small pickles:
-  # 3.7 s of 7.4), most of it the optimising compiler inlining deeply. Limited, a cold scan of 20,000 pickles took
-  # 3.3 s instead of 4.1; a warm one lost 4% of files/s; hashing is an intrinsic, unaffected (docs/benchmarks.md).
+  # Smaller inlining in both compilers: in a cold scan compiling is about half the CPU (20,000 small pickles:
+  # 3.7 s of 7.4), most of it the optimising compiler inlining large methods. With small methods only (the depth
+  # left as it is: the digest's call chain is deep), a cold scan of 20,000 pickles took 3.4 s instead of 4.0;
+  # a warm one lost 4% of files/s; hashing is unaffected (docs/benchmarks.md).
   # No perf-data file in /tmp. Class-data sharing warnings (e.g. an archive made stale by an upgrade) would
   # reach the user's terminal: the archive is an optimisation, a stale one is silently ignored.
   # Unknown options are ignored rather than fatal: a later Java may retire one of these tuning flags.
   jvm_opts=(-XX:+IgnoreUnrecognizedVMOptions -XX:+UseSerialGC -Xmn24m -XX:Tier4InvocationThreshold=50000
     -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000
-    -XX:MaxInlineLevel=3 -XX:FreqInlineSize=50 -XX:InlineSmallCode=500 -XX:C1MaxInlineLevel=3 -XX:C1MaxInlineSize=20
+    -XX:FreqInlineSize=50 -XX:InlineSmallCode=500 -XX:C1MaxInlineLevel=3 -XX:C1MaxInlineSize=20
     -XX:-UsePerfData -Xshare:auto -Xlog:cds=off,cds+dynamic=off)
   cds_list=""
   [[ "${MODELGATE_CDS:-on}" == "off" ]] && return 0
