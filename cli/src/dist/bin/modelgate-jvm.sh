@@ -33,7 +33,7 @@ modelgate_jvm_options() {
   # Smaller inlining in both compilers: in a cold scan compiling is about half the CPU (20,000 small pickles:
   # 3.7 s of 7.4), most of it the optimising compiler inlining large methods. With small methods only (the depth
   # left as it is: the digest's call chain is deep), a cold scan of 20,000 pickles took 3.4 s instead of 4.0;
-  # a warm one lost 4% of files/s; hashing is unaffected (docs/benchmarks.md).
+  # long warm runs over large pickles lose up to 12% of their speed; hashing is unaffected (docs/benchmarks.md).
   # No perf-data file in /tmp. Class-data sharing warnings (e.g. an archive made stale by an upgrade) would
   # reach the user's terminal: the archive is an optimisation, a stale one is silently ignored.
   # Unknown options are ignored rather than fatal: a later Java may retire one of these tuning flags.
