@@ -63,7 +63,9 @@ modelgate_jvm_options() {
   # No archive yet: the first scan records the classes it loads, unless another run is making the archive.
   case "$command" in scan|sbom) ;; *) return 0 ;; esac
   mkdir -p -- "$dir" 2>/dev/null && [[ -w "$dir" ]] || return 0
-  [[ -d "$dir/.making-$key" ]] && return 0
+  # A Java that could not make one (a failed dump or trial start leaves a marker) is not asked again for a day.
+  [[ -d "$dir/.making-$key" || -n "$(find "$dir" -maxdepth 1 -name ".failed-$key" -mtime -1 2>/dev/null)" ]] \
+    && return 0
   cds_list="$dir/.modelgate-$key.$$.classlist"
   cds_java_home="$java_home"
   jvm_opts+=("-XX:DumpLoadedClassList=$cds_list")
@@ -107,6 +109,9 @@ modelgate_dump_archive() {
       -XX:SharedClassListFile="$merged" -XX:SharedArchiveFile="$cds_new" -cp "$classpath" >/dev/null 2>&1; then
     modelgate_keep_archive "$java_cmd" "$classpath"
   fi
+  local key="${cds_list##*/.modelgate-}"
+  key="${key%%.*}"
+  compgen -G "$(dirname -- "$cds_list")/modelgate-$key-*.jsa" >/dev/null || touch -- "$(dirname -- "$cds_list")/.failed-$key"
   rm -f -- "$cds_list" "$merged" "$cds_new"
   rmdir -- "$lock" 2>/dev/null
   return 0
@@ -129,6 +134,9 @@ modelgate_keep_archive() {
   else
     rm -f -- "$cds_new"
   fi
-  find "$(dirname -- "$cds_new")" -maxdepth 1 -name 'modelgate-*.jsa' -mtime +30 -delete 2>/dev/null
+  # Archives not renewed for 30 days, and what a killed run left behind.
+  find "$(dirname -- "$cds_new")" -maxdepth 1 \( -name 'modelgate-*.jsa' -o -name '.failed-*' \) -mtime +30 \
+    -delete 2>/dev/null
+  find "$(dirname -- "$cds_new")" -maxdepth 1 -name '.modelgate-*' -mmin +600 -delete 2>/dev/null
   return 0
 }

@@ -128,6 +128,24 @@ class LaunchersTest {
     }
 
     @Test
+    void aJavaThatCannotMakeAnArchiveIsNotAskedAgainForADay() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        Path cache = dir.resolve("cache");
+        // A first scan records its class list; "false" then stands for a Java whose dump fails; the next scan of
+        // the same installation records nothing.
+        String script = "resolve() { printf '%s\\n' \"$1\"; }; source src/dist/bin/modelgate-jvm.sh; "
+                + "modelgate_stat_lines() { echo same; }; "
+                + "modelgate_jvm_options java scan x.jar; [[ -n \"$cds_list\" ]] && echo recorded; "
+                + "echo java/lang/Object >\"$cds_list\"; lock=\"${cds_list%.*.classlist}\"; "
+                + "lock=\"$(dirname \"$lock\")/.making-${lock##*/.modelgate-}\"; mkdir \"$lock\"; "
+                + "modelgate_dump_archive false target/classes \"$lock\"; ls -A \"$(dirname \"$cds_list\")\" | sed 's/[0-9]*$//'; "
+                + "modelgate_jvm_options java scan x.jar; echo \"list=[$cds_list]\"";
+        Run run = run(Map.of("MODELGATE_CACHE_DIR", cache.toString()), "/bin/bash", "-c", script, "bash");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly("recorded", ".failed-", "list=[]");
+    }
+
+    @Test
     void theCheckoutLauncherAwayFromItsCheckoutExits64WithOneLine() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
         Path copy = dir.resolve("modelgate");
