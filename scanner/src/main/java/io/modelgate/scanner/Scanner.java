@@ -29,7 +29,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -55,6 +57,11 @@ public final class Scanner {
     private volatile ResultCache cache;
     /** Files up to this size are read into memory once; larger ones are read where the analysis needs it. */
     static final int SMALL_FILE_BYTES = 64 * 1024;
+    /**
+     * Files submitted ahead per thread: few enough to hold, enough that no thread waits for the next file while
+     * the submitting thread waits for its turn on a busy machine (4 cost 8% of the time of 20,000 small pickles).
+     */
+    private static final int IN_FLIGHT_PER_THREAD = 64;
 
     private volatile DigestPrefetch prefetch = DigestPrefetch.empty();
 
@@ -140,20 +147,24 @@ public final class Scanner {
     }
 
     /**
-     * Scans the files in parallel. A file that ran out of memory while others shared the heap is scanned again
-     * at the end, alone, so that the number of threads never turns a benign file into an error.
+     * Scans the files in parallel, a few per thread in flight at a time (a queue of every file of a large tree
+     * would only hold memory). A file that ran out of memory while others shared the heap is scanned again at
+     * the end, alone, so that the number of threads never turns a benign file into an error.
      */
     private List<FileResult> scanAll(List<FileTarget> targets, AnalysisEngine engine) {
         List<FileResult> results = new ArrayList<>(targets.size());
         List<Integer> outOfMemory = new ArrayList<>();
         ExecutorService pool = DaemonPools.fixed(threads, "modelgate-scan");
+        int window = threads * IN_FLIGHT_PER_THREAD;
         try {
-            List<Future<FileResult>> futures = new ArrayList<>();
-            for (FileTarget target : targets) {
-                futures.add(pool.submit(() -> tracked(target, engine)));
-            }
+            Deque<Future<FileResult>> inFlight = new ArrayDeque<>(window);
+            int submitted = 0;
             for (int i = 0; i < targets.size(); i++) {
-                Optional<FileResult> result = await(futures.get(i), targets.get(i));
+                for (; submitted < targets.size() && submitted < i + window; submitted++) {
+                    FileTarget target = targets.get(submitted);
+                    inFlight.add(pool.submit(() -> tracked(target, engine)));
+                }
+                Optional<FileResult> result = await(inFlight.remove(), targets.get(i));
                 if (result.isEmpty()) {
                     outOfMemory.add(i);
                 }
