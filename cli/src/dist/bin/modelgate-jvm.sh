@@ -34,12 +34,18 @@ modelgate_jvm_options() {
   # 3.7 s of 7.4), most of it the optimising compiler inlining large methods. With small methods only (the depth
   # left as it is: the digest's call chain is deep), a cold scan of 20,000 pickles took 3.4 s instead of 4.0;
   # long warm runs over large pickles lose up to 12% of their speed; hashing is unaffected (docs/benchmarks.md).
+  # The digest's own code, though, is compiled at a hundredth of the usual thresholds: SHA-256 is fast only
+  # once the optimising compiler has replaced it with the CPU's instructions, and under the raised thresholds a
+  # 2 GiB file took 0.1 to 0.2 s longer to hash (docs/benchmarks.md). `quiet` keeps the JVM from echoing
+  # these commands on standard output.
   # No perf-data file in /tmp. Class-data sharing warnings (e.g. an archive made stale by an upgrade) would
   # reach the user's terminal: the archive is an optimisation, a stale one is silently ignored.
   # Unknown options are ignored rather than fatal: a later Java may retire one of these tuning flags.
   jvm_opts=(-XX:+IgnoreUnrecognizedVMOptions -XX:+UseSerialGC -Xmn24m -XX:Tier4InvocationThreshold=50000
     -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000
     -XX:FreqInlineSize=50 -XX:InlineSmallCode=500 -XX:C1MaxInlineLevel=3 -XX:C1MaxInlineSize=20
+    -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.*::*,0.01
+    -XX:CompileCommand=CompileThresholdScaling,io.modelgate.scanner.digest.Sha256::*,0.01
     -XX:-UsePerfData -Xshare:auto -Xlog:cds=off,cds+dynamic=off)
   cds_list=""
   [[ "${MODELGATE_CDS:-on}" == "off" ]] && return 0
