@@ -25,10 +25,13 @@ final class EarlyDigests {
     private EarlyDigests() {
     }
 
-    /** Starts hashing for {@code scan ARGS}; does nothing for any other command or an argument it cannot read. */
-    static void start(String[] args) {
+    /**
+     * Starts hashing for {@code scan ARGS}; does nothing for any other command or an argument it cannot read.
+     * True when a file is being hashed.
+     */
+    static boolean start(String[] args) {
         if (args.length < 2 || !args[0].equals("scan")) {
-            return;
+            return false;
         }
         List<Path> paths = new ArrayList<>();
         long maxFileSize = new SizeConverter().convert(ScanRun.DEFAULT_MAX_FILE_SIZE);
@@ -46,7 +49,7 @@ final class EarlyDigests {
                     String name = equals < 0 ? arg : arg.substring(0, equals);
                     String value = equals >= 0 ? arg.substring(equals + 1) : i + 1 < args.length ? args[++i] : null;
                     if (value == null) {
-                        return;
+                        return false;
                     }
                     if (name.equals("--max-file-size")) {
                         maxFileSize = new SizeConverter().convert(value);
@@ -56,12 +59,13 @@ final class EarlyDigests {
                 }
             }
         } catch (RuntimeException e) {
-            return; // picocli reports the argument properly
+            return false; // picocli reports the argument properly
         }
         if (threads < 1 || threads > 256 || paths.isEmpty()) {
-            return;
+            return false;
         }
         started = DigestPrefetch.start(paths, maxFileSize, threads);
+        return !started.isEmpty();
     }
 
     /** What {@link #start} began, handed over once; otherwise a prefetch started now from the parsed options. */

@@ -17,11 +17,13 @@ public final class ModelGateMain {
     }
 
     public static void main(String[] args) {
-        EarlyDigests.start(args);
-        if (args.length > 0 && ASSESSING.contains(args[0])
+        boolean hashing = EarlyDigests.start(args);
+        if (!hashing && args.length > 0 && ASSESSING.contains(args[0])
                 && Arrays.stream(args).noneMatch(arg -> arg.startsWith("--kb"))) {
             // Parsing the knowledge base is the largest part of a small scan's start-up; overlap it with the
-            // rest (building the command line, loading the policy's classes, walking the files).
+            // rest (building the command line, loading the policy's classes, walking the files). Not while a
+            // large file is being hashed: the scan waits for that digest anyway, and on a small machine a third
+            // busy thread only slows the hashing down.
             KnowledgeBaseLoader.preload();
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

@@ -27,10 +27,12 @@ class EarlyDigestsTest {
         return file;
     }
 
-    /** The digest the early start handed over for {@code file}, if it hashed it. */
+    /** The digest the early start handed over for {@code file}, if it hashed it (and said so). */
     private static Optional<String> earlyDigest(Path file, String... args) {
-        EarlyDigests.start(args);
-        return EarlyDigests.takeOr(List.of(), Long.MAX_VALUE, 1).take(file);
+        boolean hashing = EarlyDigests.start(args);
+        Optional<String> digest = EarlyDigests.takeOr(List.of(), Long.MAX_VALUE, 1).take(file);
+        assertThat(hashing).as("start() says whether it is hashing").isEqualTo(digest.isPresent());
+        return digest;
     }
 
     @Test

@@ -80,6 +80,11 @@ public final class DigestPrefetch {
         return new DigestPrefetch();
     }
 
+    /** Whether no digest was started or kept at all. */
+    public boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
     /** Whether a digest was started or kept for {@code file} (the scan may then analyse it before taking it). */
     public boolean has(Path file) {
         return !pending.isEmpty() && pending.containsKey(key(file));
