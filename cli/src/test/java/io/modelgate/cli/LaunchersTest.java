@@ -74,6 +74,12 @@ class LaunchersTest {
         Path cache = dir.resolve("cache");
         Map<String, String> env = Map.of("LANG", "C", "LC_ALL", "C",
                 "PATH", onPath + File.pathSeparator + System.getenv("PATH"), "MODELGATE_CACHE_DIR", cache.toString());
+        // A scan that stops at a usage error is no model for the archive: nothing is recorded or made.
+        Run usage = run(env, "/bin/bash", "-c", "modelgate \"$@\"", "bash", "scan", dir.resolve("absent").toString());
+        assertThat(usage.code()).as(usage.err()).isEqualTo(64);
+        try (Stream<Path> left = Files.list(cache.resolve("cds"))) {
+            assertThat(left).isEmpty();
+        }
         // The shell finds modelgate on the PATH given, as a user's shell would. The first scan records the classes
         // it loads and the class-data sharing archive is made from them in the background; the second scan uses
         // it (-Xshare:on: a JVM that cannot map it, e.g. on a class path mismatch, stops): both say the same and
