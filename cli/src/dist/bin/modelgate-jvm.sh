@@ -69,6 +69,8 @@ modelgate_jvm_options() {
   # No archive yet: the first scan records the classes it loads, unless another run is making the archive.
   case "$command" in scan|sbom) ;; *) return 0 ;; esac
   mkdir -p -- "$dir" 2>/dev/null && [[ -w "$dir" ]] || return 0
+  # A maker's lock older than ten minutes is a maker killed half-way (e.g. with its CI container).
+  find "$dir" -maxdepth 1 -name ".making-$key" -mmin +10 -exec rmdir {} + 2>/dev/null
   # A Java that could not make one (a failed dump or trial start leaves a marker) is not asked again for a day.
   [[ -d "$dir/.making-$key" || -n "$(find "$dir" -maxdepth 1 -name ".failed-$key" -mtime -1 2>/dev/null)" ]] \
     && return 0
@@ -78,8 +80,7 @@ modelgate_jvm_options() {
 }
 
 # modelgate_make_archive JAVA CLASSPATH EXIT_CODE: after the run that recorded $cds_list, makes the archive
-# from it, in the background unless MODELGATE_CDS=wait; one maker per key at a time (a lock folder, taken as
-# stale after ten minutes: a maker killed half-way). Only a run that scanned (exit code 0 to 3) is a model for
+# from it, in the background unless MODELGATE_CDS=wait; one maker per key at a time (a lock folder). Only a run that scanned (exit code 0 to 3) is a model for
 # the archive: one that stopped at a usage error or printed its help loaded a fraction of the classes, and an
 # archive of those made every later scan slower than one (0.66 s against 0.48 s for a small file).
 modelgate_make_archive() {
@@ -93,7 +94,6 @@ modelgate_make_archive() {
   key="${cds_list##*/.modelgate-}"
   key="${key%%.*}"
   lock="$dir/.making-$key"
-  find "$dir" -maxdepth 1 -name ".making-$key" -mmin +10 -exec rmdir {} + 2>/dev/null
   if ! mkdir -- "$lock" 2>/dev/null; then
     rm -f -- "$cds_list"
     return 0

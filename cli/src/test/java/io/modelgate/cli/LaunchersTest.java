@@ -152,6 +152,24 @@ class LaunchersTest {
     }
 
     @Test
+    void aMakersLockHoldsOffOtherRecordingsForTenMinutesOnly() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        Path cache = dir.resolve("cache");
+        // The key from a first recording; then a lock as a running maker holds it, then the same lock as a maker
+        // killed twenty minutes ago left it.
+        String script = "resolve() { printf '%s\\n' \"$1\"; }; source src/dist/bin/modelgate-jvm.sh; "
+                + "modelgate_stat_lines() { echo same; }; "
+                + "modelgate_jvm_options java scan x.jar; rm -f \"$cds_list\"; key=\"${cds_list##*/.modelgate-}\"; "
+                + "lock=\"$(dirname \"$cds_list\")/.making-${key%%.*}\"; mkdir \"$lock\"; "
+                + "modelgate_jvm_options java scan x.jar; echo \"held=[$cds_list]\"; "
+                + "touch -d '20 minutes ago' \"$lock\"; "
+                + "modelgate_jvm_options java scan x.jar; [[ -n \"$cds_list\" && ! -d \"$lock\" ]] && echo stale";
+        Run run = run(Map.of("MODELGATE_CACHE_DIR", cache.toString()), "/bin/bash", "-c", script, "bash");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly("held=[]", "stale");
+    }
+
+    @Test
     void theCheckoutLauncherAwayFromItsCheckoutExits64WithOneLine() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
         Path copy = dir.resolve("modelgate");
