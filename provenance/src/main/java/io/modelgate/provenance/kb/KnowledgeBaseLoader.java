@@ -10,7 +10,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,10 +35,15 @@ public final class KnowledgeBaseLoader {
 
     private static final int MAX_NESTING = 64;
 
-    /** For the built-in files; the YAML reader is only set up when a user file is given. */
-    private final ObjectMapper json = configured(JsonMapper.builder(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-            .build()));
+    /**
+     * Databind's reading of the compiled built-in files: what {@link CompiledKbReader} must equal (tests). The
+     * loader itself reads them with the streaming parser; the YAML reader is only set up for a user file.
+     */
+    static ObjectMapper jsonMapper() {
+        return configured(JsonMapper.builder(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                .build()));
+    }
 
     static ObjectMapper yamlMapper() {
         return configured(JsonMapper.builder(YAMLFactory.builder()
@@ -101,9 +105,10 @@ public final class KnowledgeBaseLoader {
                 if (in == null) {
                     throw new IllegalStateException("knowledge base file missing from the build: " + name);
                 }
-                documents.add(json.readValue(in, KbDocument.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException("built-in knowledge base file " + name + " is invalid", e);
+                documents.add(CompiledKbReader.read(in));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("built-in knowledge base file " + name + " is invalid: "
+                        + e.getMessage(), e);
             }
         }
         return documents;
