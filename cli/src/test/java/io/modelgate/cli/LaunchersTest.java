@@ -133,40 +133,43 @@ class LaunchersTest {
         assertThat(run.err()).isEmpty();
     }
 
+    /**
+     * The output lines of {@code steps} run after sourcing the launchers' JVM options, with one installation key
+     * whatever the files (stat answers alike for all) and the archive folder in this test's cache.
+     */
+    private List<String> archiveSteps(String steps) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        String script = "resolve() { printf '%s\\n' \"$1\"; }; source src/dist/bin/modelgate-jvm.sh; "
+                + "modelgate_stat_lines() { echo same; }; " + steps;
+        Run run = run(Map.of("MODELGATE_CACHE_DIR", dir.resolve("cache").toString()), "/bin/bash", "-c", script,
+                "bash");
+        assertThat(run.code()).as(run.err()).isZero();
+        return run.out().lines().toList();
+    }
+
     @Test
     void aJavaThatCannotMakeAnArchiveIsNotAskedAgainForADay() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
-        Path cache = dir.resolve("cache");
         // A first scan records its class list; "false" then stands for a Java whose dump fails; the next scan of
         // the same installation records nothing.
-        String script = "resolve() { printf '%s\\n' \"$1\"; }; source src/dist/bin/modelgate-jvm.sh; "
-                + "modelgate_stat_lines() { echo same; }; "
-                + "modelgate_jvm_options java scan x.jar; [[ -n \"$cds_list\" ]] && echo recorded; "
+        assertThat(archiveSteps("modelgate_jvm_options java scan x.jar; [[ -n \"$cds_list\" ]] && echo recorded; "
                 + "echo java/lang/Object >\"$cds_list\"; lock=\"${cds_list%.*.classlist}\"; "
                 + "lock=\"$(dirname \"$lock\")/.making-${lock##*/.modelgate-}\"; mkdir \"$lock\"; "
-                + "modelgate_dump_archive false target/classes \"$lock\"; ls -A \"$(dirname \"$cds_list\")\" | sed 's/[0-9]*$//'; "
-                + "modelgate_jvm_options java scan x.jar; echo \"list=[$cds_list]\"";
-        Run run = run(Map.of("MODELGATE_CACHE_DIR", cache.toString()), "/bin/bash", "-c", script, "bash");
-        assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out().lines().toList()).containsExactly("recorded", ".failed-", "list=[]");
+                + "modelgate_dump_archive false target/classes \"$lock\"; "
+                + "ls -A \"$(dirname \"$cds_list\")\" | sed 's/[0-9]*$//'; "
+                + "modelgate_jvm_options java scan x.jar; echo \"list=[$cds_list]\""))
+                .containsExactly("recorded", ".failed-", "list=[]");
     }
 
     @Test
     void aMakersLockHoldsOffOtherRecordingsForTenMinutesOnly() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
-        Path cache = dir.resolve("cache");
         // The key from a first recording; then a lock as a running maker holds it, then the same lock as a maker
         // killed twenty minutes ago left it.
-        String script = "resolve() { printf '%s\\n' \"$1\"; }; source src/dist/bin/modelgate-jvm.sh; "
-                + "modelgate_stat_lines() { echo same; }; "
-                + "modelgate_jvm_options java scan x.jar; rm -f \"$cds_list\"; key=\"${cds_list##*/.modelgate-}\"; "
-                + "lock=\"$(dirname \"$cds_list\")/.making-${key%%.*}\"; mkdir \"$lock\"; "
-                + "modelgate_jvm_options java scan x.jar; echo \"held=[$cds_list]\"; "
-                + "touch -d '20 minutes ago' \"$lock\"; "
-                + "modelgate_jvm_options java scan x.jar; [[ -n \"$cds_list\" && ! -d \"$lock\" ]] && echo stale";
-        Run run = run(Map.of("MODELGATE_CACHE_DIR", cache.toString()), "/bin/bash", "-c", script, "bash");
-        assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out().lines().toList()).containsExactly("held=[]", "stale");
+        assertThat(archiveSteps("modelgate_jvm_options java scan x.jar; rm -f \"$cds_list\"; "
+                + "key=\"${cds_list##*/.modelgate-}\"; lock=\"$(dirname \"$cds_list\")/.making-${key%%.*}\"; "
+                + "mkdir \"$lock\"; modelgate_jvm_options java scan x.jar; echo \"held=[$cds_list]\"; "
+                + "touch -d '20 minutes ago' \"$lock\"; modelgate_jvm_options java scan x.jar; "
+                + "[[ -n \"$cds_list\" && ! -d \"$lock\" ]] && echo stale"))
+                .containsExactly("held=[]", "stale");
     }
 
     @Test
