@@ -79,21 +79,26 @@ modelgate_jvm_options() {
   jvm_opts+=("-XX:DumpLoadedClassList=$cds_list")
 }
 
+# modelgate_archive_key FILE: the installation key in the name of a class list or archive being made
+# (.modelgate-KEY.PID.*).
+modelgate_archive_key() {
+  local key="${1##*/.modelgate-}"
+  printf '%s\n' "${key%%.*}"
+}
+
 # modelgate_make_archive JAVA CLASSPATH EXIT_CODE: after the run that recorded $cds_list, makes the archive
-# from it, in the background unless MODELGATE_CDS=wait; one maker per key at a time (a lock folder). Only a run that scanned (exit code 0 to 3) is a model for
-# the archive: one that stopped at a usage error or printed its help loaded a fraction of the classes, and an
-# archive of those made every later scan slower than one (0.66 s against 0.48 s for a small file).
+# from it, in the background unless MODELGATE_CDS=wait; one maker per key at a time (a lock folder). Only a
+# run that scanned (exit code 0 to 3) is a model for the archive: one that stopped at a usage error or printed
+# its help loaded a fraction of the classes, and an archive of those made every later scan slower than none
+# (0.66 s against 0.48 s for a small file).
 modelgate_make_archive() {
   local java_cmd="$1" classpath="$2" code="${3:-0}"
   if [[ -z "$cds_list" || ! -s "$cds_list" || ! "$code" =~ ^[0-3]$ ]]; then
     [[ -n "$cds_list" ]] && rm -f -- "$cds_list" 2>/dev/null
     return 0
   fi
-  local dir key lock
-  dir="$(dirname -- "$cds_list")"
-  key="${cds_list##*/.modelgate-}"
-  key="${key%%.*}"
-  lock="$dir/.making-$key"
+  local lock
+  lock="$(dirname -- "$cds_list")/.making-$(modelgate_archive_key "$cds_list")"
   if ! mkdir -- "$lock" 2>/dev/null; then
     rm -f -- "$cds_list"
     return 0
@@ -108,7 +113,8 @@ modelgate_make_archive() {
 }
 
 # modelgate_dump_archive JAVA CLASSPATH LOCK: the JDK's class list then this scan's, dumped into a static
-# archive, kept by modelgate_keep_archive; releases LOCK.
+# archive, kept by modelgate_keep_archive; a failure leaves the marker that stops further attempts for a day.
+# Releases LOCK.
 modelgate_dump_archive() {
   local java_cmd="$1" classpath="$2" lock="$3"
   local merged="${cds_list%.classlist}.all" niced=()
@@ -116,32 +122,30 @@ modelgate_dump_archive() {
   command -v nice >/dev/null 2>&1 && [[ "${MODELGATE_CDS:-on}" != "wait" ]] && niced=(nice -n 10)
   cds_new="${cds_list%.classlist}.jsa"
   { cat -- "$cds_java_home/lib/classlist" 2>/dev/null; cat -- "$cds_list"; } | awk '!seen[$0]++' >"$merged"
-  if ${niced[@]+"${niced[@]}"} "$java_cmd" -XX:+UseSerialGC -Xshare:dump -Xlog:disable -XX:ErrorFile=/dev/null \
-      -XX:SharedClassListFile="$merged" -XX:SharedArchiveFile="$cds_new" -cp "$classpath" >/dev/null 2>&1; then
-    modelgate_keep_archive "$java_cmd" "$classpath"
+  if ! { ${niced[@]+"${niced[@]}"} "$java_cmd" -XX:+UseSerialGC -Xshare:dump -Xlog:disable -XX:ErrorFile=/dev/null \
+      -XX:SharedClassListFile="$merged" -XX:SharedArchiveFile="$cds_new" -cp "$classpath" >/dev/null 2>&1 \
+      && modelgate_keep_archive "$java_cmd" "$classpath"; }; then
+    touch -- "$(dirname -- "$cds_list")/.failed-$(modelgate_archive_key "$cds_list")"
   fi
-  local key="${cds_list##*/.modelgate-}"
-  key="${key%%.*}"
-  compgen -G "$(dirname -- "$cds_list")/modelgate-$key-*.jsa" >/dev/null || touch -- "$(dirname -- "$cds_list")/.failed-$key"
   rm -f -- "$cds_list" "$merged" "$cds_new"
   rmdir -- "$lock" 2>/dev/null
   return 0
 }
 
 # modelgate_keep_archive JAVA CLASSPATH: once $cds_new is written, tries a start with it and keeps it
-# under its final name only if that start succeeds; drops archives not renewed for 30 days.
+# under its final name only if that start succeeds (the status says whether it was kept); drops archives not
+# renewed for 30 days.
 modelgate_keep_archive() {
-  local java_cmd="$1" classpath="$2"
-  [[ -n "$cds_new" && -s "$cds_new" ]] || { rm -f -- "$cds_new" 2>/dev/null; return 0; }
+  local java_cmd="$1" classpath="$2" kept=1
+  [[ -n "$cds_new" && -s "$cds_new" ]] || { rm -f -- "$cds_new" 2>/dev/null; return 1; }
   # In a subshell with its error output dropped: a damaged archive crashes the JVM, and neither the crash report
   # nor the shell's "Aborted" line should reach the user.
   if ( "$java_cmd" -Xshare:on -Xlog:disable -XX:ErrorFile=/dev/null -XX:SharedArchiveFile="$cds_new" \
       -cp "$classpath" -version && exit 0; exit 1 ) >/dev/null 2>&1; then
-    local size key
+    local size
     size="$(modelgate_stat_lines "$cds_new" | awk '{print $(NF-1)}')"
-    key="${cds_new##*/.modelgate-}"
-    key="${key%%.*}"
-    mv -f -- "$cds_new" "$(dirname -- "$cds_new")/modelgate-$key-$size.jsa" 2>/dev/null || rm -f -- "$cds_new"
+    mv -f -- "$cds_new" "$(dirname -- "$cds_new")/modelgate-$(modelgate_archive_key "$cds_new")-$size.jsa" \
+      2>/dev/null && kept=0 || rm -f -- "$cds_new"
   else
     rm -f -- "$cds_new"
   fi
@@ -149,5 +153,5 @@ modelgate_keep_archive() {
   find "$(dirname -- "$cds_new")" -maxdepth 1 \( -name 'modelgate-*.jsa' -o -name '.failed-*' \) -mtime +30 \
     -delete 2>/dev/null
   find "$(dirname -- "$cds_new")" -maxdepth 1 -name '.modelgate-*' -mmin +600 -delete 2>/dev/null
-  return 0
+  return "$kept"
 }
