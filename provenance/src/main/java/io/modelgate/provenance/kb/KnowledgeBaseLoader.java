@@ -1,6 +1,5 @@
 package io.modelgate.provenance.kb;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -36,23 +35,14 @@ public final class KnowledgeBaseLoader {
     private static final int MAX_NESTING = 64;
 
     /**
-     * Databind's reading of the compiled built-in files: what {@link CompiledKbReader} must equal (tests). The
-     * loader itself reads them with the streaming parser; the YAML reader is only set up for a user file.
+     * Data binding for user files (YAML), and the reference {@link CompiledKbReader} must equal on the compiled
+     * built-in files (tests); the loader reads those with the streaming parser.
      */
-    static ObjectMapper jsonMapper() {
-        return configured(JsonMapper.builder(JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-                .build()));
-    }
-
     static ObjectMapper yamlMapper() {
-        return configured(JsonMapper.builder(YAMLFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-                .build()));
-    }
-
-    private static ObjectMapper configured(JsonMapper.Builder builder) {
-        return builder.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+        return JsonMapper.builder(YAMLFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                        .build())
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
     }

@@ -11,13 +11,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CompiledKbReaderTest {
 
-    /** The streaming reader gives exactly what databind gives for every file the build compiled. */
+    /**
+     * The streaming reader gives exactly what data binding gives for every file the build compiled (the binding
+     * a user file goes through).
+     */
     @Test
     void readsTheBuiltInFilesAsDatabindDoes() throws Exception {
         for (String name : KnowledgeBaseLoader.BUILT_IN) {
             KbDocument bound;
             try (InputStream in = KnowledgeBaseLoader.class.getResourceAsStream(name + ".json")) {
-                bound = KnowledgeBaseLoader.jsonMapper().readValue(in, KbDocument.class);
+                bound = KnowledgeBaseLoader.yamlMapper().readValue(in, KbDocument.class);
             }
             KbDocument streamed;
             try (InputStream in = KnowledgeBaseLoader.class.getResourceAsStream(name + ".json")) {
