@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds the command line with its error handling; tests drive it with string writers. */
 public final class CliFactory {
@@ -38,17 +39,47 @@ public final class CliFactory {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpAutoWidth(true);
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("modelgate: " + oneLine(ex));
-            return ExitCodes.INCOMPLETE;
-        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                failed(ex, commandLine.getErr(), commandLine.getCommandSpec().qualifiedName()));
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
-            failed.getErr().println("modelgate: " + ex.getMessage());
-            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+            usage(failed.getErr(), failed.getCommandSpec().qualifiedName(), ex.getMessage());
             return ExitCodes.USAGE;
         });
         return cli;
+    }
+
+    /**
+     * Runs the command {@code args} give: a {@code scan} that {@link QuickScanParser} read ({@code quickScan}) as
+     * it would run under picocli, anything else through picocli.
+     */
+    public static int execute(PrintWriter out, PrintWriter err, Optional<ScanCommand> quickScan, String... args) {
+        if (quickScan.isEmpty()) {
+            return forArgs(out, err, args).execute(args);
+        }
+        try {
+            return quickScan.get().execute(out, err);
+        } catch (Exception e) {
+            return failed(e, err, "modelgate scan");
+        }
+    }
+
+    /**
+     * How a command that failed while running ends: a usage error as picocli reports a bad option (exit code 64),
+     * anything else in one line as a run that could not finish (2).
+     */
+    private static int failed(Exception ex, PrintWriter err, String command) {
+        if (ex instanceof UsageException) {
+            usage(err, command, ex.getMessage());
+            return ExitCodes.USAGE;
+        }
+        err.println("modelgate: " + oneLine(ex));
+        return ExitCodes.INCOMPLETE;
+    }
+
+    private static void usage(PrintWriter err, String command, String message) {
+        err.println("modelgate: " + message);
+        err.println("Try '" + command + " --help' for more information.");
     }
 
     private static Object instantiate(Class<?> command) {

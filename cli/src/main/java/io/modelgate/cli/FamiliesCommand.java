@@ -40,7 +40,7 @@ public final class FamiliesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KnowledgeBase kb = KnowledgeBases.load(spec, kbFiles);
+        KnowledgeBase kb = KnowledgeBases.load(kbFiles);
         PrintWriter out = spec.commandLine().getOut();
         if (format == RulesCommand.OutputFormat.json) {
             out.println(json(kb));

@@ -2,8 +2,6 @@ package io.modelgate.cli;
 
 import io.modelgate.provenance.kb.KnowledgeBase;
 import io.modelgate.provenance.kb.KnowledgeBaseLoader;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,19 +14,19 @@ final class KnowledgeBases {
     private KnowledgeBases() {
     }
 
-    static KnowledgeBase load(CommandSpec spec, List<Path> files) {
+    static KnowledgeBase load(List<Path> files) {
         if (files == null || files.isEmpty()) {
             return KnowledgeBaseLoader.builtIn();
         }
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
-                throw new ParameterException(spec.commandLine(), "no such knowledge-base file: " + file);
+                throw new UsageException("no such knowledge-base file: " + file);
             }
         }
         try {
             return KnowledgeBaseLoader.withUserFiles(files);
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new UsageException(e.getMessage());
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.modelgate.cli;
 
-import io.modelgate.provenance.kb.KnowledgeBaseLoader;
-
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 
 /** Entry point of the {@code modelgate} command. */
@@ -17,18 +17,18 @@ public final class ModelGateMain {
     }
 
     public static void main(String[] args) {
-        boolean hashing = EarlyDigests.start(args);
-        if (!hashing && args.length > 0 && ASSESSING.contains(args[0])
-                && Arrays.stream(args).noneMatch(arg -> arg.startsWith("--kb"))) {
-            // Parsing the knowledge base is the largest part of a small scan's start-up; overlap it with the
-            // rest (building the command line, loading the policy's classes, walking the files). Not while a
-            // large file is being hashed: the scan waits for that digest anyway, and on a small machine a third
-            // busy thread only slows the hashing down.
-            KnowledgeBaseLoader.preload();
+        Optional<ScanCommand> quickScan = QuickScanParser.parse(args);
+        boolean hashing = quickScan.isPresent() && EarlyDigests.start(quickScan.get());
+        if (!hashing && args.length > 0 && ASSESSING.contains(args[0])) {
+            // Overlap the knowledge base and the scanner's class initialisation with the rest of start-up
+            // (reading the command line, loading the policy, walking the files). Not while a large file is being
+            // hashed: the scan waits for that digest anyway, and on a small machine a third busy thread only slows
+            // the hashing down.
+            StartupPreload.start(Arrays.stream(args).noneMatch(arg -> arg.startsWith("--kb")));
         }
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = CliFactory.forArgs(out, err, args).execute(args);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = CliFactory.execute(out, err, quickScan, args);
         out.flush();
         err.flush();
         System.exit(code);

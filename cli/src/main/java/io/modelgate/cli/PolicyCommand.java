@@ -104,7 +104,7 @@ public final class PolicyCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            PolicyLoader loader = new PolicyLoader(KnowledgeBases.load(spec, kbFiles));
+            PolicyLoader loader = new PolicyLoader(KnowledgeBases.load(kbFiles));
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             int code = ExitCodes.OK;

@@ -7,9 +7,7 @@ import io.modelgate.rules.policy.SecurityGate;
 import io.modelgate.rules.policy.load.PolicyLoader;
 import io.modelgate.rules.policy.load.PolicySelection;
 import io.modelgate.scanner.model.Severity;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Path;
 
@@ -28,7 +26,10 @@ public final class PolicyOptions {
             description = "Built-in policy profile: default, strict, origin-review (default: default).")
     String profile;
 
-    @Option(names = "--review-exit-code", paramLabel = "N", defaultValue = "3",
+    /** As picocli reads it, also given by {@link QuickScanParser}. */
+    static final String DEFAULT_REVIEW_EXIT_CODE = "3";
+
+    @Option(names = "--review-exit-code", paramLabel = "N", defaultValue = DEFAULT_REVIEW_EXIT_CODE,
             description = "Exit code when the decision is REVIEW (default: ${DEFAULT-VALUE}).")
     int reviewExitCode;
 
@@ -46,15 +47,15 @@ public final class PolicyOptions {
     boolean allowIncomplete;
 
     /** The policy to apply, its gate overridden by the options given; a bad file or name is a usage error. */
-    Policy policy(CommandSpec spec, KnowledgeBase kb) {
+    Policy policy(KnowledgeBase kb) {
         if (reviewExitCode < 0 || reviewExitCode > 255) {
-            throw new ParameterException(spec.commandLine(), "--review-exit-code must be between 0 and 255");
+            throw new UsageException("--review-exit-code must be between 0 and 255");
         }
         Policy policy;
         try {
             policy = PolicySelection.select(policyFile, profile, new PolicyLoader(kb)).policy();
         } catch (PolicySelection.UsageError e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new UsageException(e.getMessage());
         }
         SecurityGate gate = policy.gate();
         Severity fail = failOn != null ? failOn : gate.failOn();

@@ -66,7 +66,7 @@ public final class SbomCommand implements Callable<Integer> {
         if (!FORMATS.contains(format)) {
             throw new ParameterException(spec.commandLine(), "--format must be cyclonedx, cyclonedx-xml or spdx");
         }
-        ScanRun.Result result = run.run(spec, paths, progress);
+        ScanRun.Result result = run.run(paths, progress, spec.commandLine().getErr());
         ReportFiles files = new ReportFiles(Clock.systemUTC());
         PrintWriter err = spec.commandLine().getErr();
         if (output == null) {

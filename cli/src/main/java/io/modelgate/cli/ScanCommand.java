@@ -15,7 +15,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -60,7 +59,10 @@ public final class ScanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders or archives to scan.")
     List<Path> paths;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+    /** As picocli reads it, also given by {@link QuickScanParser}. */
+    static final String DEFAULT_FORMAT = "text";
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = DEFAULT_FORMAT,
             description = "Report format on standard output (or --output): ${COMPLETION-CANDIDATES} "
                     + "(default: ${DEFAULT-VALUE}).")
     ReportFormat format;
@@ -83,27 +85,34 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * Runs the scan with the options set, however the command line was read ({@link QuickScanParser} or picocli);
+     * a bad value is a {@link UsageException}.
+     */
+    int execute(PrintWriter out, PrintWriter err) throws IOException {
         try {
             ReportTargets.checkDistinct(reports);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new UsageException(e.getMessage());
         }
-        ScanRun.Result result = run.run(spec, paths, progress);
-        write(result.assessment(), result.decision());
+        ScanRun.Result result = run.run(paths, progress, err);
+        write(result.assessment(), result.decision(), out, err);
         new ReportFiles(Clock.systemUTC()).writeAll(reports, result.assessment(), result.decision());
         return run.exitCode(result.decision());
     }
 
-    private void write(ScanAssessment assessment, Decision decision) throws IOException {
+    private void write(ScanAssessment assessment, Decision decision, PrintWriter out, PrintWriter err)
+            throws IOException {
         ReportWriter writer = ReportWriters.forFormat(format);
-        PrintWriter err = spec.commandLine().getErr();
         if (output == null && progress.quiet() && format == ReportFormat.text) {
             err.println(DecisionText.line(decision));
             err.flush();
             return;
         }
         if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
             writer.write(assessment, decision, out);
             out.flush();
             return;
@@ -112,8 +121,8 @@ public final class ScanCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            writer.write(assessment, decision, out);
+        try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            writer.write(assessment, decision, file);
         }
         err.println(DecisionText.line(decision) + " (report written to " + output + ")");
         err.flush();

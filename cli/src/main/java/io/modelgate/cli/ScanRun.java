@@ -8,17 +8,17 @@ import io.modelgate.provenance.kb.KnowledgeBase;
 import io.modelgate.rules.policy.Decision;
 import io.modelgate.rules.policy.Policy;
 import io.modelgate.rules.policy.PolicyEngine;
+import io.modelgate.scanner.FormatRegistry;
 import io.modelgate.scanner.Limits;
 import io.modelgate.scanner.cache.ResultCache;
 import io.modelgate.scanner.digest.DigestPrefetch;
 import io.modelgate.scanner.model.ScanReport;
 import io.modelgate.verification.VerificationChecks;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -35,16 +35,20 @@ public final class ScanRun {
     @Mixin
     PolicyOptions policyOptions;
 
-    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "8",
+    // Defaults as picocli reads them, also given by QuickScanParser.
+    static final String DEFAULT_MAX_DEPTH = "8";
+    static final String DEFAULT_TIMEOUT = "10m";
+    static final String DEFAULT_MAX_FILE_SIZE = "256G";
+    static final String DEFAULT_MAX_TEMP_SIZE = "8G";
+    static final String DEFAULT_CACHE_MAX_SIZE = "1G";
+
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = DEFAULT_MAX_DEPTH,
             description = "Deepest archive nesting opened (default: ${DEFAULT-VALUE}).")
     int maxDepth;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = DEFAULT_TIMEOUT, converter = DurationConverter.class,
             description = "Time limit per file, e.g. 90s, 10m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
-
-    /** Also read by {@link EarlyDigests}, which looks at the arguments before picocli does. */
-    static final String DEFAULT_MAX_FILE_SIZE = "256G";
 
     @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = DEFAULT_MAX_FILE_SIZE,
             converter = SizeConverter.class,
@@ -52,7 +56,7 @@ public final class ScanRun {
                     + "reported incomplete without being read.")
     long maxFileSize;
 
-    @Option(names = "--max-temp-size", paramLabel = "SIZE", defaultValue = "8G", converter = SizeConverter.class,
+    @Option(names = "--max-temp-size", paramLabel = "SIZE", defaultValue = DEFAULT_MAX_TEMP_SIZE, converter = SizeConverter.class,
             description = "Temporary disk one scan may use for expanded archive members (default: "
                     + "${DEFAULT-VALUE}, at most half the free space); a member that needs more is reported "
                     + "incomplete.")
@@ -71,7 +75,7 @@ public final class ScanRun {
                     + "and assessment run every time. DIR must be trusted like the tool itself.")
     Path cacheDir;
 
-    @Option(names = "--cache-max-size", paramLabel = "SIZE", defaultValue = "1G", converter = SizeConverter.class,
+    @Option(names = "--cache-max-size", paramLabel = "SIZE", defaultValue = DEFAULT_CACHE_MAX_SIZE, converter = SizeConverter.class,
             description = "Largest size of the --cache folder (default: ${DEFAULT-VALUE}); the least recently used "
                     + "entries go first.")
     long cacheMaxSize;
@@ -85,31 +89,35 @@ public final class ScanRun {
     public record Result(ScanAssessment assessment, Decision decision) {
     }
 
-    Result run(CommandSpec spec, List<Path> paths, ProgressOptions progress) throws IOException {
+    /** Scans, assesses and decides; progress goes to {@code err}. A bad option value is a {@link UsageException}. */
+    Result run(List<Path> paths, ProgressOptions progress, PrintWriter err) throws IOException {
         if (maxDepth < 0 || maxDepth > 64) {
-            throw new ParameterException(spec.commandLine(), "--max-depth must be between 0 and 64");
+            throw new UsageException("--max-depth must be between 0 and 64");
         }
         if (threads != null && (threads < 1 || threads > 256)) {
-            throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 256");
+            throw new UsageException("--threads must be between 1 and 256");
         }
         for (Path path : paths) {
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-                throw new ParameterException(spec.commandLine(), "no such file or folder: " + path);
+                throw new UsageException("no such file or folder: " + path);
             }
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         // Large files named on the command line are hashed while the knowledge base and the policy load (started
         // from main when its quick reading of the arguments could).
         DigestPrefetch digests = EarlyDigests.takeOr(paths, maxFileSize, workers);
-        KnowledgeBase kb = KnowledgeBases.load(spec, kbFiles);
-        Policy policy = policyOptions.policy(spec, kb);
+        // The scanner's classes are initialised here if the start-up thread has not done it yet: the main thread
+        // would otherwise only wait for the knowledge base.
+        FormatRegistry.warmUp();
+        KnowledgeBase kb = KnowledgeBases.load(kbFiles);
+        Policy policy = policyOptions.policy(kb);
         Limits limits = Limits.defaults().withMaxDepth(maxDepth).withTimeout(timeout).withMaxFileBytes(maxFileSize)
                 .withMaxTempBytes(maxTempSize);
-        ResultCache cache = openCache(spec, limits);
+        ResultCache cache = openCache(limits);
         ScanReport scanned;
-        try (ProgressDisplay shown = progress.display(spec.commandLine().getErr())) {
+        try (ProgressDisplay shown = progress.display(err)) {
             scanned = VerificationChecks.scanner(limits, workers, Clock.systemUTC(),
-                    verification.options(spec, policy)).withProgress(shown).withCache(cache).withDigests(digests)
+                    verification.options(policy)).withProgress(shown).withCache(cache).withDigests(digests)
                     .scan(paths);
         }
         ScanAssessment assessment = new AssessmentBuilder(kb).build(scanned);
@@ -118,17 +126,17 @@ public final class ScanRun {
         return new Result(assessment, decision);
     }
 
-    private ResultCache openCache(CommandSpec spec, Limits limits) {
+    private ResultCache openCache(Limits limits) {
         if (cacheDir == null) {
             return null;
         }
         if (cacheMaxSize <= 0) {
-            throw new ParameterException(spec.commandLine(), "--cache-max-size must be positive");
+            throw new UsageException("--cache-max-size must be positive");
         }
         try {
             return ResultCache.open(cacheDir, cacheMaxSize, limits);
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot use cache folder " + cacheDir + ": "
+            throw new UsageException("cannot use cache folder " + cacheDir + ": "
                     + e.getMessage());
         }
     }

@@ -1,9 +1,7 @@
 package io.modelgate.cli;
 
 import io.modelgate.scanner.VerificationOptions;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,15 +38,11 @@ public final class VerificationMixin {
                     + "the working folder; repeatable or comma-separated.")
     List<Path> ignorePaths = new ArrayList<>();
 
-    VerificationOptions options(CommandSpec spec) {
-        return options(spec, null);
-    }
-
     /**
      * The options given, with the policy's keys, certificates, trust root, keyrings and lock file added (the
      * command line's lock file and trust root win over the policy's).
      */
-    VerificationOptions options(CommandSpec spec, io.modelgate.rules.policy.Policy policy) {
+    VerificationOptions options(io.modelgate.rules.policy.Policy policy) {
         List<Path> all = new ArrayList<>(publicKeys);
         all.addAll(caCertificates);
         all.addAll(keyrings);
@@ -60,7 +54,7 @@ public final class VerificationMixin {
         }
         for (Path file : all) {
             if (!Files.isRegularFile(file)) {
-                throw new ParameterException(spec.commandLine(), "no such file: " + file);
+                throw new UsageException("no such file: " + file);
             }
         }
         if (policy == null) {

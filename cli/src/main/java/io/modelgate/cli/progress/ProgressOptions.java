@@ -24,6 +24,14 @@ public final class ProgressOptions {
                     + "--report are still written).")
     boolean quiet;
 
+    /** The options as given on a command line read without picocli. */
+    public static ProgressOptions of(boolean progress, boolean quiet) {
+        ProgressOptions options = new ProgressOptions();
+        options.progress = progress;
+        options.quiet = quiet;
+        return options;
+    }
+
     public boolean quiet() {
         return quiet;
     }

@@ -57,23 +57,6 @@ public final class KnowledgeBaseLoader {
         return BuiltIn.KB;
     }
 
-    /**
-     * Starts loading the built-in knowledge base on a background thread, so that a command which will need it
-     * parses it while doing other start-up work; {@link #builtIn()} waits for it. A failure is reported by
-     * {@link #builtIn()} to its caller, not by the background thread.
-     */
-    public static void preload() {
-        Thread loader = new Thread(() -> {
-            try {
-                builtIn();
-            } catch (RuntimeException | LinkageError e) {
-                // builtIn() raises it again where it is needed.
-            }
-        }, "knowledge-base-preload");
-        loader.setDaemon(true);
-        loader.start();
-    }
-
     /** The built-in knowledge base with the given user files merged over it, in order. */
     public static KnowledgeBase withUserFiles(List<Path> files) throws IOException {
         KnowledgeBaseLoader loader = new KnowledgeBaseLoader();
