@@ -36,9 +36,12 @@ final class FamilyIdentifier {
     private final KnowledgeBase kb;
     private final SignalIndex index;
     private final NameResolver names;
+    /** The capacity a hash map of every family grows to (at the default load factor of 0.75). */
+    private final int familyMapCapacity;
 
     FamilyIdentifier(KnowledgeBase kb) {
         this.kb = kb;
+        this.familyMapCapacity = (int) Math.ceil(kb.families().size() / 0.75);
         this.index = new SignalIndex(kb);
         this.names = new NameResolver(kb);
     }
@@ -68,14 +71,20 @@ final class FamilyIdentifier {
 
         Map<String, Double> bodyScore = score(body);
         Map<String, Double> tokenizerScore = score(tokenizer);
-        Map<String, Double> detected = new HashMap<>();
-        Map<String, Double> total = new HashMap<>();
+        // Only families with a trait or a claim score above 0; the others are left out (read as 0). The maps are
+        // sized as maps of every family, so that they iterate in the same order and ties break as they always did.
+        Map<String, Double> detected = new HashMap<>(familyMapCapacity);
+        Map<String, Double> total = new HashMap<>(familyMapCapacity);
         for (FamilyDef family : kb.families()) {
-            List<Double> traits = new ArrayList<>(body.getOrDefault(family.id(), List.of()));
-            traits.addAll(tokenizer.getOrDefault(family.id(), List.of()));
-            detected.put(family.id(), Scores.noisyOr(traits));
-            traits.addAll(claims.getOrDefault(family.id(), List.of()));
-            total.put(family.id(), Scores.noisyOr(traits));
+            String id = family.id();
+            if (!body.containsKey(id) && !tokenizer.containsKey(id) && !claims.containsKey(id)) {
+                continue;
+            }
+            List<Double> traits = new ArrayList<>(body.getOrDefault(id, List.of()));
+            traits.addAll(tokenizer.getOrDefault(id, List.of()));
+            detected.put(id, Scores.noisyOr(traits));
+            traits.addAll(claims.getOrDefault(id, List.of()));
+            total.put(id, Scores.noisyOr(traits));
         }
         String bodyBest = best(bodyScore);
         String foreign = foreignTokenizer(bodyBest, bodyScore, tokenizerScore);
