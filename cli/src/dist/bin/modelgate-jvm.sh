@@ -133,8 +133,8 @@ modelgate_dump_archive() {
 }
 
 # modelgate_keep_archive JAVA CLASSPATH: once $cds_new is written, tries a start with it and keeps it
-# under its final name only if that start succeeds (the status says whether it was kept); drops archives not
-# renewed for 30 days.
+# under its final name only if that start succeeds (the status says whether it was kept); then prunes the
+# archive folder.
 modelgate_keep_archive() {
   local java_cmd="$1" classpath="$2" kept=1
   [[ -n "$cds_new" && -s "$cds_new" ]] || { rm -f -- "$cds_new" 2>/dev/null; return 1; }
@@ -149,9 +149,19 @@ modelgate_keep_archive() {
   else
     rm -f -- "$cds_new"
   fi
-  # Archives not renewed for 30 days, and what a killed run left behind.
-  find "$(dirname -- "$cds_new")" -maxdepth 1 \( -name 'modelgate-*.jsa' -o -name '.failed-*' \) -mtime +30 \
-    -delete 2>/dev/null
-  find "$(dirname -- "$cds_new")" -maxdepth 1 -name '.modelgate-*' -mmin +600 -delete 2>/dev/null
+  modelgate_prune_archives "$(dirname -- "$cds_new")"
   return "$kept"
+}
+
+# modelgate_prune_archives DIR: drops archives not renewed for 30 days and all but the four newest (each upgrade,
+# or each rebuild of a checkout, makes one of 15 to 30 MB), and what a killed run left behind.
+modelgate_prune_archives() {
+  local dir="$1" count=0 old
+  find "$dir" -maxdepth 1 \( -name 'modelgate-*.jsa' -o -name '.failed-*' \) -mtime +30 -delete 2>/dev/null
+  find "$dir" -maxdepth 1 -name '.modelgate-*' -mmin +600 -delete 2>/dev/null
+  while IFS= read -r old; do
+    count=$((count + 1))
+    if ((count > 4)); then rm -f -- "$old"; fi
+  done < <(ls -1t -- "$dir"/modelgate-*.jsa 2>/dev/null)
+  return 0
 }

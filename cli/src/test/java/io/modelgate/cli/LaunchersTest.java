@@ -161,6 +161,16 @@ class LaunchersTest {
     }
 
     @Test
+    void onlyTheFourNewestArchivesAreKept() throws Exception {
+        // Six installations' archives, the oldest made six days ago; the pruning after a new archive keeps four.
+        assertThat(archiveSteps("dir=\"$MODELGATE_CACHE_DIR/cds\"; mkdir -p \"$dir\"; for n in 1 2 3 4 5 6; do "
+                + "touch -d \"$n days ago\" \"$dir/modelgate-$n-100.jsa\"; done; modelgate_prune_archives \"$dir\"; "
+                + "ls \"$dir\""))
+                .containsExactly("modelgate-1-100.jsa", "modelgate-2-100.jsa", "modelgate-3-100.jsa",
+                        "modelgate-4-100.jsa");
+    }
+
+    @Test
     void aMakersLockHoldsOffOtherRecordingsForTenMinutesOnly() throws Exception {
         // The key from a first recording; then a lock as a running maker holds it, then the same lock as a maker
         // killed twenty minutes ago left it.
