@@ -54,12 +54,11 @@ public final class CliFactory {
      * it would run under picocli, anything else through picocli.
      */
     public static int execute(PrintWriter out, PrintWriter err, Optional<ScanCommand> quickScan, String... args) {
-        if (quickScan.isEmpty()) {
-            return forArgs(out, err, args).execute(args);
-        }
         try {
-            return quickScan.get().execute(out, err);
-        } catch (Exception e) {
+            return quickScan.isPresent() ? quickScan.get().execute(out, err) : forArgs(out, err, args).execute(args);
+        } catch (Exception | Error e) {
+            // picocli hands exceptions to the handler below but lets errors through (a heap too small for a huge
+            // report): they end in one line and exit code 2 too, never in a stack trace and exit code 1 (REJECT).
             return failed(e, err, "modelgate scan");
         }
     }
@@ -68,7 +67,7 @@ public final class CliFactory {
      * How a command that failed while running ends: a usage error as picocli reports a bad option (exit code 64),
      * anything else in one line as a run that could not finish (2).
      */
-    private static int failed(Exception ex, PrintWriter err, String command) {
+    private static int failed(Throwable ex, PrintWriter err, String command) {
         if (ex instanceof UsageException) {
             usage(err, command, ex.getMessage());
             return ExitCodes.USAGE;

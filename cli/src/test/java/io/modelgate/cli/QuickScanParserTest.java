@@ -123,6 +123,36 @@ class QuickScanParserTest {
         }
     }
 
+    /** An error (here a heap too small for the report) ends in one line and exit code 2 on both paths. */
+    @Test
+    void anErrorWhileRunningEndsInOneLineAndExitCode2(@TempDir Path temp) throws Exception {
+        Path model = Files.write(temp.resolve("weights.npy"), Files.readAllBytes(Path.of("..", "fixtures", "numpy",
+                "float32.npy")));
+        String[] args = {"scan", "--format", "json", model.toString()};
+        PrintWriter full = new PrintWriter(new java.io.Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        for (boolean quick : new boolean[]{true, false}) {
+            StringWriter err = new StringWriter();
+            int code = CliFactory.execute(full, new PrintWriter(err, true),
+                    quick ? QuickScanParser.parse(args) : Optional.empty(), args);
+            assertThat(code).isEqualTo(ExitCodes.INCOMPLETE);
+            assertThat(err.toString()).isEqualTo("modelgate: " + io.modelgate.scanner.analysis.Failures.OUT_OF_MEMORY
+                    + System.lineSeparator());
+        }
+    }
+
     private static String[] line(Random random) {
         List<String> args = new ArrayList<>(List.of("scan"));
         int words = random.nextInt(7);
