@@ -34,13 +34,15 @@ class QuickScanParserTest {
     private static final List<String> VALUES = List.of("json", "JSON", "text", "sarif", "out.json", "8", "0", "64",
             "65", "-1", "0x10", "+3", "007", "10m", "90s", "1h", "0s", "lots", "1G", "500M", "2k", "0", "sarif=out.sarif",
             "md=x.md", "html=", "bogus=x", "json=a.json", "a,b", ",a", "a,,b", "\"a,b\"", "high", "Critical", "nope",
-            "default", "strict", "policy.yaml", "keys/pub.pem", "@args.txt", "-", "--", "");
+            "default", "strict", "policy.yaml", "keys/pub.pem", "@args.txt", "-", "--", "", "text=x", "=json",
+            "m\u00f6dell.pt", "a b", "--format", "-q", "\u2014format", "sarif=a,b", "1.5G", "10 m", " 8");
 
     private static final List<String> NAMES = List.of("-f", "--format", "-o", "--output", "--report", "--policy",
             "--profile", "--review-exit-code", "--fail-on", "--strict", "--allow-incomplete", "--max-depth",
             "--timeout", "--max-file-size", "--max-temp-size", "--threads", "--lock", "--public-key", "--ca-cert",
             "--trust-root", "--keyring", "--ignore-paths", "--cache", "--cache-max-size", "--kb", "--progress", "-q",
-            "--quiet", "-h", "--help", "-V", "--version", "--formats", "-qf", "-x", "--");
+            "--quiet", "-h", "--help", "-V", "--version", "--formats", "-qf", "-x", "--", "-f=json", "--=",
+            "--Format", "-o-", "--report=");
 
     @Test
     void everyOptionOfScanIsReadOrLeftToPicocliOnPurpose() {
