@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -261,7 +262,7 @@ public final class Scanner {
             try {
                 Optional<String> ahead = prefetch.take(target.file());
                 if (ahead.isEmpty() && size <= SMALL_FILE_BYTES) {
-                    whole = readSmall(target.file());
+                    whole = readSmall(target.file(), size);
                 }
                 sha256 = ahead.isPresent() ? ahead.get() : whole != null ? Sha256.ofBytes(whole)
                         : Sha256.ofFile(target.file());
@@ -306,13 +307,18 @@ public final class Scanner {
 
     /**
      * A small file's bytes, read once for its digest and its analysis (most files of a package or a folder of
-     * pickles are small, and opening each three times showed in the profile); null when it has grown past the
-     * bound since its size was taken. The digest is then over exactly the bytes analysed.
+     * pickles are small, and opening each three times showed in the profile) into an array of the size it had
+     * ({@code size}, at most {@link #SMALL_FILE_BYTES}); null when it has grown since, to be read as a stream like
+     * a large file. The digest is then over exactly the bytes analysed.
      */
-    private static byte[] readSmall(Path file) throws IOException {
+    private static byte[] readSmall(Path file, long size) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(SMALL_FILE_BYTES + 1);
-            return bytes.length > SMALL_FILE_BYTES ? null : bytes;
+            byte[] bytes = new byte[(int) size];
+            int read = in.readNBytes(bytes, 0, bytes.length);
+            if (read < bytes.length) {
+                return Arrays.copyOf(bytes, read); // shrunk since its size was taken
+            }
+            return in.read() < 0 ? bytes : null;
         }
     }
 

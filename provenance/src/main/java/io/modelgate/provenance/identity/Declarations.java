@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 record Declarations(List<Claim> claims, String relation) {
 
+    private static final Pattern HUB_URL = Pattern.compile("^https?://(?:www\\.)?(?:huggingface\\.co|hf\\.co)/");
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
     private static final Pattern GGUF_BASE_NAME = Pattern.compile("^general\\.base_model\\.(\\d+)\\.(name|repo_url|organization)$");
     private static final int MAX_BASES = 32;
 
@@ -77,8 +79,8 @@ record Declarations(List<Claim> claims, String relation) {
 
     /** {@code https://huggingface.co/org/name} becomes {@code org/name}. */
     static String repoFromUrl(String url) {
-        String trimmed = url.replaceFirst("^https?://(?:www\\.)?(?:huggingface\\.co|hf\\.co)/", "");
-        return trimmed.replaceAll("/+$", "");
+        String trimmed = HUB_URL.matcher(url).replaceFirst("");
+        return TRAILING_SLASHES.matcher(trimmed).replaceAll("");
     }
 
     private static void addName(List<Claim> claims, String name, String source) {

@@ -116,6 +116,18 @@ final class PickleInput {
      * uses): it strips one character, the newline it expects, whatever that character is, and goes on.
      */
     byte[] readLine(int max, long opOffset) throws IOException, PickleBreak {
+        // The common case, a newline within the buffered bytes and within max: one search, one copy (protocol 0
+        // writes every number and string as a line).
+        if (position >= bufferStart && position < bufferStart + bufferLength) {
+            int from = (int) (position - bufferStart);
+            int limit = (int) Math.min(bufferLength, from + (long) max + 1);
+            for (int i = from; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    position += i - from + 1;
+                    return Arrays.copyOfRange(buffer, from, i);
+                }
+            }
+        }
         byte[] out = new byte[Math.min(max, 256)];
         int length = 0;
         while (true) {
