@@ -46,7 +46,8 @@ public final class ScanRun {
             description = "Deepest archive nesting opened (default: ${DEFAULT-VALUE}).")
     int maxDepth;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = DEFAULT_TIMEOUT, converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = DEFAULT_TIMEOUT,
+            converter = DurationConverter.class,
             description = "Time limit per file, e.g. 90s, 10m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -56,7 +57,8 @@ public final class ScanRun {
                     + "reported incomplete without being read.")
     long maxFileSize;
 
-    @Option(names = "--max-temp-size", paramLabel = "SIZE", defaultValue = DEFAULT_MAX_TEMP_SIZE, converter = SizeConverter.class,
+    @Option(names = "--max-temp-size", paramLabel = "SIZE", defaultValue = DEFAULT_MAX_TEMP_SIZE,
+            converter = SizeConverter.class,
             description = "Temporary disk one scan may use for expanded archive members (default: "
                     + "${DEFAULT-VALUE}, at most half the free space); a member that needs more is reported "
                     + "incomplete.")
@@ -75,7 +77,8 @@ public final class ScanRun {
                     + "and assessment run every time. DIR must be trusted like the tool itself.")
     Path cacheDir;
 
-    @Option(names = "--cache-max-size", paramLabel = "SIZE", defaultValue = DEFAULT_CACHE_MAX_SIZE, converter = SizeConverter.class,
+    @Option(names = "--cache-max-size", paramLabel = "SIZE", defaultValue = DEFAULT_CACHE_MAX_SIZE,
+            converter = SizeConverter.class,
             description = "Largest size of the --cache folder (default: ${DEFAULT-VALUE}); the least recently used "
                     + "entries go first.")
     long cacheMaxSize;

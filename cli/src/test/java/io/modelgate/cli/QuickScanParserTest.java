@@ -32,7 +32,8 @@ class QuickScanParserTest {
 
     /** Values for the generated lines: good and bad ones for every kind of option. */
     private static final List<String> VALUES = List.of("json", "JSON", "text", "sarif", "out.json", "8", "0", "64",
-            "65", "-1", "0x10", "+3", "007", "10m", "90s", "1h", "0s", "lots", "1G", "500M", "2k", "0", "sarif=out.sarif",
+            "65", "-1", "0x10", "+3", "007", "10m", "90s", "1h", "0s", "lots", "1G", "500M", "2k", "0",
+            "sarif=out.sarif",
             "md=x.md", "html=", "bogus=x", "json=a.json", "a,b", ",a", "a,,b", "\"a,b\"", "high", "Critical", "nope",
             "default", "strict", "policy.yaml", "keys/pub.pem", "@args.txt", "-", "--", "", "text=x", "=json",
             "m\u00f6dell.pt", "a b", "--format", "-q", "\u2014format", "sarif=a,b", "1.5G", "10 m", " 8");

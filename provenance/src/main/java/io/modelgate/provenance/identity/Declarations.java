@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 record Declarations(List<Claim> claims, String relation) {
 
-    private static final Pattern HUB_URL = Pattern.compile("^https?://(?:www\\.)?(?:huggingface\\.co|hf\\.co)/");
+    private static final Pattern HUB_URL =
+            Pattern.compile("^https?://(?:www\\.)?(?:huggingface\\.co|hf\\.co)/");
     private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
     private static final Pattern GGUF_BASE_NAME = Pattern.compile("^general\\.base_model\\.(\\d+)\\.(name|repo_url|organization)$");
     private static final int MAX_BASES = 32;
