@@ -1,5 +1,7 @@
 package io.modelgate.cli;
 
+import io.modelgate.testkit.Gen;
+import io.modelgate.testkit.RandomCases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -17,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -62,29 +63,34 @@ class QuickScanParserTest {
                 .allMatch(name -> scan.getCommandSpec().findOption(name) != null);
     }
 
-    @Test
-    void generatedLinesAreReadAsPicocliReadsThem() throws Exception {
-        Random random = new Random(20261203);
-        int readQuickly = 0;
-        for (int n = 0; n < 4000; n++) {
-            String[] args = line(random);
-            Optional<ScanCommand> quick = QuickScanParser.parse(args);
-            if (quick.isEmpty()) {
-                continue;
-            }
-            readQuickly++;
-            CommandLine picocli = CliFactory.forArgs(new PrintWriter(new StringWriter()),
-                    new PrintWriter(new StringWriter()), args);
-            try {
-                picocli.parseArgs(args);
-            } catch (CommandLine.ParameterException e) {
-                fail("read quickly, but picocli refuses " + List.of(args) + ": " + e.getMessage());
-            }
-            Object parsed = picocli.getSubcommands().get("scan").getCommand();
-            assertThat(state(quick.get())).as(String.join(" ", args)).isEqualTo(state(parsed));
+    /** One generated command line. */
+    private record Line(String... args) {
+        @Override
+        public String toString() {
+            return String.join(" ", args);
         }
+    }
+
+    @Test
+    void generatedLinesAreReadAsPicocliReadsThem() {
+        int[] readQuickly = {0};
+        RandomCases.check(4000, QuickScanParserTest::line, line -> {
+            Optional<ScanCommand> quick = QuickScanParser.parse(line.args());
+            if (quick.isEmpty()) {
+                return;
+            }
+            readQuickly[0]++;
+            CommandLine picocli = CliFactory.forArgs(new PrintWriter(new StringWriter()),
+                    new PrintWriter(new StringWriter()), line.args());
+            try {
+                picocli.parseArgs(line.args());
+            } catch (CommandLine.ParameterException e) {
+                fail("read quickly, but picocli refuses it: " + e.getMessage());
+            }
+            assertThat(state(quick.get())).isEqualTo(state(picocli.getSubcommands().get("scan").getCommand()));
+        });
         // the generator must exercise the quick reader, not only its refusals
-        assertThat(readQuickly).isGreaterThan(800);
+        assertThat(readQuickly[0]).isGreaterThan(800);
     }
 
     @Test
@@ -156,28 +162,28 @@ class QuickScanParserTest {
         }
     }
 
-    private static String[] line(Random random) {
+    private static Line line(Gen gen) {
         List<String> args = new ArrayList<>(List.of("scan"));
-        int words = random.nextInt(7);
+        int words = gen.index(7);
         for (int i = 0; i < words; i++) {
-            int kind = random.nextInt(10);
-            String name = NAMES.get(random.nextInt(NAMES.size()));
-            String value = VALUES.get(random.nextInt(VALUES.size()));
+            int kind = gen.index(10);
+            String name = gen.of(NAMES);
+            String value = gen.of(VALUES);
             if (kind < 2) {
                 args.add(name + "=" + value);
             } else if (kind < 8) {
                 args.add(name);
-                if (random.nextInt(5) > 0) {
+                if (gen.index(5) > 0) {
                     args.add(value);
                 }
             } else {
                 args.add("model-" + i + ".pt");
             }
         }
-        if (random.nextInt(8) > 0) {
-            args.add(random.nextBoolean() ? "models/" : "model.safetensors");
+        if (gen.index(8) > 0) {
+            args.add(gen.bool() ? "models/" : "model.safetensors");
         }
-        return args.toArray(String[]::new);
+        return new Line(args.toArray(String[]::new));
     }
 
     /** Every option field of a {@code scan} command and its mixins, by name. */

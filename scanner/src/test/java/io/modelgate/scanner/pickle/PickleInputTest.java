@@ -1,57 +1,65 @@
 package io.modelgate.scanner.pickle;
 
 import io.modelgate.scanner.io.ArrayByteSource;
+import io.modelgate.testkit.Gen;
+import io.modelgate.testkit.RandomCases;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Random;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Line reading (protocol 0's operands) over generated streams, held to the byte-by-byte rule it implements. */
 class PickleInputTest {
 
+    /** A stream, where reading starts, and the longest line allowed. */
+    private record Case(byte[] data, long start, int max) {
+        @Override
+        public String toString() {
+            return data.length + " bytes from " + start + ", max " + max + ": "
+                    + new String(data, 0, Math.min(data.length, 200), StandardCharsets.ISO_8859_1);
+        }
+    }
+
     /** What {@link PickleInput#readLine} returns or throws, and where it leaves the input. */
     private record Outcome(String line, PickleBreak.Kind failure, long position) {
     }
 
     @Test
-    void linesAreReadAsByteByByte() throws IOException {
-        Random random = new Random(20261203);
-        for (int n = 0; n < 3000; n++) {
-            // A tenth are larger than the input's 64 KiB buffer, read to the end, so lines cross its refills.
-            boolean large = n % 10 == 0;
-            byte[] data = new byte[large ? 65_000 + random.nextInt(80_000) : random.nextInt(600)];
-            for (int i = 0; i < data.length; i++) {
-                data[i] = random.nextInt(large ? 40 : 12) == 0 ? (byte) '\n' : (byte) ('a' + random.nextInt(26));
-            }
-            int max = 1 + random.nextInt(random.nextBoolean() ? 8 : large ? 3000 : 300);
-            long start = data.length == 0 ? 0 : random.nextInt(data.length);
-            // Lines in a row: the first fills the buffer, later ones are served from it.
-            PickleInput input = new PickleInput(new ArrayByteSource(data), start);
-            long position = start;
-            for (int line = 0; line < (large ? Integer.MAX_VALUE : 4) && position < data.length; line++) {
-                Outcome expected = byteByByte(data, position, max);
-                Outcome actual = read(input, max);
-                int caseNumber = n;
-                int lineNumber = line;
-                assertThat(actual).as(() -> "case " + caseNumber + ", line " + lineNumber + " from " + start
-                        + ", max " + max + ", data starting " + Arrays.toString(Arrays.copyOf(data,
-                        Math.min(data.length, 600)))).isEqualTo(expected);
+    void linesAreReadAsByteByByte() {
+        RandomCases.check(3000, PickleInputTest::stream, c -> {
+            // Lines in a row to the end of the data: the first fills the buffer, later ones are served from it,
+            // and in data larger than the buffer (64 KiB) lines cross its refills.
+            PickleInput input = new PickleInput(new ArrayByteSource(c.data()), c.start());
+            long position = c.start();
+            for (int line = 0; position < c.data().length; line++) {
+                Outcome expected = byteByByte(c.data(), position, c.max());
+                assertThat(read(input, c.max())).as("line %d", line).isEqualTo(expected);
                 if (expected.failure() != null) {
                     break;
                 }
                 position = expected.position();
             }
+        });
+    }
+
+    /** Letters and newlines; a tenth of the streams larger than the input's buffer. */
+    private static Case stream(Gen gen) {
+        boolean large = gen.index(10) == 0;
+        byte[] data = new byte[large ? gen.intBetween(65_000, 145_000) : gen.intBetween(0, 600)];
+        int newlineOdds = large ? 40 : 12;
+        for (int i = 0; i < data.length; i++) {
+            data[i] = gen.index(newlineOdds) == 0 ? (byte) '\n' : (byte) ('a' + gen.index(26));
         }
+        int max = gen.bool() ? gen.intBetween(1, 8) : gen.intBetween(1, large ? 3000 : 300);
+        return new Case(data, data.length == 0 ? 0 : gen.index(data.length), max);
     }
 
     private static Outcome read(PickleInput input, int max) throws IOException {
         try {
             byte[] line = input.readLine(max, 0);
-            return new Outcome(new String(line, java.nio.charset.StandardCharsets.ISO_8859_1), null,
-                    input.position());
+            return new Outcome(new String(line, StandardCharsets.ISO_8859_1), null, input.position());
         } catch (PickleBreak e) {
             return new Outcome(null, e.kind(), -1);
         }
