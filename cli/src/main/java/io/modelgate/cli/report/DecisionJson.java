@@ -1,69 +1,89 @@
 package io.modelgate.cli.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.modelgate.rules.policy.AppliedWaiver;
 import io.modelgate.rules.policy.Decision;
 import io.modelgate.rules.policy.Reason;
 import io.modelgate.rules.policy.Waiver;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
-/** The report's {@code decision} object (docs/policy.md, docs/report-schema.md). */
+/**
+ * The report's {@code decision} object (docs/policy.md, docs/report-schema.md), written as it is reached: a
+ * scan of many units has a note per unit, which as a tree held hundreds of thousands of nodes at once.
+ */
 public final class DecisionJson {
 
     private DecisionJson() {
     }
 
-    public static ObjectNode of(ObjectMapper mapper, Decision decision) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("outcome", decision.outcome().name().toLowerCase(Locale.ROOT));
-        ObjectNode policy = node.putObject("policy");
-        policy.put("name", decision.policyName());
-        policy.put("version", decision.policyVersion());
-        node.put("nothingToAssess", decision.nothingToAssess());
-        node.put("incomplete", decision.incomplete());
-        reasons(node.putArray("reasons"), decision.reasons());
-        reasons(node.putArray("notes"), decision.notes());
-        ArrayNode waived = node.putArray("waivers");
+    public static void write(JsonGenerator json, Decision decision) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("outcome", decision.outcome().name().toLowerCase(Locale.ROOT));
+        json.writeObjectFieldStart("policy");
+        json.writeStringField("name", decision.policyName());
+        json.writeStringField("version", decision.policyVersion());
+        json.writeEndObject();
+        json.writeBooleanField("nothingToAssess", decision.nothingToAssess());
+        json.writeBooleanField("incomplete", decision.incomplete());
+        reasons(json, "reasons", decision.reasons());
+        reasons(json, "notes", decision.notes());
+        json.writeArrayFieldStart("waivers");
         for (AppliedWaiver applied : decision.waivers()) {
-            ObjectNode w = waiver(waived.addObject(), applied.waiver());
-            reason(w.putObject("waived"), applied.waived());
+            json.writeStartObject();
+            waiverFields(json, applied.waiver());
+            json.writeFieldName("waived");
+            reason(json, applied.waived());
+            json.writeEndObject();
         }
-        ArrayNode unused = node.putArray("unusedWaivers");
-        decision.unusedWaivers().forEach(w -> waiver(unused.addObject(), w));
-        ArrayNode expired = node.putArray("expiredWaivers");
-        decision.expiredWaivers().forEach(w -> waiver(expired.addObject(), w));
-        return node;
+        json.writeEndArray();
+        waivers(json, "unusedWaivers", decision.unusedWaivers());
+        waivers(json, "expiredWaivers", decision.expiredWaivers());
+        json.writeEndObject();
     }
 
-    private static void reasons(ArrayNode array, List<Reason> reasons) {
-        reasons.forEach(r -> reason(array.addObject(), r));
+    private static void reasons(JsonGenerator json, String field, List<Reason> reasons) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (Reason reason : reasons) {
+            reason(json, reason);
+        }
+        json.writeEndArray();
     }
 
-    private static void reason(ObjectNode node, Reason reason) {
-        node.put("effect", reason.effect().name().toLowerCase(Locale.ROOT));
-        node.put("code", reason.code());
-        putIfPresent(node, "model", reason.model());
-        putIfPresent(node, "rule", reason.ruleId());
-        putIfPresent(node, "file", reason.file());
-        node.put("message", reason.message());
+    private static void reason(JsonGenerator json, Reason reason) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("effect", reason.effect().name().toLowerCase(Locale.ROOT));
+        json.writeStringField("code", reason.code());
+        stringIfPresent(json, "model", reason.model());
+        stringIfPresent(json, "rule", reason.ruleId());
+        stringIfPresent(json, "file", reason.file());
+        json.writeStringField("message", reason.message());
+        json.writeEndObject();
     }
 
-    private static ObjectNode waiver(ObjectNode node, Waiver waiver) {
-        node.put("rule", waiver.rule());
-        node.put("path", waiver.path());
-        node.put("reason", waiver.reason());
-        node.put("owner", waiver.owner());
-        putIfPresent(node, "expires", waiver.expires() == null ? null : waiver.expires().toString());
-        return node;
+    private static void waivers(JsonGenerator json, String field, List<Waiver> waivers) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (Waiver waiver : waivers) {
+            json.writeStartObject();
+            waiverFields(json, waiver);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
-    private static void putIfPresent(ObjectNode node, String key, String value) {
+    private static void waiverFields(JsonGenerator json, Waiver waiver) throws IOException {
+        json.writeStringField("rule", waiver.rule());
+        json.writeStringField("path", waiver.path());
+        json.writeStringField("reason", waiver.reason());
+        json.writeStringField("owner", waiver.owner());
+        stringIfPresent(json, "expires", waiver.expires() == null ? null : waiver.expires().toString());
+    }
+
+    private static void stringIfPresent(JsonGenerator json, String field, String value) throws IOException {
         if (value != null) {
-            node.put(key, value);
+            json.writeStringField(field, value);
         }
     }
 }

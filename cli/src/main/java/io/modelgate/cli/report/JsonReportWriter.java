@@ -54,7 +54,7 @@ public final class JsonReportWriter implements ReportWriter {
             strings(json, "roots", scan.roots());
             json.writeEndObject();
             json.writeFieldName("decision");
-            mapper.writeTree(json, DecisionJson.of(mapper, decision));
+            DecisionJson.write(json, decision);
             gate(json, decision);
             summary(json, scan);
             json.writeArrayFieldStart("files");
