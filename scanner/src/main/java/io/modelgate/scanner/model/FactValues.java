@@ -27,13 +27,20 @@ public final class FactValues {
 
     /** An unmodifiable copy of a fact map in a stable order, its values made stable too. */
     public static Map<String, Object> canonicalMap(Map<String, ?> facts) {
+        if (facts.isEmpty()) {
+            return Collections.emptyMap(); // shared, and unlike Map.of() it answers a null key
+        }
         Map<String, Object> out = ordered(facts) ? new LinkedHashMap<>() : new TreeMap<>();
         facts.forEach((key, value) -> out.put(key, canonical(value)));
-        return Collections.unmodifiableMap(out);
+        // Every file result holds its facts until the scan ends: the few facts most files have, compactly.
+        return out.size() <= SmallFactMap.MAX_SIZE ? new SmallFactMap(out) : Collections.unmodifiableMap(out);
     }
 
     /** An unmodifiable copy of a set in a stable order: its own when it has one, sorted otherwise. */
     public static Set<String> canonicalSet(Set<String> values) {
+        if (values.isEmpty()) {
+            return Collections.emptySet();
+        }
         Set<String> out = ordered(values) ? new LinkedHashSet<>(values) : new java.util.TreeSet<>(values);
         return Collections.unmodifiableSet(out);
     }
@@ -53,6 +60,9 @@ public final class FactValues {
             return Collections.unmodifiableSet(new LinkedHashSet<>(items));
         }
         if (value instanceof Collection<?> list) {
+            if (list.isEmpty()) {
+                return Collections.emptyList();
+            }
             List<Object> items = new ArrayList<>(list.size());
             list.forEach(v -> items.add(canonical(v)));
             return Collections.unmodifiableList(items);
