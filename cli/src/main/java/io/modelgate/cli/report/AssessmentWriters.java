@@ -3,7 +3,7 @@ package io.modelgate.cli.report;
 import io.modelgate.assessment.ScanAssessment;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,13 +64,27 @@ public final class AssessmentWriters {
 
     /** Writes {@code content} to a temporary file next to {@code file}, then moves it into place. */
     static void write(Path file, String content) throws IOException {
+        write(file, out -> out.write(content));
+    }
+
+    /** What writes a report's text. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes the report {@code content} writes, as UTF-8, to a temporary file next to {@code file}, then moves it
+     * into place: a report written as it is made never sits in memory whole.
+     */
+    static void write(Path file, Content content) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path parent = absolute.getParent();
         Files.createDirectories(parent);
         Path temp = Files.createTempFile(parent, ".modelgate-report", ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                out.write(content.getBytes(StandardCharsets.UTF_8));
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                content.writeTo(out);
             }
             readableByAll(temp);
             Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the reports of {@code --report FORMAT=FILE}: every format from the same assessment and decision, so
@@ -27,15 +28,24 @@ public final class ReportFiles {
     public void writeAll(List<ReportTarget> targets, ScanAssessment scan, Decision decision) throws IOException {
         ReportTargets.checkDistinct(targets);
         for (ReportTarget target : targets) {
-            AssessmentWriters.write(target.file(), render(target.format(), scan, decision));
+            Optional<ReportWriter> streamed = streamedWriter(target.format());
+            if (streamed.isPresent()) {
+                AssessmentWriters.write(target.file(), out -> streamed.get().write(scan, decision, out));
+            } else {
+                AssessmentWriters.write(target.file(), render(target.format(), scan, decision));
+            }
         }
     }
 
     /** One report as text. */
     public String render(String format, ScanAssessment scan, Decision decision) throws IOException {
+        Optional<ReportWriter> streamed = streamedWriter(format);
+        if (streamed.isPresent()) {
+            StringWriter out = new StringWriter();
+            streamed.get().write(scan, decision, out);
+            return out.toString();
+        }
         return switch (format) {
-            case "text" -> streamed(new TextReportWriter(), scan, decision);
-            case "json" -> streamed(new JsonReportWriter(), scan, decision);
             case "cyclonedx" -> CycloneDxWriter.write(new CycloneDxBomBuilder(clock).build(scan, decision),
                     CycloneDxWriter.Encoding.JSON);
             case "cyclonedx-xml" -> CycloneDxWriter.write(new CycloneDxBomBuilder(clock).build(scan, decision),
@@ -45,9 +55,12 @@ public final class ReportFiles {
         };
     }
 
-    private static String streamed(ReportWriter writer, ScanAssessment scan, Decision decision) throws IOException {
-        StringWriter out = new StringWriter();
-        writer.write(scan, decision, out);
-        return out.toString();
+    /** The writers that write a report as they go (to a file, without holding it as text first). */
+    private static Optional<ReportWriter> streamedWriter(String format) {
+        return switch (format) {
+            case "text" -> Optional.of(new TextReportWriter());
+            case "json" -> Optional.of(new JsonReportWriter());
+            default -> Optional.empty();
+        };
     }
 }
