@@ -58,7 +58,8 @@ public final class AssessmentWriters {
     public void writeAll(List<ReportTarget> targets, ScanAssessment scan, ReportDecision decision) throws IOException {
         ReportTargets.checkDistinct(targets);
         for (ReportTarget target : targets) {
-            write(target.file(), forFormat(target.format()).render(scan, decision));
+            AssessmentWriter writer = forFormat(target.format());
+            write(target.file(), out -> writer.write(scan, decision, out));
         }
     }
 

@@ -8,9 +8,9 @@ import io.modelgate.sbom.spdx.SpdxDocumentBuilder;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Writes the reports of {@code --report FORMAT=FILE}: every format from the same assessment and decision, so
@@ -28,39 +28,28 @@ public final class ReportFiles {
     public void writeAll(List<ReportTarget> targets, ScanAssessment scan, Decision decision) throws IOException {
         ReportTargets.checkDistinct(targets);
         for (ReportTarget target : targets) {
-            Optional<ReportWriter> streamed = streamedWriter(target.format());
-            if (streamed.isPresent()) {
-                AssessmentWriters.write(target.file(), out -> streamed.get().write(scan, decision, out));
-            } else {
-                AssessmentWriters.write(target.file(), render(target.format(), scan, decision));
-            }
+            AssessmentWriters.write(target.file(), out -> write(target.format(), scan, decision, out));
         }
     }
 
     /** One report as text. */
     public String render(String format, ScanAssessment scan, Decision decision) throws IOException {
-        Optional<ReportWriter> streamed = streamedWriter(format);
-        if (streamed.isPresent()) {
-            StringWriter out = new StringWriter();
-            streamed.get().write(scan, decision, out);
-            return out.toString();
-        }
-        return switch (format) {
-            case "cyclonedx" -> CycloneDxWriter.write(new CycloneDxBomBuilder(clock).build(scan, decision),
-                    CycloneDxWriter.Encoding.JSON);
-            case "cyclonedx-xml" -> CycloneDxWriter.write(new CycloneDxBomBuilder(clock).build(scan, decision),
-                    CycloneDxWriter.Encoding.XML);
-            case "spdx" -> new SpdxDocumentBuilder(clock).build(scan, decision);
-            default -> writers.forFormat(format).render(scan, DecisionReports.of(decision));
-        };
+        StringWriter out = new StringWriter();
+        write(format, scan, decision, out);
+        return out.toString();
     }
 
-    /** The writers that write a report as they go (to a file, without holding it as text first). */
-    private static Optional<ReportWriter> streamedWriter(String format) {
-        return switch (format) {
-            case "text" -> Optional.of(new TextReportWriter());
-            case "json" -> Optional.of(new JsonReportWriter());
-            default -> Optional.empty();
-        };
+    /** Writes one report; the writers that can write as they go do, so a large report is not held whole. */
+    private void write(String format, ScanAssessment scan, Decision decision, Writer out) throws IOException {
+        switch (format) {
+            case "text" -> new TextReportWriter().write(scan, decision, out);
+            case "json" -> new JsonReportWriter().write(scan, decision, out);
+            case "cyclonedx" -> out.write(CycloneDxWriter.write(new CycloneDxBomBuilder(clock).build(scan, decision),
+                    CycloneDxWriter.Encoding.JSON));
+            case "cyclonedx-xml" -> out.write(CycloneDxWriter.write(
+                    new CycloneDxBomBuilder(clock).build(scan, decision), CycloneDxWriter.Encoding.XML));
+            case "spdx" -> out.write(new SpdxDocumentBuilder(clock).build(scan, decision));
+            default -> writers.forFormat(format).write(scan, DecisionReports.of(decision), out);
+        }
     }
 }

@@ -1,10 +1,7 @@
 package io.modelgate.cli.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.modelgate.assessment.IncompleteReason;
 import io.modelgate.assessment.ModelAssessment;
 import io.modelgate.assessment.ScanAssessment;
@@ -14,7 +11,10 @@ import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.Rule;
 import io.modelgate.scanner.model.Severity;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,54 +25,98 @@ import java.util.Map;
  * {@code security-severity}; one result per finding, located in the file on disk, with the full path inside
  * archives ({@code model.pt!archive/data.pkl}) as a logical location and the nested members listed as artifacts
  * with their parent; a fingerprint that survives re-scans; what could not be analysed as tool notifications;
- * the decision and the model units in the run's properties.
+ * the decision and the model units in the run's properties. Written as it goes: the artifacts and rules, which
+ * come before the results, are gathered in a first pass over the findings, so a scan of many files never sits in
+ * memory as a tree.
  */
 public final class SarifReportWriter implements AssessmentWriter {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String FINGERPRINT_KEY = "modelgateFinding/v1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory JSON = new JsonFactory();
 
     @Override
     public String render(ScanAssessment scan, ReportDecision decision) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("$schema", SCHEMA);
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        Artifacts artifacts = new Artifacts(run.putArray("artifacts"));
-        scan.allFiles().forEach(artifacts::file);
-        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "ModelGate");
-        driver.put("version", scan.toolVersion());
-        driver.put("semanticVersion", scan.toolVersion());
-        ArrayNode rules = driver.putArray("rules");
-        ObjectNode invocation = run.putArray("invocations").addObject();
-        invocation.put("executionSuccessful", true);
-        invocation.put("startTimeUtc", scan.startedAt().toString());
-        ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
-        for (IncompleteReason reason : scan.allIncomplete()) {
-            ObjectNode note = notifications.addObject();
-            note.put("level", "error");
-            note.putObject("message").put("text", "Not analysed completely: " + reason.file() + ": " + reason.reason());
-            location(note.putArray("locations").addObject(), parse(reason.file()), artifacts);
-        }
-        ArrayNode results = run.putArray("results");
-        for (Placed placed : placedFindings(scan)) {
-            Finding finding = placed.finding();
-            int index = ruleIndex.computeIfAbsent(finding.ruleId(), id -> {
-                rule(rules.addObject(), finding.rule());
-                return rules.size() - 1;
-            });
-            result(results.addObject(), finding, index, placed.model(), artifacts);
-        }
-        run.putObject("properties").set("modelgate", properties(scan, decision));
+        StringWriter out = new StringWriter();
         try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
+            write(scan, decision, out);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out.toString();
+    }
+
+    @Override
+    public void write(ScanAssessment scan, ReportDecision decision, Writer out) throws IOException {
+        List<IncompleteReason> incomplete = scan.allIncomplete();
+        List<Placed> placed = placedFindings(scan);
+        // First pass: the artifacts and rules in the order the tree used to number them.
+        Artifacts artifacts = new Artifacts();
+        scan.allFiles().forEach(artifacts::file);
+        incomplete.forEach(reason -> artifacts.locate(parse(reason.file())));
+        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        List<Rule> rules = new ArrayList<>();
+        for (Placed p : placed) {
+            ruleIndex.computeIfAbsent(p.finding().ruleId(), id -> {
+                rules.add(p.finding().rule());
+                return rules.size() - 1;
+            });
+            artifacts.locate(p.finding().location().path());
+        }
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("$schema", SCHEMA);
+            json.writeStringField("version", "2.1.0");
+            json.writeArrayFieldStart("runs");
+            json.writeStartObject();
+            artifacts.write(json);
+            json.writeObjectFieldStart("tool");
+            json.writeObjectFieldStart("driver");
+            json.writeStringField("name", "ModelGate");
+            json.writeStringField("version", scan.toolVersion());
+            json.writeStringField("semanticVersion", scan.toolVersion());
+            json.writeArrayFieldStart("rules");
+            for (Rule rule : rules) {
+                rule(json, rule);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeArrayFieldStart("invocations");
+            json.writeStartObject();
+            json.writeBooleanField("executionSuccessful", true);
+            json.writeStringField("startTimeUtc", scan.startedAt().toString());
+            json.writeArrayFieldStart("toolExecutionNotifications");
+            for (IncompleteReason reason : incomplete) {
+                json.writeStartObject();
+                json.writeStringField("level", "error");
+                text(json, "message", "Not analysed completely: " + reason.file() + ": " + reason.reason());
+                json.writeArrayFieldStart("locations");
+                location(json, parse(reason.file()), artifacts);
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeArrayFieldStart("results");
+            for (Placed p : placed) {
+                result(json, p.finding(), ruleIndex.get(p.finding().ruleId()), p.model(), artifacts);
+            }
+            json.writeEndArray();
+            json.writeObjectFieldStart("properties");
+            json.writeFieldName("modelgate");
+            properties(json, scan, decision);
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write("\n");
+        out.flush();
     }
 
     private record Placed(Finding finding, String model) {
@@ -91,49 +135,72 @@ public final class SarifReportWriter implements AssessmentWriter {
         return placed;
     }
 
-    private static void rule(ObjectNode node, Rule rule) {
+    private static void rule(JsonGenerator json, Rule rule) throws IOException {
         String title = rule.title() == null ? rule.id() : rule.title();
         String help = rule.help() == null ? title : rule.help();
-        node.put("id", rule.id());
-        node.put("name", rule.id());
-        node.putObject("shortDescription").put("text", title);
-        node.putObject("fullDescription").put("text", help);
-        ObjectNode helpNode = node.putObject("help");
-        helpNode.put("text", help);
-        helpNode.put("markdown", "**" + Markdown.escape(title) + "** (" + rule.id() + ")\n\n" + Markdown.escape(help));
-        node.putObject("defaultConfiguration").put("level", level(rule.severity()));
-        ObjectNode props = node.putObject("properties");
-        props.put("security-severity", securitySeverity(rule.severity()));
-        props.put("precision", "high");
-        ArrayNode tags = props.putArray("tags");
-        tags.add("security");
+        json.writeStartObject();
+        json.writeStringField("id", rule.id());
+        json.writeStringField("name", rule.id());
+        text(json, "shortDescription", title);
+        text(json, "fullDescription", help);
+        json.writeObjectFieldStart("help");
+        json.writeStringField("text", help);
+        json.writeStringField("markdown", "**" + Markdown.escape(title) + "** (" + rule.id() + ")\n\n"
+                + Markdown.escape(help));
+        json.writeEndObject();
+        json.writeObjectFieldStart("defaultConfiguration");
+        json.writeStringField("level", level(rule.severity()));
+        json.writeEndObject();
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("security-severity", securitySeverity(rule.severity()));
+        json.writeStringField("precision", "high");
+        json.writeArrayFieldStart("tags");
+        json.writeString("security");
         if (rule.category() != null) {
-            tags.add(rule.category());
+            json.writeString(rule.category());
         }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private static void result(ObjectNode node, Finding finding, int ruleIndex, String model, Artifacts artifacts) {
-        node.put("ruleId", finding.ruleId());
-        node.put("ruleIndex", ruleIndex);
-        node.put("level", level(finding.severity()));
+    private static void result(JsonGenerator json, Finding finding, int ruleIndex, String model, Artifacts artifacts)
+            throws IOException {
         String where = finding.location().path().toString();
         String text = finding.message() + (finding.subject() == null ? "" : " [" + finding.subject() + "]")
                 + (finding.location().path().depth() > 0 ? " (in " + where + ")" : "");
-        node.putObject("message").put("text", text);
-        location(node.putArray("locations").addObject(), finding.location().path(), artifacts);
-        node.putObject("partialFingerprints").put(FINGERPRINT_KEY, ReportFindings.fingerprint(finding));
-        ObjectNode props = node.putObject("properties");
-        props.put("severity", finding.severity().id());
-        props.put("artifactPath", where);
+        json.writeStartObject();
+        json.writeStringField("ruleId", finding.ruleId());
+        json.writeNumberField("ruleIndex", ruleIndex);
+        json.writeStringField("level", level(finding.severity()));
+        text(json, "message", text);
+        json.writeArrayFieldStart("locations");
+        location(json, finding.location().path(), artifacts);
+        json.writeEndArray();
+        json.writeObjectFieldStart("partialFingerprints");
+        json.writeStringField(FINGERPRINT_KEY, ReportFindings.fingerprint(finding));
+        json.writeEndObject();
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("severity", finding.severity().id());
+        json.writeStringField("artifactPath", where);
         if (finding.location().hasOffset()) {
-            props.put("offset", finding.location().offset());
+            json.writeNumberField("offset", finding.location().offset());
         }
         if (finding.subject() != null) {
-            props.put("subject", finding.subject());
+            json.writeStringField("subject", finding.subject());
         }
         if (model != null) {
-            props.put("model", model);
+            json.writeStringField("model", model);
         }
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** An object holding one field, {@code text}. */
+    private static void text(JsonGenerator json, String field, String text) throws IOException {
+        json.writeObjectFieldStart(field);
+        json.writeStringField("text", text);
+        json.writeEndObject();
     }
 
     /** Unit and folder findings name the file as shown; an archive member is written with '!' as separator. */
@@ -145,73 +212,98 @@ public final class SarifReportWriter implements AssessmentWriter {
      * The file on disk as the physical location (what GitHub can show); the full path through archives as a
      * logical location.
      */
-    private static void location(ObjectNode node, ArtifactPath path, Artifacts artifacts) {
-        ObjectNode physical = node.putObject("physicalLocation");
+    private static void location(JsonGenerator json, ArtifactPath path, Artifacts artifacts) throws IOException {
         String outer = path.segments().get(0);
-        ObjectNode artifact = physical.putObject("artifactLocation");
-        artifact.put("uri", Uris.of(outer));
+        json.writeStartObject();
+        json.writeObjectFieldStart("physicalLocation");
+        json.writeObjectFieldStart("artifactLocation");
+        json.writeStringField("uri", Uris.of(outer));
         if (!Uris.isAbsolute(outer)) {
-            artifact.put("uriBaseId", Uris.SOURCE_ROOT);
+            json.writeStringField("uriBaseId", Uris.SOURCE_ROOT);
         }
-        artifact.put("index", artifacts.outer(outer));
+        json.writeNumberField("index", artifacts.outer(outer));
+        json.writeEndObject();
         // GitHub places every alert on a line; model files are binary, so the alert sits at the file's start
         // and the byte offset travels in the result's properties.
-        physical.putObject("region").put("startLine", 1);
+        json.writeObjectFieldStart("region");
+        json.writeNumberField("startLine", 1);
+        json.writeEndObject();
+        json.writeEndObject();
         if (path.depth() > 0) {
-            ObjectNode logical = node.putArray("logicalLocations").addObject();
-            logical.put("name", path.leafName());
-            logical.put("fullyQualifiedName", path.toString());
-            logical.put("kind", "member");
-            node.putObject("properties").put("memberArtifactIndex", artifacts.member(path));
+            json.writeArrayFieldStart("logicalLocations");
+            json.writeStartObject();
+            json.writeStringField("name", path.leafName());
+            json.writeStringField("fullyQualifiedName", path.toString());
+            json.writeStringField("kind", "member");
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeObjectFieldStart("properties");
+            json.writeNumberField("memberArtifactIndex", artifacts.member(path));
+            json.writeEndObject();
         }
+        json.writeEndObject();
     }
 
-    private static ObjectNode properties(ScanAssessment scan, ReportDecision decision) {
-        ObjectNode props = JSON.createObjectNode();
-        ObjectNode d = props.putObject("decision");
-        d.put("outcome", decision.outcome());
-        d.put("policy", decision.policyName());
-        d.put("policyVersion", decision.policyVersion());
-        d.put("incomplete", decision.incomplete());
-        reasons(d.putArray("reasons"), decision.reasons());
-        reasons(d.putArray("notes"), decision.notes());
-        ArrayNode waivers = d.putArray("waivers");
+    private static void properties(JsonGenerator json, ScanAssessment scan, ReportDecision decision)
+            throws IOException {
+        json.writeStartObject();
+        json.writeObjectFieldStart("decision");
+        json.writeStringField("outcome", decision.outcome());
+        json.writeStringField("policy", decision.policyName());
+        json.writeStringField("policyVersion", decision.policyVersion());
+        json.writeBooleanField("incomplete", decision.incomplete());
+        reasons(json, "reasons", decision.reasons());
+        reasons(json, "notes", decision.notes());
+        json.writeArrayFieldStart("waivers");
         for (ReportDecision.WaiverUse w : decision.waivers()) {
-            ObjectNode n = waivers.addObject();
-            n.put("rule", w.rule());
-            n.put("path", w.path());
-            n.put("reason", w.reason());
-            n.put("owner", w.owner());
-            n.put("expires", w.expires());
-            w.accepted().forEach(n.putArray("accepted")::add);
+            json.writeStartObject();
+            json.writeStringField("rule", w.rule());
+            json.writeStringField("path", w.path());
+            json.writeStringField("reason", w.reason());
+            json.writeStringField("owner", w.owner());
+            json.writeStringField("expires", w.expires());
+            json.writeArrayFieldStart("accepted");
+            for (String accepted : w.accepted()) {
+                json.writeString(accepted);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        ArrayNode models = props.putArray("models");
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeArrayFieldStart("models");
         for (ModelAssessment m : scan.models()) {
-            ObjectNode n = models.addObject();
-            n.put("path", m.path());
-            n.put("kind", m.kind() == null ? null : m.kind().id());
-            n.put("digest", m.digest());
-            n.put("family", m.identity().family());
-            n.put("publisher", m.identity().publisher());
-            n.put("country", m.identity().country());
-            n.put("license", m.license() == null ? null : m.license().id());
-            n.put("signature", m.signature().status().id());
-            n.put("lock", m.integrity().lock().id());
+            json.writeStartObject();
+            json.writeStringField("path", m.path());
+            json.writeStringField("kind", m.kind() == null ? null : m.kind().id());
+            json.writeStringField("digest", m.digest());
+            json.writeStringField("family", m.identity().family());
+            json.writeStringField("publisher", m.identity().publisher());
+            json.writeStringField("country", m.identity().country());
+            json.writeStringField("license", m.license() == null ? null : m.license().id());
+            json.writeStringField("signature", m.signature().status().id());
+            json.writeStringField("lock", m.integrity().lock().id());
+            json.writeEndObject();
         }
-        props.put("kbVersion", scan.kbVersion());
-        return props;
+        json.writeEndArray();
+        json.writeStringField("kbVersion", scan.kbVersion());
+        json.writeEndObject();
     }
 
-    private static void reasons(ArrayNode array, List<ReportDecision.Reason> reasons) {
+    private static void reasons(JsonGenerator json, String field, List<ReportDecision.Reason> reasons)
+            throws IOException {
+        json.writeArrayFieldStart(field);
         for (ReportDecision.Reason r : reasons) {
-            ObjectNode n = array.addObject();
-            n.put("effect", r.effect());
-            n.put("code", r.code());
-            n.put("model", r.model());
-            n.put("ruleId", r.ruleId());
-            n.put("file", r.file());
-            n.put("message", r.message());
+            json.writeStartObject();
+            json.writeStringField("effect", r.effect());
+            json.writeStringField("code", r.code());
+            json.writeStringField("model", r.model());
+            json.writeStringField("ruleId", r.ruleId());
+            json.writeStringField("file", r.file());
+            json.writeStringField("message", r.message());
+            json.writeEndObject();
         }
+        json.writeEndArray();
     }
 
     static String level(Severity severity) {
@@ -233,35 +325,52 @@ public final class SarifReportWriter implements AssessmentWriter {
         };
     }
 
-    /** The artifacts array: every file on disk, then archive members as they are named, each with its parent. */
+    /**
+     * The artifacts array: every file on disk, then archive members as they are named, each with its parent;
+     * numbered in the first pass, written before the results that refer to them.
+     */
     private static final class Artifacts {
-        private final ArrayNode array;
-        private final Map<String, Integer> indexes = new LinkedHashMap<>();
 
-        Artifacts(ArrayNode array) {
-            this.array = array;
+        /** A file on disk ({@code parent} null) or an archive member. */
+        private static final class Entry {
+            final String uri;
+            final boolean relative;
+            final Integer parent;
+            Long length;
+            String sha256;
+
+            Entry(String uri, boolean relative, Integer parent) {
+                this.uri = uri;
+                this.relative = relative;
+                this.parent = parent;
+            }
         }
 
+        private final List<Entry> entries = new ArrayList<>();
+        private final Map<String, Integer> indexes = new LinkedHashMap<>();
+
         void file(FileResult file) {
-            int index = outer(file.path());
-            ObjectNode node = (ObjectNode) array.get(index);
+            Entry entry = entries.get(outer(file.path()));
             if (file.size() > 0 || file.sha256() != null) {
-                node.put("length", file.size());
+                entry.length = file.size();
             }
             if (file.sha256() != null) {
-                node.putObject("hashes").put("sha-256", file.sha256());
+                entry.sha256 = file.sha256();
+            }
+        }
+
+        /** Numbers what a location of {@code path} refers to, as writing it does. */
+        void locate(ArtifactPath path) {
+            outer(path.segments().get(0));
+            if (path.depth() > 0) {
+                member(path);
             }
         }
 
         int outer(String path) {
             return indexes.computeIfAbsent(path, p -> {
-                ObjectNode node = array.addObject();
-                ObjectNode location = node.putObject("location");
-                location.put("uri", Uris.of(p));
-                if (!Uris.isAbsolute(p)) {
-                    location.put("uriBaseId", Uris.SOURCE_ROOT);
-                }
-                return array.size() - 1;
+                entries.add(new Entry(Uris.of(p), !Uris.isAbsolute(p), null));
+                return entries.size() - 1;
             });
         }
 
@@ -272,11 +381,35 @@ public final class SarifReportWriter implements AssessmentWriter {
             ArtifactPath parent = new ArtifactPath(path.segments().subList(0, path.segments().size() - 1));
             int parentIndex = member(parent);
             return indexes.computeIfAbsent(path.toString(), p -> {
-                ObjectNode node = array.addObject();
-                node.putObject("location").put("uri", Uris.ofMember(path.leafName()));
-                node.put("parentIndex", parentIndex);
-                return array.size() - 1;
+                entries.add(new Entry(Uris.ofMember(path.leafName()), false, parentIndex));
+                return entries.size() - 1;
             });
+        }
+
+        void write(JsonGenerator json) throws IOException {
+            json.writeArrayFieldStart("artifacts");
+            for (Entry entry : entries) {
+                json.writeStartObject();
+                json.writeObjectFieldStart("location");
+                json.writeStringField("uri", entry.uri);
+                if (entry.relative) {
+                    json.writeStringField("uriBaseId", Uris.SOURCE_ROOT);
+                }
+                json.writeEndObject();
+                if (entry.parent != null) {
+                    json.writeNumberField("parentIndex", entry.parent);
+                }
+                if (entry.length != null) {
+                    json.writeNumberField("length", entry.length);
+                }
+                if (entry.sha256 != null) {
+                    json.writeObjectFieldStart("hashes");
+                    json.writeStringField("sha-256", entry.sha256);
+                    json.writeEndObject();
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
         }
     }
 }
