@@ -12,6 +12,10 @@ import io.modelgate.scanner.model.FileStatus;
 import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.Severity;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -30,7 +34,23 @@ public final class HtmlReportWriter implements AssessmentWriter {
 
     @Override
     public String render(ScanAssessment scan, ReportDecision decision) {
-        Html h = new Html();
+        StringWriter out = new StringWriter();
+        page(new Html(out), scan, decision);
+        return out.toString();
+    }
+
+    /** Writes the page as it goes: a scan of many files has a card per model, more than a page holds at once. */
+    @Override
+    public void write(ScanAssessment scan, ReportDecision decision, Writer out) throws IOException {
+        try {
+            page(new Html(out), scan, decision);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.flush();
+    }
+
+    private static void page(Html h, ScanAssessment scan, ReportDecision decision) {
         h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         h.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
         h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -51,7 +71,6 @@ public final class HtmlReportWriter implements AssessmentWriter {
         h.raw("<footer>").text("ModelGate " + scan.toolVersion() + " · knowledge base "
                 + ReportText.orUnknown(scan.kbVersion()) + " · scan started " + scan.startedAt() + " · "
                 + scan.durationMillis() + " ms").raw("</footer>\n</body>\n</html>\n");
-        return h.toString();
     }
 
     private static void header(Html h, ScanAssessment scan, ReportDecision decision) {
@@ -367,23 +386,28 @@ public final class HtmlReportWriter implements AssessmentWriter {
         return b == null ? a : a + " at " + b;
     }
 
-    /** Builds the page: {@link #raw} for the writer's own markup, {@link #text} for every value. */
+    /**
+     * Writes the page: {@link #raw} for the writer's own markup, {@link #text} for every value. A failed write is
+     * unchecked here and checked again by {@link #write}.
+     */
     private static final class Html {
-        private final StringBuilder out = new StringBuilder(64 * 1024);
+        private final Writer out;
+
+        Html(Writer out) {
+            this.out = out;
+        }
 
         Html raw(String markup) {
-            out.append(markup);
+            try {
+                out.write(String.valueOf(markup)); // as the StringBuilder it replaces appended a null
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return this;
         }
 
         Html text(String value) {
-            out.append(Xml.escape(value));
-            return this;
-        }
-
-        @Override
-        public String toString() {
-            return out.toString();
+            return raw(Xml.escape(value));
         }
     }
 }
