@@ -63,11 +63,6 @@ public final class AssessmentWriters {
         }
     }
 
-    /** Writes {@code content} to a temporary file next to {@code file}, then moves it into place. */
-    static void write(Path file, String content) throws IOException {
-        write(file, out -> out.write(content));
-    }
-
     /** What writes a report's text. */
     @FunctionalInterface
     interface Content {

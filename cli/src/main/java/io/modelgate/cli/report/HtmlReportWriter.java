@@ -13,7 +13,6 @@ import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.Severity;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -30,14 +29,7 @@ import java.util.Map;
  * (a Content-Security-Policy forbids fetching anything); every value from the scan is escaped, since file names,
  * metadata and messages come from hostile files. Readable on screen and on paper.
  */
-public final class HtmlReportWriter implements AssessmentWriter {
-
-    @Override
-    public String render(ScanAssessment scan, ReportDecision decision) {
-        StringWriter out = new StringWriter();
-        page(new Html(out), scan, decision);
-        return out.toString();
-    }
+public final class HtmlReportWriter implements StreamedAssessmentWriter {
 
     /** Writes the page as it goes: a scan of many files has a card per model, more than a page holds at once. */
     @Override

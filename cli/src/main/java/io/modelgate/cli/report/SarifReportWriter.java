@@ -12,8 +12,6 @@ import io.modelgate.scanner.model.Rule;
 import io.modelgate.scanner.model.Severity;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,23 +27,12 @@ import java.util.Map;
  * come before the results, are gathered in a first pass over the findings, so a scan of many files never sits in
  * memory as a tree.
  */
-public final class SarifReportWriter implements AssessmentWriter {
+public final class SarifReportWriter implements StreamedAssessmentWriter {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String FINGERPRINT_KEY = "modelgateFinding/v1";
 
     private static final JsonFactory JSON = new JsonFactory();
-
-    @Override
-    public String render(ScanAssessment scan, ReportDecision decision) {
-        StringWriter out = new StringWriter();
-        try {
-            write(scan, decision, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
 
     @Override
     public void write(ScanAssessment scan, ReportDecision decision, Writer out) throws IOException {
