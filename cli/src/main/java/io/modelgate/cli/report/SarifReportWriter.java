@@ -60,35 +60,8 @@ public final class SarifReportWriter implements StreamedAssessmentWriter {
             json.writeArrayFieldStart("runs");
             json.writeStartObject();
             artifacts.write(json);
-            json.writeObjectFieldStart("tool");
-            json.writeObjectFieldStart("driver");
-            json.writeStringField("name", "ModelGate");
-            json.writeStringField("version", scan.toolVersion());
-            json.writeStringField("semanticVersion", scan.toolVersion());
-            json.writeArrayFieldStart("rules");
-            for (Rule rule : rules) {
-                rule(json, rule);
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-            json.writeEndObject();
-            json.writeArrayFieldStart("invocations");
-            json.writeStartObject();
-            json.writeBooleanField("executionSuccessful", true);
-            json.writeStringField("startTimeUtc", scan.startedAt().toString());
-            json.writeArrayFieldStart("toolExecutionNotifications");
-            for (IncompleteReason reason : incomplete) {
-                json.writeStartObject();
-                json.writeStringField("level", "error");
-                text(json, "message", "Not analysed completely: " + reason.file() + ": " + reason.reason());
-                json.writeArrayFieldStart("locations");
-                location(json, parse(reason.file()), artifacts);
-                json.writeEndArray();
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-            json.writeEndArray();
+            tool(json, scan, rules);
+            invocations(json, scan, incomplete, artifacts);
             json.writeArrayFieldStart("results");
             for (Placed p : placed) {
                 result(json, p.finding(), ruleIndex.get(p.finding().ruleId()), p.model(), artifacts);
@@ -107,6 +80,43 @@ public final class SarifReportWriter implements StreamedAssessmentWriter {
     }
 
     private record Placed(Finding finding, String model) {
+    }
+
+    private static void tool(JsonGenerator json, ScanAssessment scan, List<Rule> rules) throws IOException {
+        json.writeObjectFieldStart("tool");
+        json.writeObjectFieldStart("driver");
+        json.writeStringField("name", "ModelGate");
+        json.writeStringField("version", scan.toolVersion());
+        json.writeStringField("semanticVersion", scan.toolVersion());
+        json.writeArrayFieldStart("rules");
+        for (Rule rule : rules) {
+            rule(json, rule);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** The one invocation, with what could not be analysed as its notifications. */
+    private static void invocations(JsonGenerator json, ScanAssessment scan, List<IncompleteReason> incomplete,
+                                    Artifacts artifacts) throws IOException {
+        json.writeArrayFieldStart("invocations");
+        json.writeStartObject();
+        json.writeBooleanField("executionSuccessful", true);
+        json.writeStringField("startTimeUtc", scan.startedAt().toString());
+        json.writeArrayFieldStart("toolExecutionNotifications");
+        for (IncompleteReason reason : incomplete) {
+            json.writeStartObject();
+            json.writeStringField("level", "error");
+            text(json, "message", "Not analysed completely: " + reason.file() + ": " + reason.reason());
+            json.writeArrayFieldStart("locations");
+            location(json, parse(reason.file()), artifacts);
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndArray();
     }
 
     /** Findings most serious first, each with the model unit it belongs to (null for files in no unit). */
