@@ -42,8 +42,7 @@ public final class ReportFiles {
     /** Writes one report; the writers that can write as they go do, so a large report is not held whole. */
     private void write(String format, ScanAssessment scan, Decision decision, Writer out) throws IOException {
         switch (format) {
-            case "text" -> new TextReportWriter().write(scan, decision, out);
-            case "json" -> new JsonReportWriter().write(scan, decision, out);
+            case "text", "json" -> ReportWriters.forFormat(ReportFormat.valueOf(format)).write(scan, decision, out);
             case "cyclonedx" -> out.write(CycloneDxWriter.write(new CycloneDxBomBuilder(clock).build(scan, decision),
                     CycloneDxWriter.Encoding.JSON));
             case "cyclonedx-xml" -> out.write(CycloneDxWriter.write(
