@@ -259,11 +259,7 @@ public final class SarifReportWriter implements StreamedAssessmentWriter {
             json.writeStringField("reason", w.reason());
             json.writeStringField("owner", w.owner());
             json.writeStringField("expires", w.expires());
-            json.writeArrayFieldStart("accepted");
-            for (String accepted : w.accepted()) {
-                json.writeString(accepted);
-            }
-            json.writeEndArray();
+            JsonReportWriter.strings(json, "accepted", w.accepted());
             json.writeEndObject();
         }
         json.writeEndArray();
