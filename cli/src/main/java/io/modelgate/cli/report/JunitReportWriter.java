@@ -6,6 +6,8 @@ import io.modelgate.scanner.model.FileResult;
 import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.Severity;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +19,12 @@ import java.util.Map;
  * REJECT reason about it, errors when it could not be analysed completely, and lists REVIEW reasons and its
  * findings in its output. Reasons about no model or file go to a "policy" case.
  */
-public final class JunitReportWriter implements AssessmentWriter {
+public final class JunitReportWriter implements StreamedAssessmentWriter {
 
     private static final String POLICY_CASE = "policy";
 
     @Override
-    public String render(ScanAssessment scan, ReportDecision decision) {
+    public void write(ScanAssessment scan, ReportDecision decision, Writer xml) throws IOException {
         Map<String, Case> cases = new LinkedHashMap<>();
         Map<String, String> caseOfFile = new LinkedHashMap<>();
         for (ModelAssessment model : scan.models()) {
@@ -51,11 +53,10 @@ public final class JunitReportWriter implements AssessmentWriter {
             failures += c.failing() && !c.erring() ? 1 : 0;
             errors += c.erring() ? 1 : 0;
         }
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<testsuites name=\"modelgate\" tests=\"").append(cases.size()).append("\" failures=\"")
-                .append(failures).append("\" errors=\"").append(errors).append("\">\n");
-        xml.append("  <testsuite name=\"modelgate scan\" tests=\"").append(cases.size()).append("\" failures=\"")
-                .append(failures).append("\" errors=\"").append(errors).append("\" skipped=\"0\" time=\"")
+        String counts = "tests=\"" + cases.size() + "\" failures=\"" + failures + "\" errors=\"" + errors + "\"";
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append("<testsuites name=\"modelgate\" ").append(counts).append(">\n");
+        xml.append("  <testsuite name=\"modelgate scan\" ").append(counts).append(" skipped=\"0\" time=\"")
                 .append(String.format(Locale.ROOT, "%.3f", scan.durationMillis() / 1000.0))
                 .append("\" timestamp=\"").append(Xml.escape(scan.startedAt().toString())).append("\">\n");
         xml.append("    <properties>\n");
@@ -63,9 +64,11 @@ public final class JunitReportWriter implements AssessmentWriter {
         property(xml, "policy", decision.policyName());
         property(xml, "toolVersion", scan.toolVersion());
         xml.append("    </properties>\n");
-        cases.values().forEach(c -> testcase(xml, c));
+        for (Case c : cases.values()) {
+            testcase(xml, c);
+        }
         xml.append("  </testsuite>\n</testsuites>\n");
-        return xml.toString();
+        xml.flush();
     }
 
     private static Case owner(ReportDecision.Reason reason, Map<String, Case> cases, Map<String, String> caseOfFile,
@@ -83,12 +86,12 @@ public final class JunitReportWriter implements AssessmentWriter {
         return policy;
     }
 
-    private static void property(StringBuilder xml, String name, String value) {
+    private static void property(Writer xml, String name, String value) throws IOException {
         xml.append("      <property name=\"").append(name).append("\" value=\"").append(Xml.escape(value))
                 .append("\"/>\n");
     }
 
-    private static void testcase(StringBuilder xml, Case c) {
+    private static void testcase(Writer xml, Case c) throws IOException {
         xml.append("    <testcase classname=\"modelgate.").append(c.kind).append("\" name=\"").append(Xml.escape(c.name))
                 .append("\" time=\"0\">\n");
         List<ReportDecision.Reason> rejects = c.reasons.stream().filter(r -> "REJECT".equals(r.effect())).toList();

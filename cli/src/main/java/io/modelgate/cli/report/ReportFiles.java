@@ -43,11 +43,11 @@ public final class ReportFiles {
     private void write(String format, ScanAssessment scan, Decision decision, Writer out) throws IOException {
         switch (format) {
             case "text", "json" -> ReportWriters.forFormat(ReportFormat.valueOf(format)).write(scan, decision, out);
-            case "cyclonedx" -> out.write(CycloneDxWriter.write(new CycloneDxBomBuilder(clock).build(scan, decision),
-                    CycloneDxWriter.Encoding.JSON));
-            case "cyclonedx-xml" -> out.write(CycloneDxWriter.write(
-                    new CycloneDxBomBuilder(clock).build(scan, decision), CycloneDxWriter.Encoding.XML));
-            case "spdx" -> out.write(new SpdxDocumentBuilder(clock).build(scan, decision));
+            case "cyclonedx" -> CycloneDxWriter.write(new CycloneDxBomBuilder(clock).build(scan, decision),
+                    CycloneDxWriter.Encoding.JSON, out);
+            case "cyclonedx-xml" -> CycloneDxWriter.write(new CycloneDxBomBuilder(clock).build(scan, decision),
+                    CycloneDxWriter.Encoding.XML, out);
+            case "spdx" -> new SpdxDocumentBuilder(clock).write(scan, decision, out);
             default -> writers.forFormat(format).write(scan, DecisionReports.of(decision), out);
         }
     }

@@ -1,5 +1,6 @@
 package io.modelgate.sbom.spdx;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +13,10 @@ import io.modelgate.provenance.identity.BaseModel;
 import io.modelgate.rules.policy.Decision;
 import io.modelgate.scanner.model.FileResult;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -42,6 +47,22 @@ public final class SpdxDocumentBuilder {
 
     /** @param decision the policy decision, null when none was made */
     public String build(ScanAssessment scan, Decision decision) {
+        StringWriter out = new StringWriter();
+        try {
+            write(scan, decision, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the document to {@code out}, which stays open; the JSON is written as it goes rather than held
+     * whole as one string.
+     *
+     * @param decision the policy decision, null when none was made
+     */
+    public void write(ScanAssessment scan, Decision decision, Writer target) throws IOException {
         SpdxGraph graph = new SpdxGraph("urn:uuid:" + UUID.randomUUID());
         graph.add(creationInfo(graph));
         ObjectNode tool = graph.element("SoftwareAgent", "modelgate");
@@ -84,15 +105,17 @@ public final class SpdxDocumentBuilder {
         all.remove(graph.iri("document"));
         ArrayNode elements = document.putArray("element");
         all.forEach(elements::add);
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("@context", CONTEXT);
-        ArrayNode nodes = out.putArray("@graph");
+        ObjectNode whole = JsonNodeFactory.instance.objectNode();
+        whole.put("@context", CONTEXT);
+        ArrayNode nodes = whole.putArray("@graph");
         graph.nodes().forEach(nodes::add);
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the SPDX document: " + e.getMessage(), e);
-        }
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        JsonGenerator generator = mapper.createGenerator(target);
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        mapper.writeValue(generator, whole);
+        generator.flush();
+        target.write("\n");
+        target.flush();
     }
 
     private ObjectNode creationInfo(SpdxGraph graph) {
