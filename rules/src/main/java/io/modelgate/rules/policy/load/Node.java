@@ -2,7 +2,9 @@ package io.modelgate.rules.policy.load;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** A YAML value with the place it starts in the policy file. */
 sealed interface Node {
@@ -42,8 +44,17 @@ sealed interface Node {
         }
     }
 
-    /** A scalar; {@code type} is how YAML reads it unquoted. */
+    /** A scalar; {@code type} is how YAML reads it unquoted, {@code text} as written (NO may be Norway). */
     record Scalar(String text, ScalarType type, Mark mark) implements Node {
+
+        /** YAML 1.1's spellings of true, which the parser reads as true. */
+        private static final Set<String> TRUE = Set.of("y", "yes", "true", "on");
+
+        /** A boolean's value as the parser reads it: yes and on are true, whatever the case. */
+        boolean isTrue() {
+            return type == ScalarType.BOOLEAN && TRUE.contains(text.toLowerCase(Locale.ROOT));
+        }
+
         @Override
         public String kind() {
             return switch (type) {

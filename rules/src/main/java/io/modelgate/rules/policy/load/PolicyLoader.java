@@ -106,6 +106,15 @@ public final class PolicyLoader {
         } catch (PolicyException e) {
             throw e.withSource(name);
         }
+        return parse(root, name, baseDir);
+    }
+
+    /** Reads a built-in profile compiled to JSON by {@link ProfileCompiler}. */
+    Policy parseCompiled(String json, String name) throws PolicyException {
+        return parse(YamlTree.readJson(json), name, null);
+    }
+
+    private Policy parse(Node root, String name, Path baseDir) throws PolicyException {
         Problems problems = new Problems();
         if (root == null) {
             problems.add(new Node.Mark(1, 1), "the policy is empty; it needs at least 'version: 1'");

@@ -13,6 +13,7 @@ public final class Profiles {
 
     public static final String DEFAULT = "default";
     private static final List<String> NAMES = List.of(DEFAULT, "strict", "origin-review");
+    private static final String FOLDER = "/io/modelgate/rules/policy/profiles/";
 
     private Profiles() {
     }
@@ -23,14 +24,22 @@ public final class Profiles {
 
     /** The profile's YAML text, commented. */
     public static String text(String name) {
+        return resource(name, ".yaml");
+    }
+
+    /** The profile compiled to JSON at build time ({@link ProfileCompiler}). */
+    static String compiled(String name) {
+        return resource(name, ".json");
+    }
+
+    private static String resource(String name, String extension) {
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("unknown profile '" + name + "' (profiles: " + String.join(", ", NAMES)
                     + ")");
         }
-        try (InputStream in = Profiles.class.getResourceAsStream("/io/modelgate/rules/policy/profiles/" + name
-                + ".yaml")) {
+        try (InputStream in = Profiles.class.getResourceAsStream(FOLDER + name + extension)) {
             if (in == null) {
-                throw new IllegalStateException("profile missing from the build: " + name);
+                throw new IllegalStateException("profile missing from the build: " + name + extension);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -41,7 +50,7 @@ public final class Profiles {
     /** The profile as a policy, checked by the given loader. */
     public static Policy load(String name, PolicyLoader loader) {
         try {
-            return loader.parse(text(name), name, null);
+            return loader.parseCompiled(compiled(name), name);
         } catch (PolicyException e) {
             throw new IllegalStateException("built-in profile " + name + " is invalid: " + e.getMessage(), e);
         }

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -108,7 +107,7 @@ final class Section {
             return fallback;
         }
         if (node instanceof Node.Scalar s && s.type() == Node.ScalarType.BOOLEAN) {
-            return Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT));
+            return s.isTrue();
         }
         problems.add(node.mark(), "'" + child(key) + "' must be true or false, not " + describe(node));
         return fallback;

@@ -1,5 +1,7 @@
 package io.modelgate.rules.policy.load;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,16 +22,67 @@ import java.util.Map;
 final class YamlTree {
 
     private static final int MAX_DEPTH = 32;
-    private static final YAMLFactory FACTORY = YAMLFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            .build();
+    private static final StreamReadConstraints CONSTRAINTS =
+            StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build();
 
     private YamlTree() {
     }
 
+    /** Set up on first use only: the JSON path never needs it. */
+    private static final class Yaml {
+        static final YAMLFactory FACTORY = YAMLFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+    }
+
     /** The document's root node, or null for an empty document. */
     static Node read(String text) throws PolicyException {
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        return read(text, Yaml.FACTORY);
+    }
+
+    /**
+     * A tree written by {@link #writeJson} (a built-in profile compiled at build time): JSON is read without
+     * setting up a YAML parser, which a small scan would otherwise pay for its default policy. Marks are the
+     * JSON's, which is never shown: a built-in profile is checked when it is compiled.
+     */
+    static Node readJson(String json) throws PolicyException {
+        return read(json, JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build());
+    }
+
+    /** Writes the tree as JSON with the same scalar types, for {@link #readJson}. */
+    static void writeJson(Node node, JsonGenerator out) throws IOException {
+        if (node instanceof Node.MapNode map) {
+            out.writeStartObject();
+            for (Node.Entry entry : map.entries().values()) {
+                out.writeFieldName(entry.key());
+                writeJson(entry.value(), out);
+            }
+            out.writeEndObject();
+        } else if (node instanceof Node.ListNode list) {
+            out.writeStartArray();
+            for (Node item : list.items()) {
+                writeJson(item, out);
+            }
+            out.writeEndArray();
+        } else if (node instanceof Node.Scalar scalar) {
+            switch (scalar.type()) {
+                case TEXT -> out.writeString(scalar.text());
+                case NUMBER -> out.writeNumber(scalar.text());
+                case BOOLEAN -> out.writeBoolean(canonicalBoolean(scalar));
+                case NULL -> out.writeNull();
+            }
+        }
+    }
+
+    /** JSON has only true and false: another spelling (NO, on) would read differently, so it is refused. */
+    private static boolean canonicalBoolean(Node.Scalar scalar) {
+        if (!scalar.text().equals("true") && !scalar.text().equals("false")) {
+            throw new IllegalArgumentException("'" + scalar.text() + "' at line " + scalar.mark().line()
+                    + " has no JSON form; write true or false");
+        }
+        return scalar.isTrue();
+    }
+
+    private static Node read(String text, JsonFactory factory) throws PolicyException {
+        try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return null;

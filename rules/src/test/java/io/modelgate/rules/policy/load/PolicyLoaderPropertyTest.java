@@ -31,7 +31,7 @@ class PolicyLoaderPropertyTest {
     }
 
     /** The sample policy with up to 20 chars at any place replaced by YAML syntax or short text. */
-    private static String mutatedSample(Gen gen) {
+    static String mutatedSample(Gen gen) {
         int at = gen.intBetween(0, 4000);
         String edit = gen.oneOf(() -> gen.of(EDITS), () -> gen.string(8));
         int cut = gen.intBetween(0, 20);

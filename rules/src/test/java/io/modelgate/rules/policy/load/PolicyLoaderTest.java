@@ -117,6 +117,16 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void yamlBooleansMeanWhatTheParserReads() throws Exception {
+        Policy on = loader.parse("version: 1\ngate: {strict: yes, allowIncomplete: on}\n", "p.yaml", null);
+        Policy off = loader.parse("version: 1\ngate: {strict: No, allowIncomplete: FALSE}\n", "p.yaml", null);
+        assertThat(on.gate().strict()).isTrue();
+        assertThat(on.gate().allowIncomplete()).isTrue();
+        assertThat(off.gate().strict()).isFalse();
+        assertThat(off.gate().allowIncomplete()).isFalse();
+    }
+
+    @Test
     void wrongTypesAreLocated() {
         List<PolicyError> errors = errors("""
                 version: 1
