@@ -67,7 +67,8 @@ final class LicenseCheck {
                         "license " + license.id() + " does not allow commercial use");
             } else if (!use.equals("true") && standing.rank() > 0) {
                 add(out, Effect.REVIEW, ReasonCodes.LICENSE_COMMERCIAL_USE, model, Optional.empty(),
-                        "commercial use under license " + license.id() + " is " + use);
+                        license.id() == null ? "commercial use is " + use + ": no license is declared"
+                                : "commercial use under license " + license.id() + " is " + use);
             }
         } else if (policy.requireCommercialUse()) {
             add(out, Effect.REVIEW, ReasonCodes.LICENSE_COMMERCIAL_USE, model, Optional.empty(),

@@ -258,6 +258,8 @@ class PolicyEngineTest {
                 assertThat(r.file()).isEqualTo("m/README.md");
             });
             assertThat(decide(missing, "licenses: {deny: [MIT]}\n").outcome()).isEqualTo(Outcome.REVIEW);
+            assertThat(decide(missing, "licenses: {requireCommercialUse: true, onMissing: note}\n").reasons())
+                    .extracting(Reason::message).containsExactly("commercial use is unknown: no license is declared");
             assertThat(decide(missing, "").outcome()).isEqualTo(Outcome.APPROVE);
             TestScans.Model inferred = model("m").unitFinding(LicenseRules.NO_LICENSE)
                     .license(new LicenseVerdict("CC-BY-NC-4.0", "x", "not declared; inferred from family x", "false",
