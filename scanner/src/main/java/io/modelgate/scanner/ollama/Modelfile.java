@@ -71,6 +71,27 @@ record Modelfile(List<Instruction> instructions) {
         return new Modelfile(List.copyOf(out));
     }
 
+    /**
+     * Whether the first instruction's command is FROM, read as {@link #parse} reads it, without splitting the
+     * whole text: every text file is asked, and nearly none is a Modelfile.
+     */
+    static boolean firstCommandIsFrom(String text) {
+        int start = 0;
+        while (start <= text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end).strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                int space = firstSpace(line);
+                return (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT).equals("FROM");
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
     Optional<Instruction> first(String command) {
         return instructions.stream().filter(i -> i.command().equals(command)).findFirst();
     }

@@ -42,6 +42,9 @@ public final class ModelfileDetector implements FormatDetector {
             int lastLine = text.lastIndexOf('\n');
             text = lastLine < 0 ? text : text.substring(0, lastLine);
         }
+        if (!Modelfile.firstCommandIsFrom(text)) {
+            return Optional.empty();   // neither path below claims a text whose first command is not FROM
+        }
         try {
             Modelfile parsed = Modelfile.parse(text);
             boolean startsWithFrom = !parsed.instructions().isEmpty()

@@ -92,8 +92,9 @@ final class PickleMachine {
                 }
                 Opcode op = Opcode.of(b);
                 if (op == null) {
+                    // most files that are no pickle end here: no Formatter for them
                     throw new PickleBreak(PickleBreak.Kind.MALFORMED, opOffset,
-                            String.format("invalid opcode 0x%02x", b));
+                            "invalid opcode 0x" + Integer.toHexString(0x100 | b).substring(1));
                 }
                 if (++ops > limits.maxOps()) {
                     throw new PickleBreak(PickleBreak.Kind.LIMIT, opOffset,

@@ -93,7 +93,7 @@ class FailClosedPickleTest {
         byte[] data = b.raw(0x00, 0x00).build();
         FileCollector c = scanned(data);
         assertThat(c.format()).as(describe(c)).isEqualTo(ModelFormat.PICKLE);
-        assertThat(c.incompleteReasons()).as(describe(c)).singleElement().asString().contains("invalid opcode");
+        assertThat(c.incompleteReasons()).as(describe(c)).singleElement().asString().contains("invalid opcode 0x00 at offset");
     }
 
     @Test
