@@ -56,17 +56,13 @@ final class FolderPass {
                 byFolder.put(shown, new ArrayList<>());
             }
         }
-        Map<Path, String> digests = new HashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             String folder = targets.get(i).folderDisplayPath();
             if (folder != null) {
                 byFolder.computeIfAbsent(folder, k -> new ArrayList<>()).add(results.get(i));
             }
-            if (targets.get(i).file() != null && results.get(i).sha256() != null) {
-                digests.put(FileDigests.key(Path.of(targets.get(i).displayPath())), results.get(i).sha256());
-            }
         }
-        FileDigests known = new FileDigests(digests);
+        FileDigests known = FileDigests.gatheredOnFirstUse(() -> digests(targets, results));
         List<FolderResult> folders = new ArrayList<>();
         for (Map.Entry<String, List<FileResult>> entry : byFolder.entrySet()) {
             FolderView view = new FolderView(Path.of(entry.getKey()), entry.getKey(), entry.getValue());
@@ -80,6 +76,17 @@ final class FolderPass {
         }
         fileRoots(targets, results, known, folders);
         return folders;
+    }
+
+    /** The digest of every file on disk the scan hashed, by its canonical path. */
+    private static Map<Path, String> digests(List<FileTarget> targets, List<FileResult> results) {
+        Map<Path, String> digests = new HashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i).file() != null && results.get(i).sha256() != null) {
+                digests.put(FileDigests.key(Path.of(targets.get(i).displayPath())), results.get(i).sha256());
+            }
+        }
+        return digests;
     }
 
     /**
