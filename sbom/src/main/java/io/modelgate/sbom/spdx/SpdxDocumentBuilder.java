@@ -57,13 +57,27 @@ public final class SpdxDocumentBuilder {
     }
 
     /**
-     * Writes the document to {@code out}, which stays open; the JSON is written as it goes rather than held
-     * whole as one string.
+     * Writes the document to {@code target}, which stays open: each model's elements as soon as it is
+     * described, so that only the elements' IRIs are held until the document element lists them at the end.
      *
      * @param decision the policy decision, null when none was made
      */
     public void write(ScanAssessment scan, Decision decision, Writer target) throws IOException {
-        SpdxGraph graph = new SpdxGraph("urn:uuid:" + UUID.randomUUID());
+        write(scan, decision, target, true);
+    }
+
+    /**
+     * @param eachModel write each model's elements once it is described (as a scan does); false holds every
+     *                  element to the end, which the tests use to show that writing early changes nothing
+     */
+    void write(ScanAssessment scan, Decision decision, Writer target, boolean eachModel) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        JsonGenerator json = mapper.createGenerator(target);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.writeStartObject();
+        json.writeStringField("@context", CONTEXT);
+        json.writeArrayFieldStart("@graph");
+        SpdxGraph graph = new SpdxGraph("urn:uuid:" + UUID.randomUUID(), node -> mapper.writeTree(json, node));
         graph.add(creationInfo(graph));
         ObjectNode tool = graph.element("SoftwareAgent", "modelgate");
         tool.put("name", "ModelGate " + scan.toolVersion());
@@ -86,6 +100,9 @@ public final class SpdxDocumentBuilder {
                 node.put("software_primaryPurpose", "library");
                 packaged.computeIfAbsent(pkg, k -> new ArrayList<>()).add(local);
             }
+            if (eachModel) {
+                graph.flush();
+            }
         }
         packaged.forEach((pkg, models) -> {
             graph.relate(pkg, "contains", models);
@@ -95,25 +112,19 @@ public final class SpdxDocumentBuilder {
             annotate(graph, "decision", roots.isEmpty() ? "modelgate" : roots.get(0),
                     "modelgate:decision=" + decision.outcome().name() + "; policy=" + decision.policyName());
         }
+        List<String> all = List.copyOf(graph.elementIris());
         ObjectNode document = graph.element("SpdxDocument", "document");
         document.put("name", "ModelGate AI-SBOM of " + String.join(", ", scan.roots()));
         ArrayNode profiles = document.putArray("profileConformance");
         List.of("core", "software", "ai", "simpleLicensing").forEach(profiles::add);
         ArrayNode rootElements = document.putArray("rootElement");
         roots.forEach(r -> rootElements.add(graph.iri(r)));
-        List<String> all = new ArrayList<>(graph.elementIris());
-        all.remove(graph.iri("document"));
         ArrayNode elements = document.putArray("element");
         all.forEach(elements::add);
-        ObjectNode whole = JsonNodeFactory.instance.objectNode();
-        whole.put("@context", CONTEXT);
-        ArrayNode nodes = whole.putArray("@graph");
-        graph.nodes().forEach(nodes::add);
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        JsonGenerator generator = mapper.createGenerator(target);
-        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        mapper.writeValue(generator, whole);
-        generator.flush();
+        graph.flush();
+        json.writeEndArray();
+        json.writeEndObject();
+        json.flush();
         target.write("\n");
         target.flush();
     }

@@ -4,49 +4,67 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The {@code @graph} of an SPDX 3 document being built: elements with IRIs under one document namespace,
- * each created once (asking again for the same local name returns the same element).
+ * The {@code @graph} of an SPDX 3 document being written: elements with IRIs under one document namespace,
+ * each created once (asking again for the same local name returns the same element) and written, in the order
+ * they were created, when {@link #flush} is called. A written element is not kept: asking for it again gives a
+ * detached copy, which is right because an element shared by several models (a publisher, a license, a base,
+ * a package) is given the same content each time. Only the elements' IRIs are kept, for the document's list.
  */
 final class SpdxGraph {
 
     static final String CREATION_INFO = "_:creationinfo";
 
-    private final String namespace;
-    private final Map<String, ObjectNode> elements = new LinkedHashMap<>();
-    private final List<ObjectNode> others = new ArrayList<>();
+    /** Where finished nodes go. */
+    @FunctionalInterface
+    interface Sink {
+        void write(ObjectNode node) throws IOException;
+    }
 
-    SpdxGraph(String namespace) {
+    private final String namespace;
+    private final Sink sink;
+    private final Map<String, ObjectNode> pending = new LinkedHashMap<>();
+    private final Set<String> written = new HashSet<>();
+    private final List<String> iris = new ArrayList<>();
+
+    SpdxGraph(String namespace, Sink sink) {
         this.namespace = namespace;
+        this.sink = sink;
     }
 
     /** The element with this local name, created with {@code type} when it does not exist yet. */
     ObjectNode element(String type, String localName) {
-        return elements.computeIfAbsent(localName, k -> {
-            ObjectNode node = JsonNodeFactory.instance.objectNode();
-            node.put("type", type);
-            node.put("spdxId", iri(localName));
-            node.put("creationInfo", CREATION_INFO);
-            return node;
-        });
-    }
-
-    boolean has(String localName) {
-        return elements.containsKey(localName);
+        ObjectNode existing = pending.get(localName);
+        if (existing != null) {
+            return existing;
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("type", type);
+        node.put("spdxId", iri(localName));
+        node.put("creationInfo", CREATION_INFO);
+        if (written.contains(localName)) {
+            return node;   // detached: the written element has this content already
+        }
+        pending.put(localName, node);
+        iris.add(iri(localName));
+        return node;
     }
 
     String iri(String localName) {
         return namespace + "#" + localName.replaceAll("[^A-Za-z0-9._~-]", "_");
     }
 
-    /** A node that is not an element (the creation info). */
-    void add(ObjectNode node) {
-        others.add(node);
+    /** A node that is not an element (the creation info), written at once. */
+    void add(ObjectNode node) throws IOException {
+        sink.write(node);
     }
 
     /** A relationship {@code from -> to} of the given type. */
@@ -61,13 +79,17 @@ final class SpdxGraph {
         localTo.forEach(t -> to.add(iri(t)));
     }
 
-    List<ObjectNode> nodes() {
-        List<ObjectNode> all = new ArrayList<>(others);
-        all.addAll(elements.values());
-        return all;
+    /** Writes the elements created since the last flush, in the order they were created. */
+    void flush() throws IOException {
+        for (Map.Entry<String, ObjectNode> entry : pending.entrySet()) {
+            sink.write(entry.getValue());
+            written.add(entry.getKey());
+        }
+        pending.clear();
     }
 
+    /** The IRI of every element created so far, in order. */
     List<String> elementIris() {
-        return elements.values().stream().map(n -> n.get("spdxId").asText()).toList();
+        return iris;
     }
 }

@@ -11,7 +11,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.modelgate.assessment.ScanAssessment;
+
 import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -70,6 +78,55 @@ class SpdxDocumentTest {
         assertThat(SpdxDocumentBuilder.expression("LicenseRef-llama3")).isEqualTo("LicenseRef-llama3");
         assertThat(SpdxDocumentBuilder.expression("Llama 3 Community License"))
                 .isEqualTo("LicenseRef-Llama-3-Community-License");
+    }
+
+    /**
+     * Models written as they are described give the document holding every element to the end gives: shared
+     * elements (a publisher, a license, a base, a package of two models) are the same each time they are asked.
+     */
+    @Test
+    void writingEachModelEarlyChangesNothing() throws Exception {
+        Path adapter = SbomScans.FIXTURES.resolve("provenance/lora-adapter-qwen/qwen2.5-7b-sql-lora");
+        for (String copy : List.of("a", "b")) {
+            Path folder = Files.createDirectories(tmp.resolve(copy));
+            try (var files = Files.list(adapter)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, folder.resolve(file.getFileName()));
+                }
+            }
+        }
+        Path jar = tmp.resolve("two-models-1.0.jar");
+        byte[] onnx = Files.readAllBytes(SbomScans.FIXTURES.resolve("onnx/benign/mlp_opset17.onnx"));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String name : List.of("models/a.onnx", "models/b.onnx")) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(onnx);
+                zip.closeEntry();
+            }
+        }
+        ScanAssessment scan = SbomScans.assess(tmp.resolve("a"), tmp.resolve("b"), jar,
+                SbomScans.FIXTURES.resolve("provenance/control-gemma-3-1b-it/gemma-3-1b-it"));
+        assertThat(scan.models()).hasSizeGreaterThanOrEqualTo(5);
+        Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+
+        String early = written(new SpdxDocumentBuilder(clock), scan, true);
+        String atEnd = written(new SpdxDocumentBuilder(clock), scan, false);
+
+        assertThat(early).isEqualTo(atEnd);
+        JsonNode doc = new ObjectMapper().readTree(early);
+        assertThat(schema.validate(doc)).isEmpty();
+        assertThat(ofType(doc, "software_Package")).hasSize(1);
+        assertThat(ofType(doc, "ai_AIPackage").stream().filter(n -> n.path("name").asText()
+                .equals("Qwen/Qwen2.5-7B-Instruct"))).hasSize(1);
+        assertThat(doc.get("@graph").get(doc.get("@graph").size() - 1).get("element"))
+                .hasSize(doc.get("@graph").size() - 2);
+    }
+
+    private static String written(SpdxDocumentBuilder builder, ScanAssessment scan, boolean eachModel)
+            throws Exception {
+        StringWriter out = new StringWriter();
+        builder.write(scan, null, out, eachModel);
+        return out.toString().replaceAll("urn:uuid:[0-9a-f-]+", "urn:uuid:x");
     }
 
     private JsonNode valid(Path path) throws Exception {
