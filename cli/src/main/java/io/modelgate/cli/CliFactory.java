@@ -89,7 +89,14 @@ public final class CliFactory {
         }
     }
 
+    /** What a run that ran out of heap says: the scan as a whole, not one file, and how to give it more. */
+    static final String OUT_OF_MEMORY = "not enough memory for this run (the Java heap is too small; give it more "
+            + "with MODELGATE_JAVA_OPTS=-Xmx4g, for example)";
+
     private static String oneLine(Throwable ex) {
+        if (ex instanceof OutOfMemoryError) {
+            return OUT_OF_MEMORY;
+        }
         String message = Failures.describe(ex);
         String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
         if (ex instanceof java.nio.file.InvalidPathException && !charset.equalsIgnoreCase("UTF-8")) {

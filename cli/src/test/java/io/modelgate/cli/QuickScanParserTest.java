@@ -157,8 +157,8 @@ class QuickScanParserTest {
             int code = CliFactory.execute(full, new PrintWriter(err, true),
                     quick ? QuickScanParser.parse(args) : Optional.empty(), args);
             assertThat(code).isEqualTo(ExitCodes.INCOMPLETE);
-            assertThat(err.toString()).isEqualTo("modelgate: " + io.modelgate.scanner.analysis.Failures.OUT_OF_MEMORY
-                    + System.lineSeparator());
+            assertThat(err.toString()).isEqualTo("modelgate: " + CliFactory.OUT_OF_MEMORY + System.lineSeparator())
+                    .contains("MODELGATE_JAVA_OPTS");
         }
     }
 
