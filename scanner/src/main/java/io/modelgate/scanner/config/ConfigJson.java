@@ -15,13 +15,17 @@ import java.io.IOException;
 final class ConfigJson {
 
     static final int MAX_CHARS = 4 * 1024 * 1024;
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200)
-                    .maxStringLength(MAX_CHARS).maxNumberLength(1000).maxNameLength(64 * 1024).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-            .build());
+
+    /** Built on first use: a scan without such documents never builds it. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200)
+                        .maxStringLength(MAX_CHARS).maxNumberLength(1000).maxNameLength(64 * 1024).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                .build());
+    }
 
     private ConfigJson() {
     }
@@ -32,7 +36,7 @@ final class ConfigJson {
             throw new io.modelgate.scanner.io.LimitExceededException("JSON longer than " + MAX_CHARS + " characters");
         }
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = Mapper.MAPPER.readTree(text);
             if (node == null) {
                 throw new YamlSyntaxException("empty JSON document");
             }

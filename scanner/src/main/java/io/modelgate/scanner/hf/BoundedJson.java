@@ -44,7 +44,11 @@ public final class BoundedJson {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+    /** Built on first use: detection alone needs only the factories. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+    }
 
     private BoundedJson() {
     }
@@ -65,7 +69,7 @@ public final class BoundedJson {
                     + MAX_TREE_BYTES + " bytes");
         }
         try (InputStream in = source.open()) {
-            return MAPPER.readTree(in);
+            return Mapper.MAPPER.readTree(in);
         }
     }
 

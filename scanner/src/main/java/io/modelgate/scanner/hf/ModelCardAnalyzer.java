@@ -34,11 +34,15 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
     private static final List<String> KEYS = List.of("license", "license_name", "license_link", "base_model",
             "base_model_relation", "pipeline_tag", "library_name", "tags", "language", "datasets", "model_name",
             "new_version");
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .loaderOptions(loaderOptions())
-            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-            .build());
+
+    /** Built on first use: a scan without model cards never sets up a YAML parser. */
+    private static final class Mapper {
+        static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+                .loaderOptions(loaderOptions())
+                .disable(com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                .build());
+    }
 
     private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
@@ -86,7 +90,7 @@ public final class ModelCardAnalyzer implements FormatAnalyzer {
         }
         JsonNode root;
         try {
-            root = YAML.readTree(yaml.get());
+            root = Mapper.YAML.readTree(yaml.get());
         } catch (IOException | RuntimeException e) {
             context.incomplete("model card front matter is not valid YAML: " + Failures.describe(e));
             recordCard(context, Map.of(), title, uses);

@@ -18,10 +18,15 @@ final class KerasJson {
     static final int MAX_CONFIG_BYTES = 16 * 1024 * 1024;
     static final int MAX_NESTING = 256;
 
-    /** Strict: a duplicated key (which Python resolves to the last value) fails the parse, closed. */
-    private static final ObjectMapper MAPPER = new ObjectMapper(builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build());
+    /**
+     * Strict: a duplicated key (which Python resolves to the last value) fails the parse, closed. Built on first
+     * use: detection alone needs only the factory.
+     */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper(builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build());
+    }
 
     /** Lenient, for detection only: whatever Python's json module accepts must still be recognised. */
     private static final JsonFactory DETECTION = builder().build();
@@ -51,6 +56,6 @@ final class KerasJson {
             throw new LimitExceededException(what + " of " + json.length + " bytes is larger than the "
                     + MAX_CONFIG_BYTES + " bytes read");
         }
-        return MAPPER.readTree(json);
+        return Mapper.MAPPER.readTree(json);
     }
 }

@@ -28,9 +28,14 @@ public final class OllamaManifestAnalyzer implements FormatAnalyzer {
     private static final int MAX_LAYERS = 1000;
     private static final Set<String> LAYER_TYPES = Set.of("model", "adapter", "projector", "prompt", "template",
             "system", "params", "messages", "license", "embed");
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(1 << 16).build())
-            .build());
+
+    /** Built on first use: a scan without Ollama manifests never builds it. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(1 << 16)
+                        .build())
+                .build());
+    }
 
     @Override
     public Set<ModelFormat> formats() {
@@ -43,7 +48,7 @@ public final class OllamaManifestAnalyzer implements FormatAnalyzer {
             throw new LimitExceededException("Ollama manifest of " + source.size() + " bytes is larger than "
                     + MAX_BYTES);
         }
-        JsonNode manifest = JSON.readTree(source.readFully(0, (int) source.size()));
+        JsonNode manifest = Mapper.JSON.readTree(source.readFully(0, (int) source.size()));
         if (manifest == null || !manifest.isObject() || !manifest.path("layers").isArray()) {
             context.incomplete("the Ollama manifest has no layers array");
             return;

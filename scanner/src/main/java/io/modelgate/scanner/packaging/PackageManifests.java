@@ -26,8 +26,11 @@ public final class PackageManifests {
     public static final int MAX_MANIFEST_BYTES = 1024 * 1024;
     private static final int MAX_VALUE_CHARS = 214;
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build());
+    /** Built on first use: a scan without package manifests never builds it. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build());
+    }
 
     private PackageManifests() {
     }
@@ -53,7 +56,7 @@ public final class PackageManifests {
 
     private static Optional<SoftwarePackage> npm(byte[] json) {
         try {
-            JsonNode root = JSON.readTree(json);
+            JsonNode root = Mapper.JSON.readTree(json);
             if (root == null || !root.isObject() || !root.path("name").isTextual()) {
                 return Optional.empty();
             }
