@@ -6,7 +6,8 @@
 #
 # PICKLESCAN_SRC is the src folder of a picklescan checkout (https://github.com/mmaitre314/picklescan), run
 # with the system's python3 (PYTHON, default /usr/bin/python3); without it the picklescan rows are left out.
-# WORK_DIR (default /tmp/modelgate-bench) receives the generated inputs (about 4.5 GB). JMH=1 also runs the JMH benchmarks
+# WORK_DIR (default /tmp/modelgate-bench) receives the generated inputs (about 4.5 GB). MEMORY=1 adds the peak memory
+# of scans of 100,000 files with each report (about 1.5 GB more of small files). JMH=1 also runs the JMH benchmarks
 # (bench/, built with -P bench). RUNS sets hyperfine's runs for the short commands (default 10). BASELINE=DIR
 # adds the same scans by another built ModelGate checkout (DIR/modelgate), e.g. an earlier commit.
 set -euo pipefail
@@ -129,8 +130,37 @@ cat "$work"/sharded/* >/dev/null
 hyperfine -i -w 1 -r 5 "openssl dgst -sha256 $work/sharded/*" "$mg scan --quiet $work/sharded" 2>&1 | grep -v '^ *$'
 "$mg" bench --threads 1,2 "$work/sharded"
 
+if [[ "${MEMORY:-0}" == "1" ]]; then
+  echo "== 5. memory of large scans: 100,000 files (peak resident memory, one run each)"
+  "$python" - "$work" <<'PY'
+import os, shutil, sys
+work = sys.argv[1]
+many = os.path.join(work, "pickles-100k")   # the 20,000 pickles five times
+if not os.path.isdir(many):
+    for copy in range(5):
+        shutil.copytree(os.path.join(work, "pickles"), os.path.join(many, f"c{copy}"))
+sources = os.path.join(work, "sources-100k")  # small files that are no model
+if not os.path.isdir(sources):
+    for d in range(100):
+        os.makedirs(os.path.join(sources, f"d{d}"))
+        for i in range(1000):
+            name, text = [(f"f{i}.py", f"def f{i}(x):\n    return x * {i}\n"), (f"f{i}.json", '{"a": %d}\n' % i),
+                          (f"f{i}.txt", f"hello {i}\n"), (f"f{i}.js", f"module.exports = {i};\n")][i % 4]
+            with open(os.path.join(sources, f"d{d}", name), "w") as out:
+                out.write(text)
+PY
+  out="$work/memory-out"
+  mkdir -p "$out"
+  for report in "--format json -o $out/scan.json" "--report cyclonedx=$out/bom.json" "--report spdx=$out/spdx.json" \
+      "--report sarif=$out/scan.sarif" "--report junit=$out/junit.xml"; do
+    # shellcheck disable=SC2086
+    echo "100,000 pickles, $report: $(peak "$mg" scan --quiet $report "$work/pickles-100k")"
+  done
+  echo "100,000 source files, --format json: $(peak "$mg" scan --quiet --format json -o "$out/sources.json" "$work/sources-100k")"
+fi
+
 if [[ "${JMH:-0}" == "1" ]]; then
-  echo "== 5. JMH (bench/)"
+  echo "== 6. JMH (bench/)"
   (cd "$repo" && mvn -B -q -P bench -pl bench -am package -DskipTests)
   java -cp "$repo/bench/target/classes:$repo/bench/target/lib/*" org.openjdk.jmh.Main -f 1
 fi

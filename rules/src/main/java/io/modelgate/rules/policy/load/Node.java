@@ -48,7 +48,7 @@ sealed interface Node {
     record Scalar(String text, ScalarType type, Mark mark) implements Node {
 
         /** YAML 1.1's spellings of true, which the parser reads as true. */
-        private static final Set<String> TRUE = Set.of("y", "yes", "true", "on");
+        private static final Set<String> TRUE = Set.of("yes", "true", "on");
 
         /** A boolean's value as the parser reads it: yes and on are true, whatever the case. */
         boolean isTrue() {
