@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.dataformat.xml.util.DefaultXmlPrettyPrinter;
+import io.modelgate.sbom.TextOutput;
 import org.cyclonedx.Version;
 import org.cyclonedx.generators.json.BomJsonGenerator;
 import org.cyclonedx.generators.xml.BomXmlGenerator;
@@ -13,8 +14,6 @@ import org.cyclonedx.model.BomReference;
 import org.cyclonedx.util.mixin.MixInBomReference;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
@@ -32,13 +31,7 @@ public final class CycloneDxWriter {
     }
 
     public static String write(Bom bom, Encoding encoding) {
-        StringWriter out = new StringWriter();
-        try {
-            write(bom, encoding, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return TextOutput.of(out -> write(bom, encoding, out));
     }
 
     /** Writes the document to {@code out}, which stays open. */

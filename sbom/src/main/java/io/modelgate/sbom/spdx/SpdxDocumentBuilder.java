@@ -11,11 +11,10 @@ import io.modelgate.assessment.ModelAssessment;
 import io.modelgate.assessment.ScanAssessment;
 import io.modelgate.provenance.identity.BaseModel;
 import io.modelgate.rules.policy.Decision;
+import io.modelgate.sbom.TextOutput;
 import io.modelgate.scanner.model.FileResult;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -47,13 +46,7 @@ public final class SpdxDocumentBuilder {
 
     /** @param decision the policy decision, null when none was made */
     public String build(ScanAssessment scan, Decision decision) {
-        StringWriter out = new StringWriter();
-        try {
-            write(scan, decision, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return TextOutput.of(out -> write(scan, decision, out));
     }
 
     /**
