@@ -1,8 +1,8 @@
 package io.modelgate.cli.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.modelgate.assessment.IncompleteReason;
 import io.modelgate.assessment.ModelAssessment;
 import io.modelgate.assessment.ScanAssessment;
@@ -30,14 +30,12 @@ public final class JsonReportWriter implements ReportWriter {
 
     public static final String SCHEMA_VERSION = "1.2";
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
 
     @Override
     public void write(ScanAssessment scan, Decision decision, Writer out) throws IOException {
-        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeStringField("schemaVersion", SCHEMA_VERSION);
@@ -120,7 +118,7 @@ public final class JsonReportWriter implements ReportWriter {
         json.writeEndObject();
     }
 
-    private void file(JsonGenerator json, FileResult file) throws IOException {
+    private static void file(JsonGenerator json, FileResult file) throws IOException {
         json.writeStartObject();
         json.writeStringField("path", file.path());
         json.writeStringField("format", file.format());
@@ -139,7 +137,7 @@ public final class JsonReportWriter implements ReportWriter {
             // Typed facts feed the assessment; models[] shows what was made of them.
             if (!(fact.getValue() instanceof TypedFact)) {
                 json.writeFieldName(fact.getKey());
-                mapper.writeValue(json, fact.getValue());
+                FactJson.write(json, fact.getValue());
             }
         }
         json.writeEndObject();
