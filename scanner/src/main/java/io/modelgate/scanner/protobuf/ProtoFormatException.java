@@ -5,8 +5,34 @@ import java.io.IOException;
 /** The bytes are not a well-formed protobuf message (bad tag, overlong varint, field past its end). */
 public final class ProtoFormatException extends IOException {
 
+    private final transient Object[] parts;
+    private String message;
+
     public ProtoFormatException(String message) {
         super(message);
+        this.parts = null;
+        this.message = message;
+    }
+
+    /**
+     * A message made of {@code parts} (text and numbers) only when it is asked for: detectors probe every file
+     * with protobuf readers and drop what they throw, so most of these are never read.
+     */
+    ProtoFormatException(Object... parts) {
+        super((String) null);
+        this.parts = parts;
+    }
+
+    @Override
+    public String getMessage() {
+        if (message == null && parts != null) {
+            StringBuilder text = new StringBuilder();
+            for (Object part : parts) {
+                text.append(part);
+            }
+            message = text.toString();
+        }
+        return message;
     }
 
     /**

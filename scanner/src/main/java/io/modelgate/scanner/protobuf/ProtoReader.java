@@ -59,7 +59,7 @@ public final class ProtoReader {
         long tag = readVarint();
         long number = tag >>> 3;
         if (number == 0 || number > MAX_FIELD_NUMBER) {
-            throw new ProtoFormatException("invalid field number " + number + " at offset " + tagOffset);
+            throw new ProtoFormatException("invalid field number ", number, " at offset ", tagOffset);
         }
         field = (int) number;
         wireType = WireType.of((int) (tag & 7));
@@ -73,8 +73,9 @@ public final class ProtoReader {
             case LEN -> {
                 long length = readVarint();
                 if (length < 0 || length > end - position) {
-                    throw new ProtoFormatException("field " + field + " at offset " + tagOffset + " declares "
-                            + Long.toUnsignedString(length) + " bytes but its message has " + (end - position) + " left");
+                    throw new ProtoFormatException("field ", field, " at offset ", tagOffset, " declares ",
+                            length < 0 ? Long.toUnsignedString(length) : length, " bytes but its message has ",
+                            end - position, " left");
                 }
                 valueOffset = position;
                 valueLength = length;
@@ -85,8 +86,8 @@ public final class ProtoReader {
                 skipGroup(field, depth + 1);
                 valueLength = position - valueOffset;
             }
-            default -> throw new ProtoFormatException("end-group tag of field " + field + " at offset " + tagOffset
-                    + " closes no group");
+            default -> throw new ProtoFormatException("end-group tag of field ", field, " at offset ", tagOffset,
+                    " closes no group");
         }
         return true;
     }
@@ -108,7 +109,7 @@ public final class ProtoReader {
             long tag = readVarint();
             long number = tag >>> 3;
             if (number == 0 || number > MAX_FIELD_NUMBER) {
-                throw new ProtoFormatException("invalid field number " + number + " at offset " + at);
+                throw new ProtoFormatException("invalid field number ", number, " at offset ", at);
             }
             switch (WireType.of((int) (tag & 7))) {
                 case VARINT -> readVarint();
@@ -270,7 +271,7 @@ public final class ProtoReader {
 
     private void fixedWidth(int width) throws ProtoFormatException {
         if (end - position < width) {
-            throw new ProtoFormatException("field " + field + " at offset " + tagOffset + " is cut off");
+            throw new ProtoFormatException("field ", field, " at offset ", tagOffset, " is cut off");
         }
         valueOffset = position;
         position += width;
@@ -291,7 +292,7 @@ public final class ProtoReader {
         long value = 0;
         for (int i = 0; i < MAX_VARINT_BYTES; i++) {
             if (position >= limit) {
-                throw new ProtoFormatException("varint at offset " + position + " runs past the end of its message");
+                throw new ProtoFormatException("varint at offset ", position, " runs past the end of its message");
             }
             int b = cache.byteAt(position++);
             if (i == MAX_VARINT_BYTES - 1 && b > 1) {

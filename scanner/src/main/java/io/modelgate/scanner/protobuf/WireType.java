@@ -11,7 +11,7 @@ public enum WireType {
 
     static WireType of(int code) throws ProtoFormatException {
         if (code < 0 || code > 5) {
-            throw new ProtoFormatException("invalid wire type " + code);
+            throw new ProtoFormatException("invalid wire type ", code);
         }
         return values()[code];
     }

@@ -86,6 +86,17 @@ class ProtoReaderTest {
     }
 
     @Test
+    void messagesOfMalformedFieldsNameWhatAndWhere() {
+        assertThatThrownBy(() -> twoFields(new byte[]{0x08, 0x01, 0x0c})).hasMessage(
+                "end-group tag of field 1 at offset 2 closes no group");
+        assertThatThrownBy(() -> reader(new byte[]{0x0e}).next()).hasMessage("invalid wire type 6");
+        assertThatThrownBy(() -> reader(new byte[]{0x0d, 0x01}).next()).hasMessage("field 1 at offset 0 is cut off");
+        assertThatThrownBy(() -> reader(new byte[]{0x12, 0x7f}).next())
+                .hasMessage("field 2 at offset 0 declares 127 bytes but its message has 0 left");
+        assertThatThrownBy(() -> reader(new byte[]{0x00}).next()).hasMessage("invalid field number 0 at offset 0");
+    }
+
+    @Test
     void rejectsHugeLengthAndTruncatedInput() {
         byte[] huge = new ProtoWriter().tag(2, 2).rawVarint(Long.MAX_VALUE).toByteArray();
         assertThatThrownBy(() -> reader(huge).next()).isInstanceOf(ProtoFormatException.class);
@@ -155,5 +166,12 @@ class ProtoReaderTest {
         while (reader.next()) {
             descend(reader.message());
         }
+    }
+
+    /** The second field's outcome, after a first one that reads. */
+    private static boolean twoFields(byte[] bytes) throws IOException {
+        ProtoReader reader = reader(bytes);
+        reader.next();
+        return reader.next();
     }
 }
