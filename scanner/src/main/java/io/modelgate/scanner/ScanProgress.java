@@ -11,7 +11,16 @@ import java.nio.file.Path;
 public interface ScanProgress {
 
     ScanProgress NONE = new ScanProgress() {
+        @Override
+        public boolean listening() {
+            return false;
+        }
     };
+
+    /** False when nothing is shown: the scan then does not size every file for it (a stat each). */
+    default boolean listening() {
+        return true;
+    }
 
     /** The walk is done: {@code files} files of {@code bytes} bytes in all will be analysed. */
     default void started(int files, long bytes) {

@@ -122,7 +122,8 @@ public final class Scanner {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         List<FileTarget> targets = new FileWalker().walk(roots);
-        progress.started(targets.size(), targets.stream().mapToLong(t -> ScanProgress.sizeOf(t.file())).sum());
+        progress.started(targets.size(), progress.listening()
+                ? targets.stream().mapToLong(t -> ScanProgress.sizeOf(t.file())).sum() : 0);
         List<FileResult> results;
         try (ScanBudgets budgets = limits.newBudgets()) {
             results = scanAll(targets, engines.apply(budgets));
@@ -138,6 +139,9 @@ public final class Scanner {
     }
 
     private FileResult tracked(FileTarget target, AnalysisEngine engine) {
+        if (!progress.listening()) {
+            return scanFile(target, engine);
+        }
         long size = ScanProgress.sizeOf(target.file());
         progress.fileStarted(target.displayPath(), size);
         try {

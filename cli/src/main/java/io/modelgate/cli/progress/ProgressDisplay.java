@@ -6,7 +6,15 @@ import io.modelgate.scanner.ScanProgress;
 public interface ProgressDisplay extends ScanProgress, AutoCloseable {
 
     /** Shows nothing. */
-    ProgressDisplay OFF = () -> {
+    ProgressDisplay OFF = new ProgressDisplay() {
+        @Override
+        public boolean listening() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
     };
 
     @Override
