@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -238,13 +239,15 @@ public final class Scanner {
         ArtifactPath path = ArtifactPath.of(target.displayPath());
         long size;
         try {
-            Optional<String> special = SpecialFiles.kind(target.file());
+            // one stat for both questions: what the file is, and its size
+            BasicFileAttributes attributes = Files.readAttributes(target.file(), BasicFileAttributes.class);
+            Optional<String> special = SpecialFiles.kind(target.file(), attributes);
             if (special.isPresent()) {
                 collector.add(Finding.of(CoreRules.UNREADABLE, Location.of(path), null, "'" + target.displayPath()
                         + "' is " + special.get() + ", not a regular file: it was not opened, its content is unknown"));
                 return result(target, collector, -1, null, true);
             }
-            size = Files.size(target.file());
+            size = attributes.size();
         } catch (IOException e) {
             return unreadable(target, collector, -1, null, e);
         }

@@ -21,9 +21,11 @@ final class SpecialFiles {
     private SpecialFiles() {
     }
 
-    /** Empty for a regular file (links followed); otherwise what the file is, in words. */
-    static Optional<String> kind(Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    /**
+     * Empty for a regular file; otherwise what the file is, in words, from its attributes (links followed) as
+     * the caller read them.
+     */
+    static Optional<String> kind(Path file, BasicFileAttributes attributes) {
         if (attributes.isRegularFile()) {
             return Optional.empty();
         }
