@@ -17,8 +17,10 @@ import io.modelgate.verification.signing.SignatureFacts;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,9 +63,11 @@ public final class AssessmentBuilder {
         FolderOutcomes outcomes = FolderOutcomes.assign(report.folders(), drafts.stream()
                 .map(d -> new FolderOutcomes.Owner(d.folder(), d.files().stream().map(FileResult::path).toList()))
                 .toList());
+        Map<String, FolderResult> foldersByPath = new HashMap<>();
+        report.folders().forEach(folder -> foldersByPath.putIfAbsent(folder.path(), folder));
         List<ModelAssessment> models = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
-            models.add(drafts.get(i).finish(outcomes.owned(i), report.folders()));
+            models.add(drafts.get(i).finish(outcomes.owned(i), foldersByPath));
         }
         List<FileResult> others = report.files().stream().filter(f -> !claimed.contains(f)).toList();
         long millis = report.durationMillis() + (System.nanoTime() - t0) / 1_000_000;
@@ -88,7 +92,7 @@ public final class AssessmentBuilder {
     /** A unit whose files are known, waiting for the folder checks' outcomes. */
     private record Draft(ModelUnit unit, UnitAssessment provenance, List<FileResult> files, String folder) {
 
-        ModelAssessment finish(FolderOutcomes.Owned owned, List<FolderResult> folders) {
+        ModelAssessment finish(FolderOutcomes.Owned owned, Map<String, FolderResult> folders) {
             List<Finding> findings = new ArrayList<>(provenance.findings());
             findings.addAll(owned.findings());
             findings.sort(Finding.REPORT_ORDER);
@@ -115,11 +119,9 @@ public final class AssessmentBuilder {
          * The fact of the nearest folder holding the unit that recorded one: a lock, cache or signature over
          * a scanned folder covers the units in its subfolders too.
          */
-        private static <T> Optional<T> nearest(List<FolderResult> folders, String folder, Class<T> type) {
+        private static <T> Optional<T> nearest(Map<String, FolderResult> folders, String folder, Class<T> type) {
             for (String p = folder; p != null; p = p.lastIndexOf('/') > 0 ? p.substring(0, p.lastIndexOf('/')) : null) {
-                String path = p;
-                Optional<T> fact = folders.stream().filter(f -> f.path().equals(path)).findFirst()
-                        .flatMap(f -> f.fact(type));
+                Optional<T> fact = Optional.ofNullable(folders.get(p)).flatMap(f -> f.fact(type));
                 if (fact.isPresent()) {
                     return fact;
                 }
