@@ -5,7 +5,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
-/** A document written to a stream, as text: what callers that want a string get from the streaming writers. */
+/**
+ * A document written to a stream (a report, a BOM), and the same document as text for callers that want a
+ * string: the streaming writers are written once, their string forms come from here.
+ */
 public final class TextOutput {
 
     /** Writes a document to the writer it is given. */

@@ -1,6 +1,7 @@
 package io.modelgate.cli.report;
 
 import io.modelgate.assessment.ScanAssessment;
+import io.modelgate.sbom.TextOutput;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -63,17 +64,11 @@ public final class AssessmentWriters {
         }
     }
 
-    /** What writes a report's text. */
-    @FunctionalInterface
-    interface Content {
-        void writeTo(Writer out) throws IOException;
-    }
-
     /**
      * Writes the report {@code content} writes, as UTF-8, to a temporary file next to {@code file}, then moves it
      * into place: a report written as it is made never sits in memory whole.
      */
-    static void write(Path file, Content content) throws IOException {
+    static void write(Path file, TextOutput.Document content) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path parent = absolute.getParent();
         Files.createDirectories(parent);

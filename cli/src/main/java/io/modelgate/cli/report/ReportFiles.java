@@ -2,12 +2,12 @@ package io.modelgate.cli.report;
 
 import io.modelgate.assessment.ScanAssessment;
 import io.modelgate.rules.policy.Decision;
+import io.modelgate.sbom.TextOutput;
 import io.modelgate.sbom.cyclonedx.CycloneDxBomBuilder;
 import io.modelgate.sbom.cyclonedx.CycloneDxWriter;
 import io.modelgate.sbom.spdx.SpdxDocumentBuilder;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
@@ -34,9 +34,7 @@ public final class ReportFiles {
 
     /** One report as text. */
     public String render(String format, ScanAssessment scan, Decision decision) throws IOException {
-        StringWriter out = new StringWriter();
-        write(format, scan, decision, out);
-        return out.toString();
+        return TextOutput.of(out -> write(format, scan, decision, out));
     }
 
     /** Writes one report; the writers that can write as they go do, so a large report is not held whole. */
