@@ -105,7 +105,7 @@ public final class SpdxDocumentBuilder {
             annotate(graph, "decision", roots.isEmpty() ? "modelgate" : roots.get(0),
                     "modelgate:decision=" + decision.outcome().name() + "; policy=" + decision.policyName());
         }
-        List<String> all = List.copyOf(graph.elementIris());
+        int before = graph.elementIris().size();   // every element but the document itself
         ObjectNode document = graph.element("SpdxDocument", "document");
         document.put("name", "ModelGate AI-SBOM of " + String.join(", ", scan.roots()));
         ArrayNode profiles = document.putArray("profileConformance");
@@ -113,7 +113,7 @@ public final class SpdxDocumentBuilder {
         ArrayNode rootElements = document.putArray("rootElement");
         roots.forEach(r -> rootElements.add(graph.iri(r)));
         ArrayNode elements = document.putArray("element");
-        all.forEach(elements::add);
+        graph.elementIris().subList(0, before).forEach(elements::add);
         graph.flush();
         json.writeEndArray();
         json.writeEndObject();
