@@ -5,13 +5,12 @@ import java.io.IOException;
 /** The bytes are not a well-formed protobuf message (bad tag, overlong varint, field past its end). */
 public final class ProtoFormatException extends IOException {
 
-    private final transient Object[] parts;
-    private String message;
+    /** The message's parts when it is built on demand; null when it was given whole. */
+    private final Object[] parts;
 
     public ProtoFormatException(String message) {
         super(message);
         this.parts = null;
-        this.message = message;
     }
 
     /**
@@ -25,14 +24,14 @@ public final class ProtoFormatException extends IOException {
 
     @Override
     public String getMessage() {
-        if (message == null && parts != null) {
-            StringBuilder text = new StringBuilder();
-            for (Object part : parts) {
-                text.append(part);
-            }
-            message = text.toString();
+        if (parts == null) {
+            return super.getMessage();
         }
-        return message;
+        StringBuilder text = new StringBuilder();
+        for (Object part : parts) {
+            text.append(part);
+        }
+        return text.toString();
     }
 
     /**

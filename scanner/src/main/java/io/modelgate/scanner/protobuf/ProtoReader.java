@@ -102,8 +102,8 @@ public final class ProtoReader {
         }
         while (true) {
             if (position >= end) {
-                throw new ProtoFormatException("group of field " + groupField + " is not closed before the end of "
-                        + "its message");
+                throw new ProtoFormatException("group of field ", groupField,
+                        " is not closed before the end of its message");
             }
             long at = position;
             long tag = readVarint();
@@ -118,15 +118,15 @@ public final class ProtoReader {
                 case LEN -> {
                     long length = readVarint();
                     if (length < 0 || length > end - position) {
-                        throw new ProtoFormatException("field " + number + " at offset " + at + " runs past its message");
+                        throw new ProtoFormatException("field ", number, " at offset ", at, " runs past its message");
                     }
                     position += length;
                 }
                 case START_GROUP -> skipGroup((int) number, groupDepth + 1);
                 case END_GROUP -> {
                     if (number != groupField) {
-                        throw new ProtoFormatException("end-group tag of field " + number + " at offset " + at
-                                + " does not close the group of field " + groupField);
+                        throw new ProtoFormatException("end-group tag of field ", number, " at offset ", at,
+                                " does not close the group of field ", groupField);
                     }
                     return;
                 }
@@ -136,7 +136,7 @@ public final class ProtoReader {
 
     private void skipFixed(int width, long at) throws ProtoFormatException {
         if (end - position < width) {
-            throw new ProtoFormatException("field at offset " + at + " is cut off");
+            throw new ProtoFormatException("field at offset ", at, " is cut off");
         }
         position += width;
     }
@@ -255,8 +255,8 @@ public final class ProtoReader {
         }
         if (fixedWidth > 0) {
             if (valueLength % fixedWidth != 0) {
-                throw new ProtoFormatException("packed field " + field + " at offset " + tagOffset + " has "
-                        + valueLength + " bytes, not a multiple of " + fixedWidth);
+                throw new ProtoFormatException("packed field ", field, " at offset ", tagOffset, " has ",
+                        valueLength, " bytes, not a multiple of ", fixedWidth);
             }
             return valueLength / fixedWidth;
         }
@@ -279,8 +279,8 @@ public final class ProtoReader {
 
     private void expect(WireType wanted) throws ProtoFormatException {
         if (wireType != wanted) {
-            throw new ProtoFormatException("field " + field + " at offset " + tagOffset + " has wire type "
-                    + wireType + ", expected " + wanted);
+            throw new ProtoFormatException("field ", field, " at offset ", tagOffset, " has wire type ", wireType,
+                    ", expected ", wanted);
         }
     }
 
@@ -296,13 +296,13 @@ public final class ProtoReader {
             }
             int b = cache.byteAt(position++);
             if (i == MAX_VARINT_BYTES - 1 && b > 1) {
-                throw new ProtoFormatException("varint ending at offset " + (position - 1) + " overflows 64 bits");
+                throw new ProtoFormatException("varint ending at offset ", position - 1, " overflows 64 bits");
             }
             value |= ((long) (b & 0x7f)) << (7 * i);
             if ((b & 0x80) == 0) {
                 return value;
             }
         }
-        throw new ProtoFormatException("varint at offset " + (position - MAX_VARINT_BYTES) + " is longer than 10 bytes");
+        throw new ProtoFormatException("varint at offset ", position - MAX_VARINT_BYTES, " is longer than 10 bytes");
     }
 }
