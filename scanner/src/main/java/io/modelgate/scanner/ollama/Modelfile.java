@@ -72,10 +72,10 @@ record Modelfile(List<Instruction> instructions) {
     }
 
     /**
-     * Whether the first instruction's command is FROM, read as {@link #parse} reads it, without splitting the
-     * whole text: every text file is asked, and nearly none is a Modelfile.
+     * The first instruction's line, stripped, found as {@link #parse} finds it (blank lines and '#' comments
+     * skipped) without splitting the whole text: every text file is asked, and nearly none is a Modelfile.
      */
-    static boolean firstCommandIsFrom(String text) {
+    static Optional<String> firstInstruction(String text) {
         int start = 0;
         while (start <= text.length()) {
             int end = text.indexOf('\n', start);
@@ -84,12 +84,19 @@ record Modelfile(List<Instruction> instructions) {
             }
             String line = text.substring(start, end).strip();
             if (!line.isEmpty() && !line.startsWith("#")) {
-                int space = firstSpace(line);
-                return (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT).equals("FROM");
+                return Optional.of(line);
             }
             start = end + 1;
         }
-        return false;
+        return Optional.empty();
+    }
+
+    /** Whether the first instruction's command is FROM, as {@link #parse} reads a command. */
+    static boolean firstCommandIsFrom(String text) {
+        return firstInstruction(text).map(line -> {
+            int space = firstSpace(line);
+            return (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT).equals("FROM");
+        }).orElse(false);
     }
 
     Optional<Instruction> first(String command) {

@@ -22,13 +22,8 @@ public final class ModelfileDetector implements FormatDetector {
     }
 
     private static boolean startsWithFrom(String text) {
-        for (String line : text.split("\r?\n")) {
-            String trimmed = line.strip();
-            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                return trimmed.regionMatches(true, 0, "FROM ", 0, 5) || trimmed.regionMatches(true, 0, "FROM\t", 0, 5);
-            }
-        }
-        return false;
+        return Modelfile.firstInstruction(text).map(line -> line.regionMatches(true, 0, "FROM ", 0, 5)
+                || line.regionMatches(true, 0, "FROM\t", 0, 5)).orElse(false);
     }
 
     @Override
