@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.xml.util.DefaultXmlPrettyPrinter;
 import io.modelgate.sbom.TextOutput;
 import org.cyclonedx.Version;
@@ -73,8 +74,7 @@ public final class CycloneDxWriter {
         }
     }
 
-    private static void writeTo(Writer out, PrettyPrinter printer,
-                                com.fasterxml.jackson.databind.ObjectMapper mapper, Bom bom) throws IOException {
+    private static void writeTo(Writer out, PrettyPrinter printer, ObjectMapper mapper, Bom bom) throws IOException {
         JsonGenerator generator = mapper.getFactory().createGenerator(out);
         generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         mapper.writer(printer).writeValue(generator, bom);
