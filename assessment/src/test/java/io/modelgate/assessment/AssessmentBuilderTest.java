@@ -176,6 +176,31 @@ class AssessmentBuilderTest {
         assertThat(scan.isIncomplete()).isFalse();
     }
 
+    @Test
+    void eachFileUnitReadsTheLicenseTextOfItsOwnFolderWhileFoldersAreAssessedTogether() throws IOException {
+        // Units of several folders are assessed in parallel, and each folder's license texts are searched once.
+        Map<String, String> licenses = Map.of(
+                "mit", "Permission is hereby granted, free of charge, to any person obtaining a copy of this "
+                        + "software. The above copyright notice and this permission notice shall be included in "
+                        + "all copies.",
+                "exaone", "EXAONE AI Model License Agreement 1.2 - NC");
+        Path root = Files.createDirectories(tmp.resolve("checkpoints"));
+        for (int folder = 0; folder < 6; folder++) {
+            String license = folder % 2 == 0 ? "mit" : "exaone";
+            Path dir = Files.createDirectories(root.resolve(license + "-" + folder));
+            Files.writeString(dir.resolve("LICENSE"), licenses.get(license));
+            for (int i = 0; i < 40; i++) {
+                // protocol 2: an empty dict, then STOP
+                Files.write(dir.resolve("w" + i + ".pkl"), new byte[] {(byte) 0x80, 2, '}', 'q', 0, '.'});
+            }
+        }
+
+        List<ModelAssessment> units = assess(root, VerificationOptions.none()).models();
+
+        assertThat(units).hasSize(240).allSatisfy(unit -> assertThat(unit.license().id())
+                .as(unit.path()).isEqualTo(unit.path().contains("/mit-") ? "MIT" : "LicenseRef-exaone"));
+    }
+
     /** Signs the folder with a fresh P-256 key; returns the public key's PEM file. */
     private Path sign(Path folder) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");

@@ -5,8 +5,9 @@ import io.modelgate.provenance.identity.BaseModel;
 import io.modelgate.assessment.Identity;
 import io.modelgate.assessment.ModelAssessment;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -18,41 +19,47 @@ final class IdentityCards {
     private IdentityCards() {
     }
 
-    static void append(StringBuilder out, List<ModelAssessment> models) {
+    /** The header, then each model's card written as it is made. */
+    static void write(Writer out, List<ModelAssessment> models) throws IOException {
         if (models.isEmpty()) {
             return;
         }
-        out.append(String.format("%nModels:%n"));
+        out.write(TextColumns.NL + "Models:" + TextColumns.NL);
+        StringBuilder card = new StringBuilder(512);
         for (ModelAssessment model : models) {
-            Identity m = model.identity();
-            out.append("  ").append(model.path()).append("  (").append(model.kind().id()).append(")\n");
-            if (model.container() != null) {
-                out.append(line("Inside", model.container().path() + " (" + model.container().type() + ")"));
-            }
-            out.append(line("Family", family(m)));
-            if (m.architectureFamily() != null && !m.architectureFamily().equals(m.tokenizerFamily())) {
-                out.append(line("Lineage", "tokenizer " + m.tokenizerFamily() + ", body " + m.architectureFamily()));
-            }
-            out.append(line("Publisher", m.publisher() == null ? "unknown"
-                    : m.publisher() + " (" + m.country() + ")"));
-            out.append(line("Base chain", bases(m.baseModels())));
-            out.append(line("License", license(model.license())));
-            if (model.license() != null) {
-                model.license().obligations().forEach(o -> out.append(line("Obligation", o)));
-                model.license().conflicts().forEach(c -> out.append(line("Conflict", c)));
-            }
-            out.append(line("Signature", ReportText.signature(model)));
-            out.append(line("Integrity", ReportText.lock(model)));
-            out.append(line("Confidence", String.format(Locale.ROOT, "%.2f", m.confidence())
-                    + (m.uncertain() ? " (uncertain)" : "")));
-            if (model.digest() != null) {
-                out.append(line("Digest", model.digest()));
-            }
+            card.setLength(0);
+            append(card, model);
+            out.append(card);
         }
     }
 
-    private static String line(String label, String value) {
-        return String.format(Locale.ROOT, "    %-11s %s%n", label, value);
+    private static void append(StringBuilder out, ModelAssessment model) {
+        Identity m = model.identity();
+        out.append("  ").append(model.path()).append("  (").append(model.kind().id()).append(")\n");
+        if (model.container() != null) {
+            line(out, "Inside", model.container().path() + " (" + model.container().type() + ")");
+        }
+        line(out, "Family", family(m));
+        if (m.architectureFamily() != null && !m.architectureFamily().equals(m.tokenizerFamily())) {
+            line(out, "Lineage", "tokenizer " + m.tokenizerFamily() + ", body " + m.architectureFamily());
+        }
+        line(out, "Publisher", m.publisher() == null ? "unknown" : m.publisher() + " (" + m.country() + ")");
+        line(out, "Base chain", bases(m.baseModels()));
+        line(out, "License", license(model.license()));
+        if (model.license() != null) {
+            model.license().obligations().forEach(o -> line(out, "Obligation", o));
+            model.license().conflicts().forEach(c -> line(out, "Conflict", c));
+        }
+        line(out, "Signature", ReportText.signature(model));
+        line(out, "Integrity", ReportText.lock(model));
+        line(out, "Confidence", TextColumns.twoDecimals(m.confidence()) + (m.uncertain() ? " (uncertain)" : ""));
+        if (model.digest() != null) {
+            line(out, "Digest", model.digest());
+        }
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        TextColumns.padded(out.append("    "), label, 11).append(' ').append(value).append(TextColumns.NL);
     }
 
     private static String family(Identity m) {

@@ -28,20 +28,22 @@ public final class TextReportWriter implements ReportWriter {
         out.write(String.format(Locale.ROOT, "%s %s: %d file(s) scanned in %.1f s%n%n", ToolInfo.NAME,
                 scan.toolVersion(), files.size(), scan.durationMillis() / 1000.0));
         int formatWidth = files.stream().mapToInt(f -> f.format().length()).max().orElse(6);
+        StringBuilder line = new StringBuilder(256);
         for (FileResult file : files) {
-            out.write(String.format(Locale.ROOT, "%-10s %-" + formatWidth + "s  %s%n",
-                    file.status().id().toUpperCase(Locale.ROOT), file.format(), file.path()));
+            line.setLength(0);
+            TextColumns.padded(line, file.status().id().toUpperCase(Locale.ROOT), 10).append(' ');
+            TextColumns.padded(line, file.format(), formatWidth).append("  ").append(file.path())
+                    .append(TextColumns.NL);
+            out.append(line);
         }
-        StringBuilder cards = new StringBuilder();
-        IdentityCards.append(cards, scan.models());
-        out.write(cards.toString());
+        IdentityCards.write(out, scan.models());
         List<Finding> findings = ReportFindings.bySeverity(scan.allFindings());
         if (!findings.isEmpty()) {
             out.write(String.format("%nFindings:%n"));
             for (Finding finding : findings) {
-                StringBuilder line = new StringBuilder();
+                line.setLength(0);
                 appendFinding(line, finding);
-                out.write(line.toString());
+                out.append(line);
             }
         }
         List<String> reasons = incompleteLines(scan);
@@ -77,8 +79,8 @@ public final class TextReportWriter implements ReportWriter {
         if (finding.location().hasOffset()) {
             where += " @" + finding.location().offset();
         }
-        out.append(String.format(Locale.ROOT, "  %-8s %-12s %s%n", finding.severity().id().toUpperCase(Locale.ROOT),
-                finding.ruleId(), where));
+        TextColumns.padded(out.append("  "), finding.severity().id().toUpperCase(Locale.ROOT), 8).append(' ');
+        TextColumns.padded(out, finding.ruleId(), 12).append(' ').append(where).append(TextColumns.NL);
         String head = finding.rule().title() + (finding.subject() == null ? "" : ": " + finding.subject());
         out.append("           ").append(head).append('\n');
         for (String line : TextWrap.wrap(finding.message(), 88)) {

@@ -5,6 +5,8 @@ import io.modelgate.scanner.facts.MetadataDocument;
 import io.modelgate.scanner.facts.ModelCardFact;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,21 +87,15 @@ final class UnitLoader {
     }
 
     /**
-     * The license texts of the last folder read: every file unit of a folder shares its folder's map and units
-     * come folder by folder, so a folder of 20,000 pickles is searched once, not 20,000 times.
+     * The license texts of each folder, by the identity of its map: every file unit of a folder shares its
+     * folder's map, so a folder of 20,000 pickles is searched once, not 20,000 times, also while units of several
+     * folders are assessed in parallel.
      */
-    private record FolderTexts(Map<String, Artifact> folder, List<SourcedText> texts) {
-    }
-
-    private volatile FolderTexts lastFolder;
+    private final Map<Map<String, Artifact>, List<SourcedText>> folderTexts =
+            Collections.synchronizedMap(new IdentityHashMap<>());
 
     private List<SourcedText> licenseTexts(ModelUnit unit) {
-        FolderTexts last = lastFolder;
-        if (last == null || last.folder() != unit.folder()) {
-            last = new FolderTexts(unit.folder(), licenseTexts(unit.folder()));
-            lastFolder = last;
-        }
-        return last.texts();
+        return folderTexts.computeIfAbsent(unit.folder(), UnitLoader::licenseTexts);
     }
 
     private static List<SourcedText> licenseTexts(Map<String, Artifact> folder) {
