@@ -129,8 +129,8 @@ final class PickleMachine {
             case UNICODE -> push(text((String) arg));
             case SHORT_BINUNICODE, BINUNICODE, BINUNICODE8 ->
                     push(text((OperandReader.DataRef) arg, StandardCharsets.UTF_8));
-            case FLOAT -> push(new PickleValue.Float(parseFloat(op, (String) arg)));
-            case BINFLOAT -> push(new PickleValue.Float((Double) arg));
+            case FLOAT -> push(parseFloat(op, (String) arg));
+            case BINFLOAT -> push(PickleValue.Float.of((Double) arg));
             case EMPTY_LIST -> pushBuilt(new PickleValue.Sequence(PickleValue.Sequence.Kind.LIST));
             case EMPTY_TUPLE -> pushBuilt(new PickleValue.Sequence(PickleValue.Sequence.Kind.TUPLE));
             case EMPTY_SET -> pushBuilt(new PickleValue.Sequence(PickleValue.Sequence.Kind.SET));
@@ -333,12 +333,15 @@ final class PickleMachine {
         return value;
     }
 
-    private double parseFloat(Opcode op, String text) throws PickleBreak {
+    private PickleValue.Float parseFloat(Opcode op, String text) throws PickleBreak {
+        if (PythonLiterals.isPlainFloat(text)) {
+            return PickleValue.Float.ofDecimal(text);
+        }
         Double value = PythonLiterals.parseFloat(text);
         if (value == null) {
             throw OperandReader.malformed(op, opOffset, "not a float: " + ValueRenderer.clip(text));
         }
-        return value;
+        return PickleValue.Float.of(value);
     }
 
     /** A string already in memory: kept whole while the text budget lasts. */

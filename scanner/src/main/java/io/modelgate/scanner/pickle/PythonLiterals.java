@@ -20,6 +20,9 @@ final class PythonLiterals {
 
     /** {@code int(text, 0)}: optional sign, 0x/0o/0b prefixes, underscores between digits. */
     static BigInteger parseInt(String text) {
+        if (isShortDecimal(text)) {
+            return BigInteger.valueOf(Long.parseLong(text));   // what protocol 0 writes for memo keys and ints
+        }
         String s = text.strip();
         boolean negative = false;
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
@@ -75,6 +78,67 @@ final class PythonLiterals {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** Up to 18 decimal digits and nothing else: always a long. */
+    private static boolean isShortDecimal(String text) {
+        int length = text.length();
+        if (length == 0 || length > 18) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code float(text)} accepts a text of digits, sign, point and exponent, without converting it:
+     * an optional sign, digits with at most one point (at least one digit), then optionally {@code e} or
+     * {@code E}, an optional sign and at least one digit. Python and Java accept the same such texts.
+     */
+    static boolean isPlainFloat(String text) {
+        if (!plainDecimal(text)) {
+            return false;
+        }
+        int i = 0;
+        int length = text.length();
+        if (text.charAt(i) == '+' || text.charAt(i) == '-') {
+            i++;
+        }
+        int digits = 0;
+        boolean point = false;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i == length) {
+            return true;
+        }
+        if (text.charAt(i) != 'e' && text.charAt(i) != 'E') {
+            return false;
+        }
+        i++;
+        if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int exponentStart = i;
+        while (i < length && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i == length && i > exponentStart;
     }
 
     /** Digits, sign, point and exponent only: what pickle writes, and what Java parses the same way. */
