@@ -40,6 +40,7 @@ public record ArtifactPath(List<String> segments) {
 
     @Override
     public String toString() {
-        return String.join(SEPARATOR, segments);
+        // a file on disk, the common case, is its own path: no new string for every report line naming it
+        return segments.size() == 1 ? segments.get(0) : String.join(SEPARATOR, segments);
     }
 }

@@ -1,6 +1,7 @@
 package io.modelgate.scanner.protobuf;
 
 import io.modelgate.scanner.io.ArrayByteSource;
+import io.modelgate.scanner.io.ByteSource;
 import io.modelgate.scanner.io.LimitExceededException;
 import org.junit.jupiter.api.Test;
 
@@ -173,5 +174,52 @@ class ProtoReaderTest {
         ProtoReader reader = reader(bytes);
         reader.next();
         return reader.next();
+    }
+
+    @Test
+    void bytesInMemoryAreReadAsASourceReadInBlocksIs() {
+        io.modelgate.testkit.RandomCases.check(3_000, gen -> gen.bytes(0, 300), bytes -> {
+            ByteSource chunked = new ByteSource() {
+                @Override
+                public long size() {
+                    return bytes.length;
+                }
+
+                @Override
+                public int read(long position, byte[] buffer, int offset, int len) {
+                    return new ArrayByteSource(bytes).read(position, buffer, offset, Math.min(len, 7));
+                }
+            };
+            assertThat(walk(ProtoReader.of(new ArrayByteSource(bytes), 8))).isEqualTo(walk(ProtoReader.of(chunked, 8)));
+        });
+    }
+
+    /** Every field, value and nested message a reader finds, then how it stopped. */
+    private static String walk(ProtoReader reader) {
+        StringBuilder seen = new StringBuilder();
+        try {
+            walk(reader, seen);
+            seen.append("end");
+        } catch (IOException | RuntimeException e) {
+            seen.append(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
+        }
+        return seen.toString();
+    }
+
+    private static void walk(ProtoReader reader, StringBuilder seen) throws IOException {
+        while (reader.next()) {
+            seen.append(reader.field()).append('/').append(reader.wireType()).append('@').append(reader.offset());
+            switch (reader.wireType()) {
+                case VARINT -> seen.append('=').append(reader.varint());
+                case I64 -> seen.append('=').append(reader.fixed64());
+                case LEN -> {
+                    seen.append('=').append(java.util.HexFormat.of().formatHex(reader.bytes(1 << 20))).append('{');
+                    walk(reader.message(), seen);
+                    seen.append('}');
+                }
+                default -> seen.append('?');
+            }
+            seen.append(' ');
+        }
     }
 }
