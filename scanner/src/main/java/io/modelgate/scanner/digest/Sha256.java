@@ -19,12 +19,14 @@ public final class Sha256 {
 
     private static final int BUFFER = 256 * 1024;
     private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER]);
+    /** A digest per thread too: looking one up through the providers for every small file cost more than hashing it. */
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Sha256::newDigest);
 
     private Sha256() {
     }
 
     public static String ofFile(Path file) throws IOException {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = threadDigest();
         byte[] buffer = BUFFERS.get();
         try (InputStream in = new FileInputStream(file.toFile())) {
             int n;
@@ -36,7 +38,14 @@ public final class Sha256 {
     }
 
     public static String ofBytes(byte[] bytes) {
-        return HexFormat.of().formatHex(newDigest().digest(bytes));
+        return HexFormat.of().formatHex(threadDigest().digest(bytes));
+    }
+
+    /** This thread's digest, reset: a read that failed half-way may have left input in it. */
+    private static MessageDigest threadDigest() {
+        MessageDigest digest = DIGESTS.get();
+        digest.reset();
+        return digest;
     }
 
     public static MessageDigest newDigest() {

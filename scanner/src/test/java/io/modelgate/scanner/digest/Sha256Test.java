@@ -32,4 +32,17 @@ class Sha256Test {
             assertThat(Sha256.ofFile(file)).as("size %d", size).isEqualTo(Sha256.ofBytes(bytes));
         }
     }
+
+    @Test
+    void threadsHashingTogetherEachGetTheirOwnDigests() {
+        Random random = new Random(17);
+        java.util.List<byte[]> inputs = java.util.stream.IntStream.range(0, 400)
+                .mapToObj(i -> { byte[] b = new byte[random.nextInt(3000)]; random.nextBytes(b); return b; }).toList();
+        java.util.List<String> expected = inputs.stream()
+                .map(b -> java.util.HexFormat.of().formatHex(Sha256.newDigest().digest(b))).toList();
+
+        java.util.List<String> together = inputs.parallelStream().map(Sha256::ofBytes).toList();
+
+        assertThat(together).isEqualTo(expected);
+    }
 }
