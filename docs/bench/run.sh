@@ -88,6 +88,9 @@ picklescan() {
 echo "== build"
 "$mg" --version
 MODELGATE_CDS=wait "$mg" scan --quiet "$work/one/model.pkl" >/dev/null 2>&1 || true   # makes the class-data sharing archive
+if [[ -n "${BASELINE:-}" ]]; then   # the baseline's own archive too, or its first timed runs make it
+  MODELGATE_CDS=wait "$BASELINE/modelgate" scan --quiet "$work/one/model.pkl" >/dev/null 2>&1 || true
+fi
 
 peak() {  # peak resident memory of one run, MiB
   /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f MiB", $1/1024}'

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.xml.util.DefaultXmlPrettyPrinter;
 import io.modelgate.sbom.TextOutput;
 import org.cyclonedx.Version;
@@ -56,6 +57,8 @@ public final class CycloneDxWriter {
 
         void write(Writer out) throws IOException {
             mapper.addMixIn(BomReference.class, MixInBomReference.class);
+            // registered after the library's string serializer, so it takes its place (same output)
+            mapper.registerModule(new SimpleModule().addSerializer(new CompactStringSerializer()));
             DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
             printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
             writeTo(out, printer, mapper, bom);
