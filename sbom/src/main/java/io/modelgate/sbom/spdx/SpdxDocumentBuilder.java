@@ -37,6 +37,8 @@ public final class SpdxDocumentBuilder {
 
     public static final String CONTEXT = "https://spdx.org/rdf/3.0.1/spdx-context.jsonld";
     private static final Pattern LICENSE_REF = Pattern.compile("LicenseRef-[A-Za-z0-9.-]+");
+    private static final Pattern SPDX_EXPRESSION = Pattern.compile("[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*");
+    private static final Pattern NOT_IN_LICENSE_REF = Pattern.compile("[^A-Za-z0-9.-]");
 
     private final Clock clock;
 
@@ -202,10 +204,10 @@ public final class SpdxDocumentBuilder {
 
     /** An SPDX license expression; a name that is none becomes a LicenseRef so the expression stays valid. */
     static String expression(String id) {
-        if (id.matches("[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*") || LICENSE_REF.matcher(id).matches()) {
+        if (SPDX_EXPRESSION.matcher(id).matches() || LICENSE_REF.matcher(id).matches()) {
             return id;
         }
-        return "LicenseRef-" + id.replaceAll("[^A-Za-z0-9.-]", "-");
+        return "LicenseRef-" + NOT_IN_LICENSE_REF.matcher(id).replaceAll("-");
     }
 
     private static String facts(ModelAssessment model) {

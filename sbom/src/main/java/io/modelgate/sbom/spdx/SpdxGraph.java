@@ -21,6 +21,7 @@ import java.util.Set;
  */
 final class SpdxGraph {
 
+
     static final String CREATION_INFO = "_:creationinfo";
 
     /** Where finished nodes go. */
@@ -59,7 +60,32 @@ final class SpdxGraph {
     }
 
     String iri(String localName) {
-        return namespace + "#" + localName.replaceAll("[^A-Za-z0-9._~-]", "_");
+        return namespace + "#" + safeName(localName);
+    }
+
+    /**
+     * The local name with each character (code point) outside {@code A-Za-z0-9._~-} made {@code _}: one pass,
+     * where a regular expression per element was a third of the time an SPDX document of 20,000 units took.
+     */
+    static String safeName(String localName) {
+        StringBuilder out = null;
+        for (int i = 0; i < localName.length(); ) {
+            int c = localName.codePointAt(i);
+            int width = Character.charCount(c);
+            boolean kept = c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '~' || c == '-');
+            if (!kept && out == null) {
+                out = new StringBuilder(localName.length()).append(localName, 0, i);
+            }
+            if (out != null) {
+                if (kept) {
+                    out.append((char) c);
+                } else {
+                    out.append('_');
+                }
+            }
+            i += width;
+        }
+        return out == null ? localName : out.toString();
     }
 
     /** A node that is not an element (the creation info), written at once. */
