@@ -14,9 +14,39 @@
 # new one. An archive is used only once a trial start with it has succeeded, and its size is part of its name
 # (a truncated archive crashes the JVM instead of being ignored).
 
-# stat_lines FILE...: "path size mtime" per file (GNU or BSD stat).
+# modelgate_utf8_locale: file names are bytes; Java decodes them with the locale's charset, and under LANG=C
+# (common in CI containers) a non-ASCII name cannot be represented. Runs Java under a UTF-8 locale whatever the
+# caller's: a locale that already names UTF-8 is kept; C.UTF-8 is looked for where glibc keeps it before asking
+# `locale` (two processes, a few milliseconds of every run).
+modelgate_utf8_locale() {
+  case "${LC_ALL:-${LC_CTYPE:-${LANG:-}}}" in
+    *[Uu][Tt][Ff]-8* | *[Uu][Tt][Ff]8*) return 0 ;;
+  esac
+  if [[ -d /usr/lib/locale/C.utf8 || -d /usr/lib/locale/C.UTF-8 ]] \
+      || { [[ "$(locale charmap 2>/dev/null)" != "UTF-8" ]] && locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$'; }; then
+    export LC_ALL=C.UTF-8
+  fi
+  return 0
+}
+
+# modelgate_which COMMAND: sets REPLY to the path of COMMAND as the shell would run it, without a subshell.
+modelgate_which() {
+  REPLY="$1"
+  if [[ "$1" == */* ]]; then
+    [[ -x "$1" ]]
+    return
+  fi
+  local IFS=: entry
+  for entry in $PATH; do
+    REPLY="${entry:-.}/$1"
+    [[ -f "$REPLY" && -x "$REPLY" ]] && return 0
+  done
+  return 1
+}
+
+# stat_lines FILE...: "path size mtime" per file, links followed (GNU or BSD stat).
 modelgate_stat_lines() {
-  stat -c '%n %s %Y' -- "$@" 2>/dev/null || stat -f '%N %z %m' -- "$@" 2>/dev/null
+  stat -L -c '%n %s %Y' -- "$@" 2>/dev/null || stat -L -f '%N %z %m' -- "$@" 2>/dev/null
 }
 
 # modelgate_jvm_options JAVA COMMAND JAR...: sets jvm_opts (an array) and cds_list (the class list this run
@@ -49,19 +79,31 @@ modelgate_jvm_options() {
     -XX:-UsePerfData -Xshare:auto -Xlog:cds=off,cds+dynamic=off)
   cds_list=""
   [[ "${MODELGATE_CDS:-on}" == "off" ]] && return 0
+  # Every process started here costs a few milliseconds of a small scan: shell expansions instead of dirname,
+  # one stat for the key and the archives there are, one cksum.
   local cache="${MODELGATE_CACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/modelgate}"
-  local dir="$cache/cds" java_path java_home key
-  java_path="$(command -v -- "$java_cmd" 2>/dev/null)" || return 0
-  java_path="$(resolve "$java_path")"
-  java_home="$(dirname -- "$(dirname -- "$java_path")")"
-  key="$({ modelgate_stat_lines "$java_path" "$java_home/lib/modules"; modelgate_stat_lines "$@"; } | cksum | cut -d' ' -f1)"
+  local dir="$cache/cds" java_path key archive archives=() stats lines=() line size
+  modelgate_which "$java_cmd" || return 0
+  java_path="$REPLY"
+  for archive in "$dir"/modelgate-*.jsa; do
+    [[ -f "$archive" ]] && archives+=("$archive")
+  done
+  # The java command's own file (links followed: /usr/bin/java is usually a chain of them) changes with any
+  # upgrade of the installation; an archive of another Java would be refused by the JVM anyway.
+  stats="$(modelgate_stat_lines "$java_path" "$@" ${archives[@]+"${archives[@]}"})" || return 0
+  mapfile -t lines <<<"$stats"
+  local inputs=$(($# + 1))
+  printf -v key '%s\n' "${lines[@]:0:inputs}"
+  key="$(cksum <<<"${key%$'\n'}")"
+  key="${key%% *}"
   [[ -n "$key" ]] || return 0
-  local archive size
-  for archive in "$dir/modelgate-$key"-*.jsa; do
-    [[ -f "$archive" ]] || continue
-    size="${archive##*-}"
-    size="${size%.jsa}"
-    if [[ "$(modelgate_stat_lines "$archive" | awk '{print $(NF-1)}')" == "$size" ]]; then
+  # An archive is used only when its size is the one in its name: a truncated one crashes the JVM.
+  local i
+  for ((i = inputs; i < ${#lines[@]}; i++)); do
+    line="${lines[i]% *}"
+    size="${line##* }"
+    archive="${line% *}"
+    if [[ "$archive" == "$dir/modelgate-$key-$size.jsa" ]]; then
       jvm_opts+=("-XX:SharedArchiveFile=$archive")
       return 0
     fi
@@ -75,7 +117,7 @@ modelgate_jvm_options() {
   [[ -d "$dir/.making-$key" || -n "$(find "$dir" -maxdepth 1 -name ".failed-$key" -mtime -1 2>/dev/null)" ]] \
     && return 0
   cds_list="$dir/.modelgate-$key.$$.classlist"
-  cds_java_home="$java_home"
+  cds_java_path="$java_path"
   jvm_opts+=("-XX:DumpLoadedClassList=$cds_list")
 }
 
@@ -121,7 +163,10 @@ modelgate_dump_archive() {
   # In the background, at a lower priority than the scans that may follow.
   command -v nice >/dev/null 2>&1 && [[ "${MODELGATE_CDS:-on}" != "wait" ]] && niced=(nice -n 10)
   cds_new="${cds_list%.classlist}.jsa"
-  { cat -- "$cds_java_home/lib/classlist" 2>/dev/null; cat -- "$cds_list"; } | awk '!seen[$0]++' >"$merged"
+  local java_home
+  java_home="$(resolve "$cds_java_path")"
+  java_home="${java_home%/bin/*}"
+  { cat -- "$java_home/lib/classlist" 2>/dev/null; cat -- "$cds_list"; } | awk '!seen[$0]++' >"$merged"
   if ! { ${niced[@]+"${niced[@]}"} "$java_cmd" -XX:+UseSerialGC -Xshare:dump -Xlog:disable -XX:ErrorFile=/dev/null \
       -XX:SharedClassListFile="$merged" -XX:SharedArchiveFile="$cds_new" -cp "$classpath" >/dev/null 2>&1 \
       && modelgate_keep_archive "$java_cmd" "$classpath"; }; then

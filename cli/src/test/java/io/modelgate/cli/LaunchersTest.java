@@ -161,6 +161,25 @@ class LaunchersTest {
     }
 
     @Test
+    void onlyAnArchiveOfThisInstallationWhoseSizeIsTheOneInItsNameIsUsed() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        // Real stat this time: the key comes from the jar's path, size and time. Of three archives, one is of
+        // another installation, one is shorter than its name says (a truncated copy, listed first) and one is whole.
+        Path jar = Files.writeString(dir.resolve("x.jar"), "not really a jar");
+        String script = "resolve() { printf '%s\\n' \"$1\"; }; source src/dist/bin/modelgate-jvm.sh; "
+                + "modelgate_jvm_options java scan \"$1\"; key=\"${cds_list##*/.modelgate-}\"; key=\"${key%%.*}\"; "
+                + "cds=\"$MODELGATE_CACHE_DIR/cds\"; printf 1234 >\"$cds/modelgate-1$key-4.jsa\"; "
+                + "printf 123 >\"$cds/modelgate-$key-12.jsa\"; printf 12345 >\"$cds/modelgate-$key-5.jsa\"; "
+                + "modelgate_jvm_options java scan \"$1\"; echo \"list=[$cds_list]\"; "
+                + "for o in \"${jvm_opts[@]}\"; do [[ \"$o\" == *SharedArchiveFile* ]] && echo \"${o##*/}\" "
+                + "| sed \"s/$key/KEY/\"; done; true";
+        Run run = run(Map.of("MODELGATE_CACHE_DIR", dir.resolve("cache").toString()), "/bin/bash", "-c", script,
+                "bash", jar.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().lines()).containsExactly("list=[]", "modelgate-KEY-5.jsa");
+    }
+
+    @Test
     void onlyTheFourNewestArchivesAreKept() throws Exception {
         // Six installations' archives, the oldest made six days ago; the pruning after a new archive keeps four.
         assertThat(archiveSteps("dir=\"$MODELGATE_CACHE_DIR/cds\"; mkdir -p \"$dir\"; for n in 1 2 3 4 5 6; do "
