@@ -24,9 +24,37 @@ final class NameResolver {
     private static final Map<String, Optional<String>> HINTS = new ConcurrentHashMap<>();
 
     private final KnowledgeBase kb;
+    /** Every family's name patterns, looked up once: a scan resolves several names per model unit. */
+    private final List<FamilyNames> familyNames;
 
     NameResolver(KnowledgeBase kb) {
         this.kb = kb;
+        this.familyNames = kb.families().stream().map(FamilyNames::of).toList();
+    }
+
+    /** A family's name patterns compiled, each with its literal hint (null when it has none). */
+    private record FamilyNames(String id, Pattern[] patterns, String[] hints) {
+
+        static FamilyNames of(FamilyDef family) {
+            List<String> patterns = family.namePatterns();
+            Pattern[] compiled = new Pattern[patterns.size()];
+            String[] hints = new String[patterns.size()];
+            for (int i = 0; i < compiled.length; i++) {
+                compiled[i] = compiled(patterns.get(i));
+                hints[i] = HINTS.computeIfAbsent(patterns.get(i), LiteralHint::of).orElse(null);
+            }
+            return new FamilyNames(family.id(), compiled, hints);
+        }
+
+        /** As {@link #matchesAny}, with {@code lower} the name in lower case. */
+        boolean matches(String name, String lower) {
+            for (int i = 0; i < patterns.length; i++) {
+                if ((hints[i] == null || lower.contains(hints[i])) && patterns[i].matcher(name).find()) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
@@ -45,8 +73,9 @@ final class NameResolver {
         if (org != null) {
             found.addAll(organisation(org));
         }
-        for (FamilyDef family : kb.families()) {
-            if (matchesAny(family.namePatterns(), model)) {
+        String lower = model.toLowerCase(Locale.ROOT);
+        for (FamilyNames family : familyNames) {
+            if (family.matches(model, lower)) {
                 found.add(family.id());
             }
         }

@@ -18,6 +18,9 @@ public final class KnowledgeBase {
     private final Map<String, FamilyDef> families;
     private final Map<String, LicenseDef> licenses;
     private final Map<String, LicenseDef> licensesByAlias;
+    // The lists handed out, made once: provenance asks for them several times per model unit.
+    private final List<FamilyDef> familyList;
+    private final List<LicenseDef> licenseList;
 
     KnowledgeBase(String version, Collection<FamilyDef> families, Collection<LicenseDef> licenses) {
         this.version = version;
@@ -33,6 +36,8 @@ public final class KnowledgeBase {
         }
         this.licenses = java.util.Collections.unmodifiableMap(l);
         this.licensesByAlias = java.util.Collections.unmodifiableMap(byAlias);
+        this.familyList = List.copyOf(f.values());
+        this.licenseList = List.copyOf(l.values());
     }
 
     /** Version of the data, e.g. {@code 2026.11.1} or {@code 2026.11.1+user}. */
@@ -40,16 +45,18 @@ public final class KnowledgeBase {
         return version;
     }
 
+    /** The families in the order of the data files; unmodifiable. */
     public List<FamilyDef> families() {
-        return new ArrayList<>(families.values());
+        return familyList;
     }
 
     public Optional<FamilyDef> family(String id) {
         return Optional.ofNullable(id == null ? null : families.get(id));
     }
 
+    /** The licenses in the order of the data files; unmodifiable. */
     public List<LicenseDef> licenses() {
-        return new ArrayList<>(licenses.values());
+        return licenseList;
     }
 
     public Optional<LicenseDef> license(String id) {
