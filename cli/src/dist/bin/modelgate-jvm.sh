@@ -36,8 +36,10 @@ modelgate_which() {
     [[ -x "$1" ]]
     return
   fi
-  local IFS=: entry
-  for entry in $PATH; do
+  local entry entries=()
+  # read, not word splitting: an entry with a wildcard in it is not expanded
+  IFS=: read -ra entries <<<"$PATH"
+  for entry in ${entries[@]+"${entries[@]}"}; do
     REPLY="${entry:-.}/$1"
     [[ -f "$REPLY" && -x "$REPLY" ]] && return 0
   done

@@ -1,6 +1,5 @@
 package io.modelgate.provenance.kb;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
