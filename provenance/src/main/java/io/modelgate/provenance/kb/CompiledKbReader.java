@@ -1,8 +1,6 @@
 package io.modelgate.provenance.kb;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import io.modelgate.scanner.data.CompactTree;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,29 +13,23 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads the built-in knowledge base as the build compiled it ({@link KnowledgeBaseCompiler}) with the streaming
- * parser alone. Binding through databind took most of the 300 ms of a cold load (introspecting six record types),
- * and every scan pays it at start-up. The files are the build's own output, checked when they were compiled; this
- * reader is still strict (an unknown field or a wrong type is an error), and a test holds it to databind's result.
+ * Reads the built-in knowledge base as the build compiled it ({@link KnowledgeBaseCompiler}) into the shipped
+ * data's compact tree form. Binding through databind took most of the 300 ms of a cold load (introspecting six
+ * record types), and a streaming JSON parser still half of what is left of a small scan's start-up (its own
+ * set-up and tokenising, run once and interpreted). The files are the build's own output, checked when they were
+ * compiled; this reader is still strict (an unknown field or a wrong type is an error), and a test holds it to
+ * databind's result.
  */
 final class CompiledKbReader {
-
-    private static final JsonFactory FACTORY = new JsonFactory();
-    private static final int MAX_DEPTH = 16;
 
     private CompiledKbReader() {
     }
 
     static KbDocument read(InputStream in) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(in)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("a knowledge base file holds one JSON object");
-            }
-            Fields root = new Fields(tree(parser, 0), "knowledge base");
-            root.only(Set.of("kbVersion", "families", "licenses"));
-            return new KbDocument(root.text("kbVersion"), root.list("families", CompiledKbReader::family),
-                    root.list("licenses", CompiledKbReader::license));
-        }
+        Fields root = new Fields(CompactTree.read(in.readAllBytes()), "knowledge base");
+        root.only(Set.of("kbVersion", "families", "licenses"));
+        return new KbDocument(root.text("kbVersion"), root.list("families", CompiledKbReader::family),
+                root.list("licenses", CompiledKbReader::license));
     }
 
     private static FamilyDef family(Fields f) {
@@ -70,48 +62,7 @@ final class CompiledKbReader {
                 (int) f.number("minPhrases"), f.texts("excludes"));
     }
 
-    /** The value at the parser's current token: maps, lists, strings, numbers, booleans and nulls. */
-    private static Object tree(JsonParser parser, int depth) throws IOException {
-        if (depth > MAX_DEPTH) {
-            throw new IOException("knowledge base nested deeper than " + MAX_DEPTH);
-        }
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    if (map.put(name, tree(parser, depth + 1)) != null) {
-                        throw new IOException("duplicate field '" + name + "'");
-                    }
-                }
-                return map;
-            }
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(tree(parser, depth + 1));
-                }
-                return list;
-            }
-            case VALUE_STRING -> {
-                return parser.getText();
-            }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return parser.getDoubleValue();
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return parser.getBooleanValue();
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> throw new IOException("unexpected " + token + " in a knowledge base file");
-        }
-    }
-
-    /** One JSON object's fields, read by type; a field of the wrong type is an error, a missing one absent. */
+    /** One map's fields, read by type; a field of the wrong type is an error, a missing one absent. */
     private record Fields(Map<String, Object> values, String what) {
 
         Fields(Object value, String what) {
@@ -140,8 +91,8 @@ final class CompiledKbReader {
         }
 
         double number(String name) {
-            Double value = typed(name, Double.class);
-            return value == null ? 0 : value;
+            CompactTree.NumberText value = typed(name, CompactTree.NumberText.class);
+            return value == null ? 0 : Double.parseDouble(value.text());
         }
 
         boolean flag(String name) {

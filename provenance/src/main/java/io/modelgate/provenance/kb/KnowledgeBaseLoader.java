@@ -25,10 +25,11 @@ import java.util.regex.Pattern;
 public final class KnowledgeBaseLoader {
 
     /**
-     * Built-in data files, in load order: written as {@code NAME.yaml}, shipped as {@code NAME.json} (see
-     * {@link KnowledgeBaseCompiler}).
+     * Built-in data files, in load order: written as {@code NAME.yaml}, shipped as {@code NAME.tree}, the compact
+     * tree form (see {@link KnowledgeBaseCompiler}).
      */
     static final List<String> BUILT_IN = List.of("licenses", "families");
+    static final String COMPILED = ".tree";
 
     private static final long MAX_USER_FILE_BYTES = 4L * 1024 * 1024;
 
@@ -36,7 +37,7 @@ public final class KnowledgeBaseLoader {
 
     /**
      * Data binding for user files (YAML), and the reference {@link CompiledKbReader} must equal on the compiled
-     * built-in files (tests); the loader reads those with the streaming parser.
+     * built-in files (tests).
      */
     static ObjectMapper yamlMapper() {
         return JsonMapper.builder(YAMLFactory.builder()
@@ -74,7 +75,7 @@ public final class KnowledgeBaseLoader {
     private List<KbDocument> builtInDocuments() {
         List<KbDocument> documents = new ArrayList<>();
         for (String name : BUILT_IN) {
-            try (InputStream in = KnowledgeBaseLoader.class.getResourceAsStream(name + ".json")) {
+            try (InputStream in = KnowledgeBaseLoader.class.getResourceAsStream(name + COMPILED)) {
                 if (in == null) {
                     throw new IllegalStateException("knowledge base file missing from the build: " + name);
                 }

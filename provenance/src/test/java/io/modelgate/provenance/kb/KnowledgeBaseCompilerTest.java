@@ -1,9 +1,11 @@
 package io.modelgate.provenance.kb;
 
+import io.modelgate.scanner.data.CompactTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,12 +18,15 @@ class KnowledgeBaseCompilerTest {
     private static final Path SOURCES = Path.of("src/main/resources/io/modelgate/provenance/kb");
 
     @Test
-    void theShippedJsonHoldsWhatTheYamlSourcesSay() throws IOException {
+    void theShippedTreesHoldWhatTheYamlSourcesSay() throws IOException {
         for (String name : KnowledgeBaseLoader.BUILT_IN) {
-            Object fromYaml = KnowledgeBaseLoader.yamlMapper().readTree(SOURCES.resolve(name + ".yaml").toFile());
-            Object shipped = KnowledgeBaseLoader.yamlMapper().readTree(
-                    KnowledgeBaseCompiler.class.getResource(name + ".json"));
-            assertEquals(fromYaml, shipped, name + ".json is stale: rebuild");
+            Object fromYaml = KnowledgeBaseCompiler.compact(
+                    KnowledgeBaseLoader.yamlMapper().readTree(SOURCES.resolve(name + ".yaml").toFile()));
+            Object shipped;
+            try (InputStream in = KnowledgeBaseCompiler.class.getResourceAsStream(name + KnowledgeBaseLoader.COMPILED)) {
+                shipped = CompactTree.read(in.readAllBytes());
+            }
+            assertEquals(fromYaml, shipped, name + KnowledgeBaseLoader.COMPILED + " is stale: rebuild");
         }
     }
 
@@ -35,6 +40,6 @@ class KnowledgeBaseCompilerTest {
         Files.writeString(sources.resolve("families.yaml"),
                 "families:\n  - id: x\n    publisher: X\n    country: US\n    namePatterns: ['(unclosed']\n");
         assertThrows(RuntimeException.class, () -> KnowledgeBaseCompiler.compile(sources, dir.resolve("out")));
-        assertTrue(Files.notExists(dir.resolve("out/families.json")));
+        assertTrue(Files.notExists(dir.resolve("out/families" + KnowledgeBaseLoader.COMPILED)));
     }
 }

@@ -109,9 +109,9 @@ public final class PolicyLoader {
         return parse(root, name, baseDir);
     }
 
-    /** Reads a built-in profile compiled to JSON by {@link ProfileCompiler}. */
-    Policy parseCompiled(String json, String name) throws PolicyException {
-        return parse(YamlTree.readJson(json), name, null);
+    /** Reads a built-in profile compiled by {@link ProfileCompiler}. */
+    Policy parseCompiled(byte[] compiled, String name) throws PolicyException {
+        return parse(YamlTree.readCompact(compiled), name, null);
     }
 
     private Policy parse(Node root, String name, Path baseDir) throws PolicyException {

@@ -24,15 +24,18 @@ public final class Profiles {
 
     /** The profile's YAML text, commented. */
     public static String text(String name) {
-        return resource(name, ".yaml");
+        return new String(resource(name, ".yaml"), StandardCharsets.UTF_8);
     }
 
-    /** The profile compiled to JSON at build time ({@link ProfileCompiler}). */
-    static String compiled(String name) {
-        return resource(name, ".json");
+    /** The profile compiled at build time ({@link ProfileCompiler}). */
+    static byte[] compiled(String name) {
+        return resource(name, COMPILED);
     }
 
-    private static String resource(String name, String extension) {
+    /** The extension of a compiled profile. */
+    static final String COMPILED = ".tree";
+
+    private static byte[] resource(String name, String extension) {
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("unknown profile '" + name + "' (profiles: " + String.join(", ", NAMES)
                     + ")");
@@ -41,7 +44,7 @@ public final class Profiles {
             if (in == null) {
                 throw new IllegalStateException("profile missing from the build: " + name + extension);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,13 +1,13 @@
 package io.modelgate.rules.policy.load;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.modelgate.scanner.data.CompactTree;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ final class YamlTree {
     private YamlTree() {
     }
 
-    /** Set up on first use only: the JSON path never needs it. */
+    /** Set up on first use only: built-in profiles are read from their compiled form. */
     private static final class Yaml {
         static final YAMLFactory FACTORY = YAMLFactory.builder().streamReadConstraints(CONSTRAINTS).build();
     }
@@ -39,44 +39,78 @@ final class YamlTree {
     }
 
     /**
-     * A tree written by {@link #writeJson} (a built-in profile compiled at build time): JSON is read without
-     * setting up a YAML parser, which a small scan would otherwise pay for its default policy. Marks are the
-     * JSON's, which is never shown: a built-in profile is checked when it is compiled.
+     * A tree compiled by {@link #compact} (a built-in profile, compiled at build time): read without setting up a
+     * YAML or JSON parser, which a small scan would otherwise pay for its default policy. Marks are line 0: a
+     * built-in profile is checked when it is compiled, so none is ever shown.
      */
-    static Node readJson(String json) throws PolicyException {
-        return read(json, JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build());
-    }
-
-    /** Writes the tree as JSON with the same scalar types, for {@link #readJson}. */
-    static void writeJson(Node node, JsonGenerator out) throws IOException {
-        if (node instanceof Node.MapNode map) {
-            out.writeStartObject();
-            for (Node.Entry entry : map.entries().values()) {
-                out.writeFieldName(entry.key());
-                writeJson(entry.value(), out);
-            }
-            out.writeEndObject();
-        } else if (node instanceof Node.ListNode list) {
-            out.writeStartArray();
-            for (Node item : list.items()) {
-                writeJson(item, out);
-            }
-            out.writeEndArray();
-        } else if (node instanceof Node.Scalar scalar) {
-            switch (scalar.type()) {
-                case TEXT -> out.writeString(scalar.text());
-                case NUMBER -> out.writeNumber(scalar.text());
-                case BOOLEAN -> out.writeBoolean(canonicalBoolean(scalar));
-                case NULL -> out.writeNull();
-            }
+    static Node readCompact(byte[] data) throws PolicyException {
+        try {
+            return node(CompactTree.read(data));
+        } catch (IOException e) {
+            throw PolicyException.at(COMPILED, "unreadable: " + e.getMessage());
         }
     }
 
-    /** JSON has only true and false: another spelling (NO, on) would read differently, so it is refused. */
+    private static final Node.Mark COMPILED = new Node.Mark(0, 0);
+
+    private static Node node(Object value) throws IOException {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Node.Entry> entries = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String key = (String) entry.getKey();
+                entries.put(key, new Node.Entry(key, COMPILED, node(entry.getValue())));
+            }
+            return new Node.MapNode(entries, COMPILED);
+        }
+        if (value instanceof List<?> list) {
+            List<Node> items = new ArrayList<>(list.size());
+            for (Object item : list) {
+                items.add(node(item));
+            }
+            return new Node.ListNode(items, COMPILED);
+        }
+        if (value instanceof String text) {
+            return new Node.Scalar(text, Node.ScalarType.TEXT, COMPILED);
+        }
+        if (value instanceof CompactTree.NumberText number) {
+            return new Node.Scalar(number.text(), Node.ScalarType.NUMBER, COMPILED);
+        }
+        if (value instanceof Boolean flag) {
+            return new Node.Scalar(flag.toString(), Node.ScalarType.BOOLEAN, COMPILED);
+        }
+        return new Node.Scalar("null", Node.ScalarType.NULL, COMPILED);
+    }
+
+    /** The tree in the compact form's value types, for {@link #readCompact}. */
+    static Object compact(Node node) {
+        if (node instanceof Node.MapNode map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Node.Entry entry : map.entries().values()) {
+                out.put(entry.key(), compact(entry.value()));
+            }
+            return out;
+        }
+        if (node instanceof Node.ListNode list) {
+            List<Object> out = new ArrayList<>(list.items().size());
+            for (Node item : list.items()) {
+                out.add(compact(item));
+            }
+            return out;
+        }
+        Node.Scalar scalar = (Node.Scalar) node;
+        return switch (scalar.type()) {
+            case TEXT -> scalar.text();
+            case NUMBER -> new CompactTree.NumberText(scalar.text());
+            case BOOLEAN -> canonicalBoolean(scalar);
+            case NULL -> null;
+        };
+    }
+
+    /** The compiled form has only true and false: another spelling (NO, on) would read differently, so it is refused. */
     private static boolean canonicalBoolean(Node.Scalar scalar) {
         if (!scalar.text().equals("true") && !scalar.text().equals("false")) {
             throw new IllegalArgumentException("'" + scalar.text() + "' at line " + scalar.mark().line()
-                    + " has no JSON form; write true or false");
+                    + " has no compiled form; write true or false");
         }
         return scalar.isTrue();
     }
