@@ -8,10 +8,11 @@ import io.modelgate.provenance.kb.KnowledgeBase;
 import io.modelgate.rules.policy.Decision;
 import io.modelgate.rules.policy.Policy;
 import io.modelgate.rules.policy.PolicyEngine;
-import io.modelgate.scanner.FormatRegistry;
 import io.modelgate.scanner.Limits;
+import io.modelgate.scanner.VerificationOptions;
 import io.modelgate.scanner.cache.ResultCache;
 import io.modelgate.scanner.digest.DigestPrefetch;
+import io.modelgate.scanner.digest.Sha256;
 import io.modelgate.scanner.model.ScanReport;
 import io.modelgate.verification.VerificationChecks;
 import picocli.CommandLine.Mixin;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What {@code scan} and {@code sbom} share: the limits, verification material, knowledge base and policy
@@ -109,21 +111,34 @@ public final class ScanRun {
         // Large files named on the command line are hashed while the knowledge base and the policy load (started
         // from main when its quick reading of the arguments could).
         DigestPrefetch digests = EarlyDigests.takeOr(paths, maxFileSize, workers);
-        // The scanner's classes are initialised here if the start-up thread has not done it yet: the main thread
-        // would otherwise only wait for the knowledge base.
-        FormatRegistry.warmUp();
-        KnowledgeBase kb = KnowledgeBases.load(kbFiles);
-        Policy policy = policyOptions.policy(kb);
         Limits limits = Limits.defaults().withMaxDepth(maxDepth).withTimeout(timeout).withMaxFileBytes(maxFileSize)
                 .withMaxTempBytes(maxTempSize);
         ResultCache cache = openCache(limits);
+        // The files are scanned while this thread loads the knowledge base and the policy and sets up the
+        // assessment: only the folder checks, which run last, need what the policy says about signatures and locks.
+        // A bad policy is still reported at once; the scan it leaves behind stops at its folder checks.
+        CompletableFuture<VerificationOptions> options = new CompletableFuture<>();
         ScanReport scanned;
+        Policy policy;
+        AssessmentBuilder assessor;
         try (ProgressDisplay shown = progress.display(err)) {
-            scanned = VerificationChecks.scanner(limits, workers, Clock.systemUTC(),
-                    verification.options(policy)).withProgress(shown).withCache(cache).withDigests(digests)
-                    .scan(paths);
+            BackgroundScan scan = BackgroundScan.start(VerificationChecks.scanner(limits, workers, Clock.systemUTC(),
+                    options::join).withProgress(shown).withCache(cache).withDigests(digests), paths);
+            KnowledgeBase kb;
+            try {
+                // the platform's digest is set up here while the knowledge base loads, not in the scan's first file
+                Sha256.warmUp();
+                kb = KnowledgeBases.load(kbFiles);
+                policy = policyOptions.policy(kb);
+                options.complete(verification.options(policy));
+            } catch (RuntimeException | Error e) {
+                options.completeExceptionally(e);
+                throw e;
+            }
+            assessor = new AssessmentBuilder(kb);
+            scanned = scan.report();
         }
-        ScanAssessment assessment = new AssessmentBuilder(kb).build(scanned);
+        ScanAssessment assessment = assessor.build(scanned);
         Decision decision = new PolicyEngine().decide(assessment, PolicyOptions.withVerification(policy, verification),
                 Clock.systemUTC());
         return new Result(assessment, decision);

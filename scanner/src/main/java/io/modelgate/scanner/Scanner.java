@@ -42,6 +42,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The scanner facade: walk the roots, then for each file detect, analyse (recursively) and digest,
@@ -52,7 +53,8 @@ public final class Scanner {
     private final Limits limits;
     private final int threads;
     private final Clock clock;
-    private final VerificationOptions options;
+    /** Asked for only when the folder checks run, after every file is scanned. */
+    private final Supplier<VerificationOptions> options;
     private final List<FolderAnalyzer> folderChecks;
     private final Function<ScanBudgets, AnalysisEngine> engines;
     private volatile ScanProgress progress = ScanProgress.NONE;
@@ -77,12 +79,23 @@ public final class Scanner {
      */
     public Scanner(Limits limits, int threads, Clock clock, VerificationOptions options,
                    List<FolderAnalyzer> extraFolderChecks) {
+        this(limits, threads, clock, () -> options, extraFolderChecks);
+    }
+
+    /**
+     * @param options           asked for only when the folder checks need them, after every file is scanned, so
+     *                          that a caller can load what they depend on (its policy) while the files are scanned
+     * @param extraFolderChecks folder checks of other modules (integrity, signatures), run after the
+     *                          scanner's own
+     */
+    public Scanner(Limits limits, int threads, Clock clock, Supplier<VerificationOptions> options,
+                   List<FolderAnalyzer> extraFolderChecks) {
         this(limits, threads, clock, options, extraFolderChecks, budgets -> new AnalysisEngine(
                 new ContentDetector(FormatRegistry.detectors()), FormatRegistry.analyzers(), limits, budgets));
     }
 
     /** @param engines makes the engine of one scan, around the budgets all its files share */
-    Scanner(Limits limits, int threads, Clock clock, VerificationOptions options,
+    Scanner(Limits limits, int threads, Clock clock, Supplier<VerificationOptions> options,
             List<FolderAnalyzer> extraFolderChecks, Function<ScanBudgets, AnalysisEngine> engines) {
         this.limits = limits;
         this.threads = Math.max(1, threads);
@@ -132,7 +145,7 @@ public final class Scanner {
         if (cache != null) {
             cache.trim();
         }
-        List<FolderResult> folders = new FolderPass(folderChecks, limits, options, clock)
+        List<FolderResult> folders = new FolderPass(folderChecks, limits, options.get(), clock)
                 .run(roots, targets, results);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new ScanReport(ToolInfo.version(), start, millis, roots.stream().map(Path::toString).toList(), results,

@@ -68,7 +68,7 @@ class OutOfMemoryRetryTest {
         Path a = Files.write(dir.resolve("a.gz"), GZIP_HEAD);
         Path b = Files.write(dir.resolve("b.gz"), GZIP_HEAD);
         CrowdedAnalyzer analyzer = new CrowdedAnalyzer();
-        Scanner scanner = new Scanner(Limits.defaults(), 2, Clock.systemUTC(), VerificationOptions.none(), List.of(),
+        Scanner scanner = new Scanner(Limits.defaults(), 2, Clock.systemUTC(), VerificationOptions::none, List.of(),
                 budgets -> new AnalysisEngine(new ContentDetector(List.of(new MagicDetector())), List.of(analyzer),
                         Limits.defaults(), budgets));
 

@@ -18,6 +18,7 @@ import io.modelgate.verification.signing.UnsignedFolderAnalyzer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The integrity and signature checks this module adds to a scan, and the rules they report under. */
 public final class VerificationChecks {
@@ -46,6 +47,14 @@ public final class VerificationChecks {
     /** A scanner that also checks integrity and signatures against {@code options}. */
     public static Scanner scanner(Limits limits, int threads, Clock clock, VerificationOptions options) {
         return new Scanner(limits, threads, clock, options, folderAnalyzers());
+    }
+
+    /**
+     * A scanner that also checks integrity and signatures against the options {@code later} gives, asked for only
+     * once every file is scanned (the folder checks run last).
+     */
+    public static Scanner scanner(Limits limits, int threads, Clock clock, Supplier<VerificationOptions> later) {
+        return new Scanner(limits, threads, clock, later, folderAnalyzers());
     }
 
     /** A scanner with default limits and nothing supplied to verify against. */
