@@ -89,15 +89,18 @@ public final class LicenseAssessor {
                         + "; a copy or derivative keeps those terms."));
     }
 
+    /** One text for every model without a license: a scan of many small models holds one per model. */
+    private static final String NOT_DECLARED = "No license is declared in the card, a license text, the GGUF "
+            + "metadata or the weights' metadata.";
+
     private static LicenseAssessment inferred(List<InheritedLicense> inherited, OwnFamily own,
                                               List<InheritedLicense> binding, List<LicenseIssue> issues,
                                               List<String> conflicts) {
         LicenseDef guess = !inherited.isEmpty() ? inherited.get(0).license() : own != null ? own.expected() : null;
         String from = !inherited.isEmpty() ? "base " + inherited.get(0).from()
                 : own != null ? "family " + own.family() : null;
-        String message = "No license is declared in the card, a license text, the GGUF metadata or the weights' "
-                + "metadata." + (guess == null ? "" : " Its " + from + " is published under " + guess.name()
-                + "; a derivative keeps those terms.");
+        String message = guess == null ? NOT_DECLARED : NOT_DECLARED + " Its " + from + " is published under "
+                + guess.name() + "; a derivative keeps those terms.";
         issues.add(new LicenseIssue(LicenseRules.NO_LICENSE, guess == null ? null : guess.id(), message));
         if (guess == null) {
             return new LicenseAssessment(new LicenseVerdict(null, null, "not declared", "unknown", List.of(),

@@ -1,5 +1,7 @@
 package io.modelgate.rules.policy;
 
+import io.modelgate.scanner.model.Finding;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +13,11 @@ final class Candidates {
     /** Adds a reason with the given effect; a {@code NOTE} effect adds a note. */
     void add(Effect effect, String code, String model, String ruleId, String file, String message) {
         all.add(new Reason(effect.outcome(), code, model, ruleId, file, message));
+    }
+
+    /** Adds a reason about {@code finding}: {@code prefix} and the finding's line, written when read. */
+    void addAbout(Finding finding, Effect effect, String code, String model, String prefix) {
+        all.add(Reason.about(finding, effect.outcome(), code, model, prefix));
     }
 
     void note(String code, String model, String ruleId, String file, String message) {

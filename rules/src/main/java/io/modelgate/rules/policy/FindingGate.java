@@ -54,20 +54,17 @@ final class FindingGate {
     }
 
     private static void finding(Finding finding, String model, Policy policy, Candidates out) {
-        String file = finding.location().path().toString();
-        String text = finding.severity().id() + " " + finding.ruleId() + " at " + finding.location() + ": "
-                + (finding.subject() == null ? "" : finding.subject() + ": ") + finding.message();
         if (INCOMPLETE_RULES.contains(finding.ruleId())) {
             Effect effect = policy.gate().allowIncomplete() ? Effect.NOTE : Effect.REJECT;
-            out.add(effect, ReasonCodes.INCOMPLETE, model, finding.ruleId(), file, "not fully analysed: " + text);
+            out.addAbout(finding, effect, ReasonCodes.INCOMPLETE, model, "not fully analysed: ");
             return;
         }
         if (FACT_CATEGORIES.contains(finding.rule().category())) {
-            out.note(ReasonCodes.FINDING, model, finding.ruleId(), file, text);
+            out.addAbout(finding, Effect.NOTE, ReasonCodes.FINDING, model, "");
             return;
         }
         if (finding.ruleId().equals(PickleRules.UNKNOWN_IMPORT.id()) && policy.pickle().allows(finding.subject())) {
-            out.note(ReasonCodes.PICKLE_ALLOWED, model, finding.ruleId(), file,
+            out.note(ReasonCodes.PICKLE_ALLOWED, model, finding.ruleId(), finding.location().path().toString(),
                     "import " + finding.subject() + " accepted by pickle.allow");
             return;
         }
@@ -77,6 +74,6 @@ final class FindingGate {
         }
         boolean bySeverity = policy.gate().failOn() != null && finding.severity().atLeast(policy.gate().failOn());
         String code = effect == Effect.REJECT && !bySeverity ? ReasonCodes.FINDING_UNREVIEWED : ReasonCodes.FINDING;
-        out.add(effect, code, model, finding.ruleId(), file, text);
+        out.addAbout(finding, effect, code, model, "");
     }
 }
