@@ -3,7 +3,6 @@ package io.modelgate.rules.policy;
 import io.modelgate.scanner.model.FileResult;
 import io.modelgate.scanner.model.FileStatus;
 
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,31 +23,38 @@ final class FormatCheck {
     static void check(Iterable<FileResult> files, FormatPolicy policy, Map<String, String> modelOfFile,
                       Candidates out) {
         for (FileResult file : files) {
-            String model = modelOfFile.get(file.path());
             if (policy.maxFileSize() > 0 && file.size() > policy.maxFileSize()) {
-                out.add(Effect.REJECT, ReasonCodes.FORMAT_MAX_FILE_SIZE, model, null, file.path(),
-                        "file of " + file.size() + " bytes is larger than formats.maxFileSize (" + policy.maxFileSize()
-                                + " bytes)");
+                out.add(Effect.REJECT, ReasonCodes.FORMAT_MAX_FILE_SIZE, modelOfFile.get(file.path()), null,
+                        file.path(), "file of " + file.size() + " bytes is larger than formats.maxFileSize ("
+                                + policy.maxFileSize() + " bytes)");
             }
             if (file.status() == FileStatus.SKIPPED) {
                 continue;
             }
-            Set<String> formats = new LinkedHashSet<>();
-            formats.add(file.format());
-            formats.addAll(file.innerFormats());
-            for (String format : formats) {
-                if (policy.deny().contains(format)) {
-                    out.add(Effect.REJECT, ReasonCodes.format("deny"), model, null, file.path(),
-                            "format " + format + " is on formats.deny");
-                } else if (policy.review().contains(format)) {
-                    out.add(Effect.REVIEW, ReasonCodes.format("review"), model, null, file.path(),
-                            "format " + format + " is on formats.review");
-                } else if (!policy.allow().isEmpty() && !policy.allow().contains(format)
-                        && !SUPPORTING.contains(format)) {
-                    out.add(Effect.REJECT, ReasonCodes.format("unlisted"), model, null, file.path(),
-                            "format " + format + " is not on formats.allow");
+            check(file, file.format(), policy, modelOfFile, out);
+            for (String inner : file.innerFormats()) {
+                if (!inner.equals(file.format())) {
+                    check(file, inner, policy, modelOfFile, out);
                 }
             }
+        }
+    }
+
+    /**
+     * One format of a file against the lists. The file's model is looked up only for a reason: a scan of many
+     * files reports few, and the lookup in a map of every file was most of this check's time.
+     */
+    private static void check(FileResult file, String format, FormatPolicy policy, Map<String, String> modelOfFile,
+                              Candidates out) {
+        if (policy.deny().contains(format)) {
+            out.add(Effect.REJECT, ReasonCodes.format("deny"), modelOfFile.get(file.path()), null, file.path(),
+                    "format " + format + " is on formats.deny");
+        } else if (policy.review().contains(format)) {
+            out.add(Effect.REVIEW, ReasonCodes.format("review"), modelOfFile.get(file.path()), null, file.path(),
+                    "format " + format + " is on formats.review");
+        } else if (!policy.allow().isEmpty() && !policy.allow().contains(format) && !SUPPORTING.contains(format)) {
+            out.add(Effect.REJECT, ReasonCodes.format("unlisted"), modelOfFile.get(file.path()), null, file.path(),
+                    "format " + format + " is not on formats.allow");
         }
     }
 }
