@@ -10,6 +10,7 @@ import io.modelgate.scanner.model.Severity;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * The {@code scan} options that choose the policy and override its gate. The command-line overrides
@@ -47,7 +48,8 @@ public final class PolicyOptions {
     boolean allowIncomplete;
 
     /** The policy to apply, its gate overridden by the options given; a bad file or name is a usage error. */
-    Policy policy(KnowledgeBase kb) {
+    /** @param kb asked for only when the policy names a license, a publisher or a family */
+    Policy policy(Supplier<KnowledgeBase> kb) {
         if (reviewExitCode < 0 || reviewExitCode > 255) {
             throw new UsageException("--review-exit-code must be between 0 and 255");
         }

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * What {@code scan} and {@code sbom} share: the limits, verification material, knowledge base and policy
@@ -124,17 +125,18 @@ public final class ScanRun {
         try (ProgressDisplay shown = progress.display(err)) {
             BackgroundScan scan = BackgroundScan.start(VerificationChecks.scanner(limits, workers, Clock.systemUTC(),
                     options::join).withProgress(shown).withCache(cache).withDigests(digests), paths);
-            KnowledgeBase kb;
+            Supplier<KnowledgeBase> knowledge = KnowledgeBases.once(kbFiles);
             try {
                 // the platform's digest is set up here while the knowledge base loads, not in the scan's first file
                 Sha256.warmUp();
-                kb = KnowledgeBases.load(kbFiles);
-                policy = policyOptions.policy(kb);
+                // a policy that names no license, publisher or family is read while the knowledge base loads
+                policy = policyOptions.policy(knowledge);
                 options.complete(verification.options(policy));
             } catch (RuntimeException | Error e) {
                 options.completeExceptionally(e);
                 throw e;
             }
+            KnowledgeBase kb = knowledge.get();
             assessor = new AssessmentBuilder(kb);
             scanned = scan.report();
         }

@@ -40,8 +40,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -57,13 +59,36 @@ public final class PolicyLoader {
             Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*(\\.\\*)?");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    private final KnowledgeBase kb;
-    private final SpdxParser spdx;
+    private final Supplier<KnowledgeBase> source;
+    private KnowledgeBase kb;
+    private SpdxParser spdx;
 
     /** A loader checking license, family and publisher names against the given knowledge base. */
     public PolicyLoader(KnowledgeBase kb) {
-        this.kb = kb;
-        this.spdx = new SpdxParser(new SpdxIds(kb.licenses().stream().map(LicenseDef::id).toList()));
+        this(() -> kb);
+    }
+
+    /**
+     * A loader that asks for the knowledge base only when a policy names a license, a publisher or a family: a
+     * policy that names none (the default profile) is read while the knowledge base is still loading.
+     */
+    public PolicyLoader(Supplier<KnowledgeBase> kb) {
+        this.source = kb;
+    }
+
+    private synchronized KnowledgeBase kb() {
+        if (kb == null) {
+            kb = Objects.requireNonNull(source.get(), "knowledge base");
+        }
+        return kb;
+    }
+
+    /** The license-expression parser, made on first use: the SPDX lists are read only when a policy needs them. */
+    private synchronized SpdxParser spdx() {
+        if (spdx == null) {
+            spdx = new SpdxParser(new SpdxIds(kb().licenses().stream().map(LicenseDef::id).toList()));
+        }
+        return spdx;
     }
 
     /** Reads a policy file; paths inside it are relative to its folder. */
@@ -133,6 +158,8 @@ public final class PolicyLoader {
         private final Section top;
         private final Path baseDir;
         private final Problems problems;
+        private Set<String> publishers;
+        private Set<String> families;
 
         Reading(Section top, Path baseDir, Problems problems) {
             this.top = top;
@@ -196,18 +223,8 @@ public final class PolicyLoader {
             s.onlyKeys("countries", "publishers", "families", "requireDeclaredBase", "onUnknown", "onUnlisted",
                     "onUncertain");
             NameLists countries = names(s.section("countries"), this::country);
-            Set<String> publishers = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            kb.families().stream().map(FamilyDef::publisher).filter(p -> p != null).forEach(p -> {
-                publishers.add(p);
-                publishers.add(NameLists.normal(p));
-            });
-            NameLists publisherLists = names(s.section("publishers"), item -> known(item, publishers, "publisher"));
-            Set<String> families = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            for (FamilyDef family : kb.families()) {
-                families.add(family.id());
-                family.generations().stream().map(GenerationDef::id).forEach(families::add);
-            }
-            NameLists familyLists = names(s.section("families"), item -> known(item, families, "family"));
+            NameLists publisherLists = names(s.section("publishers"), item -> known(item, publishers(), "publisher"));
+            NameLists familyLists = names(s.section("families"), item -> known(item, families(), "family"));
             boolean constrains = !countries.isEmpty() || !publisherLists.isEmpty() || !familyLists.isEmpty();
             return new OriginPolicy(countries, publisherLists, familyLists, s.bool("requireDeclaredBase", false),
                     s.effect("onUnknown", constrains ? Effect.REVIEW : Effect.NOTE),
@@ -231,6 +248,30 @@ public final class PolicyLoader {
             problems.add(item.mark(), "'" + item.text() + "' is not an ISO 3166-1 alpha-2 country code "
                     + "(examples: US, FR, CN)");
             return null;
+        }
+
+        /** The publishers of the knowledge base, in their own and their normal spelling; made on first use. */
+        private Set<String> publishers() {
+            if (publishers == null) {
+                publishers = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+                kb().families().stream().map(FamilyDef::publisher).filter(p -> p != null).forEach(p -> {
+                    publishers.add(p);
+                    publishers.add(NameLists.normal(p));
+                });
+            }
+            return publishers;
+        }
+
+        /** The family and generation ids of the knowledge base; made on first use. */
+        private Set<String> families() {
+            if (families == null) {
+                families = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+                for (FamilyDef family : kb().families()) {
+                    families.add(family.id());
+                    family.generations().stream().map(GenerationDef::id).forEach(families::add);
+                }
+            }
+            return families;
         }
 
         private String known(Node.Scalar item, Set<String> names, String what) {
@@ -365,7 +406,7 @@ public final class PolicyLoader {
 
         private SpdxExpression expression(Node.Scalar item, String name) {
             try {
-                return spdx.parse(item.text());
+                return spdx().parse(item.text());
             } catch (SpdxException e) {
                 problems.add(item.mark(), "'" + name + "': " + e.getMessage());
                 return null;

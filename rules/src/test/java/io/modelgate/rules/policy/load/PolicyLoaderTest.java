@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +36,28 @@ class PolicyLoaderTest {
         List<PolicyError> errors = errors(text);
         assertThat(errors).hasSize(1);
         return errors.get(0);
+    }
+
+    /** The knowledge base is asked for only by a policy that names licenses, publishers or families, and once. */
+    @Test
+    void theKnowledgeBaseIsLoadedOnlyForAPolicyThatNamesWhatItKnows() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        PolicyLoader lazy = new PolicyLoader(() -> {
+            asked.incrementAndGet();
+            return KnowledgeBaseLoader.builtIn();
+        });
+        Policy plain = Profiles.load(Profiles.DEFAULT, lazy);
+        assertThat(asked).hasValue(0);
+        assertThat(plain).isEqualTo(Profiles.load(Profiles.DEFAULT, loader));
+
+        String naming = "version: 1\nlicenses: {deny: [MIT]}\norigin: {families: {deny: [qwen]}, "
+                + "publishers: {review: [Allen Institute for AI]}}\n";
+        assertThat(lazy.parse(naming, "p.yaml", null)).isEqualTo(parse(naming));
+        assertThat(asked).hasValue(1);
+        assertThat(catchThrowableOfType(PolicyException.class, () -> lazy.parse(
+                "version: 1\norigin: {families: {deny: [no-such-family]}}\n", "p.yaml", null)).errors())
+                .singleElement().satisfies(e -> assertThat(e.message()).contains("unknown family 'no-such-family'"));
+        assertThat(asked).hasValue(1);
     }
 
     @Test
