@@ -22,19 +22,29 @@ import java.util.function.Function;
  */
 final class CompiledKbReader {
 
+    // The field names each record may have.
+    private static final Set<String> ROOT_FIELDS = Set.of("kbVersion", "families", "licenses");
+    private static final Set<String> FAMILY_FIELDS = Set.of("id", "name", "publisher", "country", "orgs",
+            "namePatterns", "license", "licenses", "architectures", "generations", "signals", "extend", "builtOn",
+            "sources");
+    private static final Set<String> GENERATION_FIELDS = Set.of("id", "namePatterns", "license", "sizeLicenses",
+            "signals");
+    private static final Set<String> SIGNAL_FIELDS = Set.of("on", "value", "weight", "note");
+    private static final Set<String> LICENSE_FIELDS = Set.of("id", "name", "aliases", "commercialUse", "kind",
+            "obligations", "titles", "phrases", "minPhrases", "excludes");
+
     private CompiledKbReader() {
     }
 
     static KbDocument read(InputStream in) throws IOException {
         Fields root = new Fields(CompactTree.read(in.readAllBytes()), "knowledge base");
-        root.only(Set.of("kbVersion", "families", "licenses"));
+        root.only(ROOT_FIELDS);
         return new KbDocument(root.text("kbVersion"), root.list("families", CompiledKbReader::family),
                 root.list("licenses", CompiledKbReader::license));
     }
 
     private static FamilyDef family(Fields f) {
-        f.only(Set.of("id", "name", "publisher", "country", "orgs", "namePatterns", "license", "licenses",
-                "architectures", "generations", "signals", "extend", "builtOn", "sources"));
+        f.only(FAMILY_FIELDS);
         return new FamilyDef(f.text("id"), f.text("name"), f.text("publisher"), f.text("country"), f.texts("orgs"),
                 f.texts("namePatterns"), f.text("license"), f.texts("licenses"), f.texts("architectures"),
                 f.list("generations", CompiledKbReader::generation), f.list("signals", CompiledKbReader::signal),
@@ -42,21 +52,20 @@ final class CompiledKbReader {
     }
 
     private static GenerationDef generation(Fields f) {
-        f.only(Set.of("id", "namePatterns", "license", "sizeLicenses", "signals"));
+        f.only(GENERATION_FIELDS);
         return new GenerationDef(f.text("id"), f.texts("namePatterns"), f.text("license"), f.textMap("sizeLicenses"),
                 f.list("signals", CompiledKbReader::signal));
     }
 
     private static SignalDef signal(Fields f) {
-        f.only(Set.of("on", "value", "weight", "note"));
+        f.only(SIGNAL_FIELDS);
         String on = f.text("on");
         return new SignalDef(on == null ? null : SignalKind.valueOf(on.toUpperCase(Locale.ROOT)), f.text("value"),
                 f.number("weight"), f.text("note"));
     }
 
     private static LicenseDef license(Fields f) {
-        f.only(Set.of("id", "name", "aliases", "commercialUse", "kind", "obligations", "titles", "phrases",
-                "minPhrases", "excludes"));
+        f.only(LICENSE_FIELDS);
         return new LicenseDef(f.text("id"), f.text("name"), f.texts("aliases"), f.text("commercialUse"),
                 f.text("kind"), f.texts("obligations"), f.texts("titles"), f.texts("phrases"),
                 (int) f.number("minPhrases"), f.texts("excludes"));
