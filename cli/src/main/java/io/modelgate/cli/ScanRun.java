@@ -9,6 +9,7 @@ import io.modelgate.rules.policy.Decision;
 import io.modelgate.rules.policy.Policy;
 import io.modelgate.rules.policy.PolicyEngine;
 import io.modelgate.scanner.Limits;
+import io.modelgate.scanner.Scanner;
 import io.modelgate.scanner.VerificationOptions;
 import io.modelgate.scanner.cache.ResultCache;
 import io.modelgate.scanner.digest.DigestPrefetch;
@@ -123,8 +124,11 @@ public final class ScanRun {
         Policy policy;
         AssessmentBuilder assessor;
         try (ProgressDisplay shown = progress.display(err)) {
-            BackgroundScan scan = BackgroundScan.start(VerificationChecks.scanner(limits, workers, Clock.systemUTC(),
-                    options::join).withProgress(shown).withCache(cache).withDigests(digests), paths);
+            Scanner scanner = VerificationChecks.scanner(limits, workers, Clock.systemUTC(), options::join)
+                    .withProgress(shown).withCache(cache).withDigests(digests);
+            // Not while large files are hashed ahead: the scan waits for their digests anyway, and on a small
+            // machine a third busy thread only slows the hashing down (as for the start-up preload).
+            BackgroundScan scan = digests.isEmpty() ? BackgroundScan.start(scanner, paths) : null;
             Supplier<KnowledgeBase> knowledge = KnowledgeBases.once(kbFiles);
             try {
                 // the platform's digest is set up here while the knowledge base loads, not in the scan's first file
@@ -138,7 +142,7 @@ public final class ScanRun {
             }
             KnowledgeBase kb = knowledge.get();
             assessor = new AssessmentBuilder(kb);
-            scanned = scan.report();
+            scanned = scan != null ? scan.report() : scanner.scan(paths);
         }
         ScanAssessment assessment = assessor.build(scanned);
         Decision decision = new PolicyEngine().decide(assessment, PolicyOptions.withVerification(policy, verification),
