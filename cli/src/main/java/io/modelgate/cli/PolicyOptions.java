@@ -47,8 +47,11 @@ public final class PolicyOptions {
             description = "Do not fail on files that could not be fully analysed (they are still reported).")
     boolean allowIncomplete;
 
-    /** The policy to apply, its gate overridden by the options given; a bad file or name is a usage error. */
-    /** @param kb asked for only when the policy names a license, a publisher or a family */
+    /**
+     * The policy to apply, its gate overridden by the options given; a bad file or name is a usage error.
+     *
+     * @param kb asked for only when the policy names a license, a publisher or a family
+     */
     Policy policy(Supplier<KnowledgeBase> kb) {
         if (reviewExitCode < 0 || reviewExitCode > 255) {
             throw new UsageException("--review-exit-code must be between 0 and 255");

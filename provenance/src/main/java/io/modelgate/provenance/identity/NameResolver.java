@@ -41,7 +41,7 @@ final class NameResolver {
             String[] hints = new String[patterns.size()];
             for (int i = 0; i < compiled.length; i++) {
                 compiled[i] = compiled(patterns.get(i));
-                hints[i] = HINTS.computeIfAbsent(patterns.get(i), LiteralHint::of).orElse(null);
+                hints[i] = hintOf(patterns.get(i));
             }
             return new FamilyNames(family.id(), compiled, hints);
         }
@@ -49,7 +49,7 @@ final class NameResolver {
         /** As {@link #matchesAny}, with {@code lower} the name in lower case. */
         boolean matches(String name, String lower) {
             for (int i = 0; i < patterns.length; i++) {
-                if ((hints[i] == null || lower.contains(hints[i])) && patterns[i].matcher(name).find()) {
+                if (matchesOne(patterns[i], hints[i], name, lower)) {
                     return true;
                 }
             }
@@ -123,20 +123,26 @@ final class NameResolver {
     }
 
     static boolean matchesAny(List<String> patterns, String text) {
-        String lower = null;
+        String lower = text.toLowerCase(Locale.ROOT);
         for (String pattern : patterns) {
-            Optional<String> hint = HINTS.computeIfAbsent(pattern, LiteralHint::of);
-            if (hint.isPresent()) {
-                lower = lower == null ? text.toLowerCase(Locale.ROOT) : lower;
-                if (!lower.contains(hint.get())) {
-                    continue;
-                }
-            }
-            if (compiled(pattern).matcher(text).find()) {
+            if (matchesOne(compiled(pattern), hintOf(pattern), text, lower)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The literal a name must contain for {@code pattern} to match it, null when there is none. */
+    private static String hintOf(String pattern) {
+        return HINTS.computeIfAbsent(pattern, LiteralHint::of).orElse(null);
+    }
+
+    /**
+     * One name pattern against a name: its literal hint first (null when it has none; a name without it cannot
+     * match, and {@code contains} is cheaper than the pattern), then the pattern.
+     */
+    private static boolean matchesOne(Pattern pattern, String hint, String text, String lower) {
+        return (hint == null || lower.contains(hint)) && pattern.matcher(text).find();
     }
 
     /**

@@ -16,8 +16,9 @@ import java.util.Map;
 /**
  * Build step: turns the knowledge base's YAML source files into the compact trees the jar ships. YAML is what
  * people write and review; the compact tree is what a scan reads, because parsing 80 KB of YAML at start-up cost
- * a short scan about a second of CPU, JSON a twentieth of that, and the compact tree a few milliseconds. Each file is checked as the loader would check a user
- * file (unknown keys, patterns that do not compile), so a broken knowledge base fails the build, not a scan.
+ * a short scan about a second of CPU, JSON a twentieth of that, and the compact tree a few milliseconds. Each
+ * file is checked as the loader would check a user file (unknown keys, patterns that do not compile), so a
+ * broken knowledge base fails the build, not a scan.
  */
 public final class KnowledgeBaseCompiler {
 

@@ -94,8 +94,11 @@ public final class LicenseAssessor {
             + "metadata or the weights' metadata.";
 
     /** The verdict of every model without a license and without conflicts, shared like its message. */
-    private static final LicenseVerdict NOT_DECLARED_VERDICT = new LicenseVerdict(null, null, "not declared", "unknown",
-            List.of(), List.of());
+    private static final LicenseVerdict NOT_DECLARED_VERDICT = notDeclared(List.of());
+
+    private static LicenseVerdict notDeclared(List<String> conflicts) {
+        return new LicenseVerdict(null, null, "not declared", "unknown", List.of(), conflicts);
+    }
 
     private static LicenseAssessment inferred(List<InheritedLicense> inherited, OwnFamily own,
                                               List<InheritedLicense> binding, List<LicenseIssue> issues,
@@ -107,8 +110,7 @@ public final class LicenseAssessor {
                 + guess.name() + "; a derivative keeps those terms.";
         issues.add(new LicenseIssue(LicenseRules.NO_LICENSE, guess == null ? null : guess.id(), message));
         if (guess == null) {
-            return new LicenseAssessment(conflicts.isEmpty() ? NOT_DECLARED_VERDICT
-                    : new LicenseVerdict(null, null, "not declared", "unknown", List.of(), conflicts), issues);
+            return new LicenseAssessment(conflicts.isEmpty() ? NOT_DECLARED_VERDICT : notDeclared(conflicts), issues);
         }
         LicenseVerdict v = verdict(guess, "not declared; inferred from " + from, binding, conflicts);
         return new LicenseAssessment(v, issues);

@@ -14,6 +14,8 @@ public final class Profiles {
     public static final String DEFAULT = "default";
     private static final List<String> NAMES = List.of(DEFAULT, "strict", "origin-review");
     private static final String FOLDER = "/io/modelgate/rules/policy/profiles/";
+    /** The extension of a compiled profile. */
+    static final String COMPILED = ".tree";
 
     private Profiles() {
     }
@@ -31,9 +33,6 @@ public final class Profiles {
     static byte[] compiled(String name) {
         return resource(name, COMPILED);
     }
-
-    /** The extension of a compiled profile. */
-    static final String COMPILED = ".tree";
 
     private static byte[] resource(String name, String extension) {
         if (!NAMES.contains(name)) {

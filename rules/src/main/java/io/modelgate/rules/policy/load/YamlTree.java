@@ -1,6 +1,5 @@
 package io.modelgate.rules.policy.load;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,21 +20,20 @@ import java.util.Map;
  */
 final class YamlTree {
 
-    private static final int MAX_DEPTH = 32;
-    private static final StreamReadConstraints CONSTRAINTS =
-            StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build();
+    /** Where a compiled tree's nodes are: nowhere shown, see {@link #readCompact}. */
+    private static final Node.Mark COMPILED = new Node.Mark(0, 0);
 
     private YamlTree() {
     }
 
-    /** Set up on first use only: built-in profiles are read from their compiled form. */
+    /**
+     * Set up on first use only: built-in profiles are read from their compiled form, which needs no parser (and
+     * so none of its classes) at all.
+     */
     private static final class Yaml {
-        static final YAMLFactory FACTORY = YAMLFactory.builder().streamReadConstraints(CONSTRAINTS).build();
-    }
-
-    /** The document's root node, or null for an empty document. */
-    static Node read(String text) throws PolicyException {
-        return read(text, Yaml.FACTORY);
+        private static final int MAX_DEPTH = 32;
+        static final YAMLFactory FACTORY = YAMLFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
     }
 
     /**
@@ -51,9 +49,7 @@ final class YamlTree {
         }
     }
 
-    private static final Node.Mark COMPILED = new Node.Mark(0, 0);
-
-    private static Node node(Object value) throws IOException {
+    private static Node node(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Node.Entry> entries = new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -115,8 +111,9 @@ final class YamlTree {
         return scalar.isTrue();
     }
 
-    private static Node read(String text, JsonFactory factory) throws PolicyException {
-        try (JsonParser parser = factory.createParser(text)) {
+    /** The document's root node, or null for an empty document. */
+    static Node read(String text) throws PolicyException {
+        try (JsonParser parser = Yaml.FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return null;
