@@ -202,6 +202,42 @@ class LaunchersTest {
     }
 
     @Test
+    void aScanOfLittleDataRunsOnTheFastCompilerAlone() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        Path small = Files.write(dir.resolve("small.pkl"), new byte[100]);
+        Path big = dir.resolve("big.bin");
+        try (var file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(3L << 20); // more than 2 MiB and 4 KiB for the one file
+        }
+        Path few = Files.createDirectories(dir.resolve("few"));
+        for (int i = 0; i < 3; i++) {
+            Files.write(few.resolve("f" + i + ".pkl"), new byte[1024]);
+        }
+        Path linked = Files.createDirectories(dir.resolve("linked"));
+        Files.write(linked.resolve("config.json"), new byte[10]);
+        Files.createSymbolicLink(linked.resolve("weights.bin"), big);
+        // each case: the command line, then which compilers the JVM gets; with and without the archive's stat
+        String script = "source src/dist/bin/modelgate-jvm.sh; for cds in on off; do export MODELGATE_CDS=$cds; "
+                + "while IFS= read -r line; do read -ra args <<<\"$line\"; modelgate_scan_inputs \"${args[@]}\"; "
+                + "modelgate_jvm_options java \"${args[0]}\" src/dist/bin/modelgate; modelgate_lean_compiler; "
+                + "[[ \" ${jvm_opts[*]} \" == *' -XX:TieredStopAtLevel=1 '* ]] && echo \"$cds quick\" "
+                + "|| echo \"$cds full\"; done <<<\"$1\"; done";
+        String cases = String.join("\n", "scan " + small, "scan " + big, "scan --format json " + few,
+                "scan " + linked, "scan " + few + " " + big, "lock " + small, "sbom " + small);
+        Run run = run(Map.of("MODELGATE_CACHE_DIR", dir.resolve("cache").toString()), "/bin/bash", "-c", script,
+                "bash", cases);
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> expected = List.of("quick", "full", "quick", "full", "full", "full", "quick");
+        assertThat(run.out().lines()).containsExactlyElementsOf(Stream.of("on", "off")
+                .flatMap(cds -> expected.stream().map(e -> cds + " " + e)).toList());
+        Run forced = run(Map.of("MODELGATE_CDS", "off", "MODELGATE_JIT", "full"), "/bin/bash", "-c",
+                "source src/dist/bin/modelgate-jvm.sh; modelgate_scan_inputs scan \"$1\"; "
+                        + "modelgate_jvm_options java scan x.jar; modelgate_lean_compiler; echo \"${jvm_opts[*]}\"",
+                "bash", small.toString());
+        assertThat(forced.out()).doesNotContain("TieredStopAtLevel");
+    }
+
+    @Test
     void theCheckoutLauncherAwayFromItsCheckoutExits64WithOneLine() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
         Path copy = dir.resolve("modelgate");
