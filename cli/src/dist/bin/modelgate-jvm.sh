@@ -79,6 +79,13 @@ modelgate_jvm_options() {
     -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,sun.security.provider.*::*,0.01
     -XX:CompileCommand=CompileThresholdScaling,io.modelgate.scanner.digest.Sha256::*,0.01
     -XX:-UsePerfData -Xshare:auto -Xlog:cds=off,cds+dynamic=off)
+  # Transparent huge pages for the heap where the kernel gives them on request: a scan's heap is fresh memory,
+  # and in a virtual machine every 4 KiB page's first touch is a costly fault (7% of the CPU of 20,000 small
+  # pickles; one small file 382 to 353 ms, 100,000 pickles 14% faster). Asked only where the kernel has them:
+  # elsewhere the JVM would print a warning on standard output, into a JSON report.
+  local thp=""
+  [[ -r /sys/kernel/mm/transparent_hugepage/enabled ]] && read -r thp </sys/kernel/mm/transparent_hugepage/enabled
+  [[ "$thp" == *"[always]"* || "$thp" == *"[madvise]"* ]] && jvm_opts+=(-XX:+UseTransparentHugePages)
   cds_list=""
   [[ "${MODELGATE_CDS:-on}" == "off" ]] && return 0
   # Every process started here costs a few milliseconds of a small scan: shell expansions instead of dirname,
@@ -159,6 +166,10 @@ modelgate_scan_inputs() {
   done
 }
 
+# The fast compiler alone; loops compiled on the stack after 6,000 rounds instead of 60,000: the assessment's
+# passes over every unit of a scan run once each, and interpreted (20,000 pickles: 2.6% faster).
+modelgate_quick_compiler=(-XX:TieredStopAtLevel=1 -XX:Tier3BackEdgeThreshold=6000)
+
 # modelgate_lean_compiler: a scan of little data runs on the fast compiler (C1) alone. Most of the CPU of a scan
 # of many small files went to the optimising compiler (C2) compiling code the scan was about to leave (20,000
 # small pickles: 1.8 s of 4.3 s), while only C2 turns SHA-256 into the processor's instructions: on C1 alone
@@ -167,7 +178,7 @@ modelgate_scan_inputs() {
 # 64 MiB in all, or when it cannot tell (no GNU find). MODELGATE_JIT=quick or full decides instead of the sizes.
 modelgate_lean_compiler() {
   case "${MODELGATE_JIT:-auto}" in
-    quick) jvm_opts+=(-XX:TieredStopAtLevel=1); return 0 ;;
+    quick) jvm_opts+=("${modelgate_quick_compiler[@]}"); return 0 ;;
     full) return 0 ;;
   esac
   local count=$((${#scan_files[@]} + ${#scan_folders[@]})) bytes=0 limit=$((64 << 20)) size sizes=()
@@ -192,7 +203,7 @@ modelgate_lean_compiler() {
     count=$((${#scan_files[@]} + ${totals% *}))
     bytes=${totals#* }
   fi
-  ((bytes <= limit && bytes <= (2 << 20) + 4096 * count)) && jvm_opts+=(-XX:TieredStopAtLevel=1)
+  ((bytes <= limit && bytes <= (2 << 20) + 4096 * count)) && jvm_opts+=("${modelgate_quick_compiler[@]}")
   return 0
 }
 
