@@ -4,6 +4,7 @@ import io.modelgate.scanner.model.Finding;
 import io.modelgate.scanner.model.FolderResult;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,21 +45,36 @@ final class FolderOutcomes {
                 byPath.putIfAbsent(owners.get(i).folder(), i);
             }
         }
-        List<Owned> owned = new ArrayList<>();
-        owners.forEach(o -> owned.add(new Owned(new ArrayList<>(), new ArrayList<>())));
-        Owned unowned = new Owned(new ArrayList<>(), new ArrayList<>());
+        // most units receive nothing: theirs is made when the first outcome comes
+        List<Owned> owned = new ArrayList<>(Collections.nCopies(owners.size(), null));
+        Owned unowned = emptyOwned();
         for (FolderResult folder : folders) {
             for (Finding finding : folder.findings()) {
                 Integer owner = ownerOf(byPath, finding.location().path().segments().get(0));
-                (owner == null ? unowned : owned.get(owner)).findings().add(finding);
+                receiver(owned, unowned, owner).findings().add(finding);
             }
             folder.incomplete().forEach((path, reasons) -> {
                 Integer owner = ownerOf(byPath, path);
-                reasons.forEach(r -> (owner == null ? unowned : owned.get(owner)).incomplete()
-                        .add(new IncompleteReason(path, r)));
+                reasons.forEach(r -> receiver(owned, unowned, owner).incomplete().add(new IncompleteReason(path, r)));
             });
         }
         return new FolderOutcomes(owned, unowned);
+    }
+
+    private static Owned emptyOwned() {
+        return new Owned(new ArrayList<>(), new ArrayList<>());
+    }
+
+    private static Owned receiver(List<Owned> owned, Owned unowned, Integer owner) {
+        if (owner == null) {
+            return unowned;
+        }
+        Owned own = owned.get(owner);
+        if (own == null) {
+            own = emptyOwned();
+            owned.set(owner, own);
+        }
+        return own;
     }
 
     private static Integer ownerOf(Map<String, Integer> byPath, String path) {
@@ -68,8 +84,12 @@ final class FolderOutcomes {
     }
 
     Owned owned(int unit) {
-        return owned.get(unit);
+        Owned own = owned.get(unit);
+        return own != null ? own : NOTHING;
     }
+
+    /** What a unit that received nothing is given: shared, and never added to. */
+    private static final Owned NOTHING = new Owned(List.of(), List.of());
 
     Owned unowned() {
         return unowned;

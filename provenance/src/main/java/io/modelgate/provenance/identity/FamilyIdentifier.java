@@ -75,7 +75,9 @@ final class FamilyIdentifier {
         // sized as maps of every family, so that they iterate in the same order and ties break as they always did.
         Map<String, Double> detected = new HashMap<>(familyMapCapacity);
         Map<String, Double> total = new HashMap<>(familyMapCapacity);
-        for (FamilyDef family : kb.families()) {
+        // most units (a lone file with an unremarkable name) match nothing: no need to go through every family
+        boolean anyMatch = !body.isEmpty() || !tokenizer.isEmpty() || !claims.isEmpty();
+        for (FamilyDef family : anyMatch ? kb.families() : List.<FamilyDef>of()) {
             String id = family.id();
             if (!body.containsKey(id) && !tokenizer.containsKey(id) && !claims.containsKey(id)) {
                 continue;
