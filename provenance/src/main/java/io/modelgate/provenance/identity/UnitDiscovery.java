@@ -129,7 +129,7 @@ public final class UnitDiscovery {
 
     /** The last name of a unit path: its folder or file name. */
     static String leaf(String path) {
-        int cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf(ArtifactPath.SEPARATOR_CHAR));
+        int cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf(ArtifactPath.SEPARATOR.charAt(0)));
         return cut < 0 ? path : path.substring(cut + 1);
     }
 }

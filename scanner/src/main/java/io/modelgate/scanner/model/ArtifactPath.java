@@ -10,8 +10,6 @@ import java.util.List;
 public record ArtifactPath(List<String> segments) {
 
     public static final String SEPARATOR = "!";
-    /** {@link #SEPARATOR} as a character, for searches in a path's text. */
-    public static final char SEPARATOR_CHAR = '!';
 
     public ArtifactPath {
         segments = List.copyOf(segments);
